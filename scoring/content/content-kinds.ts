@@ -1,0 +1,16 @@
+import type { z } from 'zod';
+import { questionnaireFileSchema } from './form-file';
+
+/**
+ * Every kind of file that may stand in forms/, with the schema its whole file must satisfy.
+ * A file's meta.kind picks its schema; an unknown kind is an error, not a pass.
+ */
+export const contentKinds = {
+  questionnaire: questionnaireFileSchema,
+} satisfies Record<string, z.ZodType<{ meta: { kind: string } }>>;
+
+export type ContentKind = keyof typeof contentKinds;
+
+export function isContentKind(kind: string): kind is ContentKind {
+  return Object.hasOwn(contentKinds, kind);
+}

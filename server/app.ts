@@ -1,0 +1,72 @@
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import { type AppDeps, createRouter } from './app-context';
+import { AppError, type ErrorCode, errorBody } from './errors';
+import { formRoutes } from './routes/forms';
+import { healthRoutes } from './routes/health';
+import { serveClient } from './static-client';
+import { sigillVersion } from './version';
+
+export const maxBodyBytes = 1024 * 1024;
+
+/** Builds the whole HTTP application; server/index.ts only listens. */
+export function createApp(deps: AppDeps) {
+  const app = createRouter();
+  app.use('*', async (c, next) => {
+    c.set('deps', deps);
+    await next();
+  });
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: maxBodyBytes,
+      onError: () => {
+        throw new AppError('payload_too_large', `The request body exceeds ${maxBodyBytes} bytes`);
+      },
+    }),
+  );
+
+  const api = app.route('/api/health', healthRoutes).route('/api/forms', formRoutes);
+
+  app.doc31('/api/openapi.json', {
+    openapi: '3.1.0',
+    info: { title: 'Sigill API', version: sigillVersion },
+  });
+  app.all('/api/*', (c) => {
+    throw new AppError('not_found', `No API route ${c.req.method} ${c.req.path}`);
+  });
+  app.use('*', serveClient(deps.config.clientDir));
+  app.notFound(() => {
+    throw new AppError('not_found', 'Not found');
+  });
+  app.onError((error, c) => {
+    const appError = toAppError(error);
+    if (appError.status >= 500) deps.logger.error('request failed', { path: c.req.path, error: String(error), stack: (error as Error).stack });
+    return c.json(errorBody(appError), appError.status);
+  });
+  return api;
+}
+
+export type AppType = ReturnType<typeof createApp>;
+
+const codeByHttpStatus: Partial<Record<number, ErrorCode>> = {
+  400: 'bad_request',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not_found',
+  409: 'conflict',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+  429: 'rate_limited',
+};
+
+function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  if (error instanceof HTTPException) {
+    if (/malformed json/i.test(error.message)) return new AppError('invalid_json', 'The request body is not valid JSON', [{ field: 'body', message: error.message }]);
+    const code = codeByHttpStatus[error.status];
+    if (code) return new AppError(code, error.message || code);
+  }
+  // Never echo an unexpected error's message: it may hold SQL or paths.
+  return new AppError('internal', 'An unexpected error occurred; it has been logged');
+}

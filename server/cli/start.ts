@@ -1,0 +1,4 @@
+import { ensureClientBuild } from './client-build';
+
+ensureClientBuild();
+await import('../index');

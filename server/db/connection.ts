@@ -1,0 +1,43 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import type { Database } from './schema';
+
+export interface DatabaseHandle {
+  /** Kysely for every query; the raw handle only for pragmas, backups and transactions. */
+  db: Kysely<Database>;
+  sqlite: SqliteDatabase.Database;
+  file: string;
+  close(): Promise<void>;
+}
+
+export const databaseFileName = 'sigill.sqlite';
+
+export function openDatabase(dataDir: string): DatabaseHandle {
+  fs.mkdirSync(dataDir, { recursive: true });
+  const file = path.join(dataDir, databaseFileName);
+  const sqlite = new SqliteDatabase(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('journal_size_limit = 67108864');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return {
+    db,
+    sqlite,
+    file,
+    // Kysely's destroy closes the better-sqlite3 handle it was given.
+    close: () => db.destroy(),
+  };
+}
+
+/** True when SQLite answers a trivial query; used by the health check. */
+export function isDatabaseReachable(handle: DatabaseHandle): boolean {
+  try {
+    return handle.sqlite.prepare('select 1 as ok').get() !== undefined;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,29 @@
+import { serve } from '@hono/node-server';
+import { createApp } from './app';
+import { loadConfig } from './config';
+import { createLogger } from './log';
+import { prepareDeps } from './startup';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel);
+  const deps = await prepareDeps(config, logger);
+  const app = createApp(deps);
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+    const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
+    logger.info('Sigill is listening', { url: `http://${host}:${info.port}/`, dataDir: config.dataDir });
+    process.stdout.write(`Sigill is running at http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${info.port}/\n`);
+  });
+  const stop = () => {
+    server.close(() => {
+      void deps.database.close().then(() => process.exit(0));
+    });
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Sigill could not start.\n${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,20 @@
+import { healthBenchmark } from './health.bench';
+import type { Benchmark, BenchRow } from './support/bench-types';
+import { formatTable } from './support/print-table';
+
+/** Every benchmark, in the order the table shows them. `npm run bench -- <name>` runs only those named. */
+const benchmarks: Benchmark[] = [healthBenchmark];
+
+const only = process.argv.slice(2);
+const selected = only.length > 0 ? benchmarks.filter((benchmark) => only.includes(benchmark.name)) : benchmarks;
+if (selected.length === 0) {
+  process.stderr.write(`No benchmark named ${only.join(', ')}; known: ${benchmarks.map((b) => b.name).join(', ')}\n`);
+  process.exit(2);
+}
+
+const rows: BenchRow[] = [];
+for (const benchmark of selected) {
+  process.stderr.write(`running ${benchmark.name}…\n`);
+  rows.push(...(await benchmark.run()));
+}
+process.stdout.write(`${formatTable(rows)}\n`);

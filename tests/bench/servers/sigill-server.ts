@@ -1,0 +1,21 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { serve } from '@hono/node-server';
+import { createApp } from '../../../server/app';
+import { loadConfig } from '../../../server/config';
+import { prepareDeps } from '../../../server/startup';
+
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sigill-bench-'));
+const config = loadConfig({ ...process.env, SIGILL_DATA_DIR: dataDir, SIGILL_PORT: '0', SIGILL_LOG_LEVEL: 'warn' });
+const deps = await prepareDeps(config);
+const server = serve({ fetch: createApp(deps).fetch, port: 0, hostname: '127.0.0.1' }, (info) => {
+  process.stdout.write(`LISTENING ${info.port}\n`);
+});
+process.on('SIGTERM', () => {
+  server.close();
+  void deps.database.close().then(() => {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    process.exit(0);
+  });
+});
