@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { dpiaRiskModelFileSchema } from './dpia-risk-model';
 import { questionnaireFileSchema } from './form-file';
 
 /**
@@ -7,6 +8,7 @@ import { questionnaireFileSchema } from './form-file';
  */
 export const contentKinds = {
   questionnaire: questionnaireFileSchema,
+  'dpia-risk-model': dpiaRiskModelFileSchema,
 } satisfies Record<string, z.ZodType<{ meta: { kind: string } }>>;
 
 export type ContentKind = keyof typeof contentKinds;

@@ -1,4 +1,5 @@
 import { Serializer } from 'survey-core';
+import { dpiaSurveyProperties } from '../dpia/survey-properties';
 
 /**
  * A custom property that carries scoring meaning inside a SurveyJS definition
@@ -13,7 +14,7 @@ export interface SurveyPropertyDefinition {
 }
 
 /** Each content family appends its own list here; this is the one registry client, server and tests share. */
-const definitions: readonly SurveyPropertyDefinition[] = [];
+const definitions: readonly SurveyPropertyDefinition[] = [...dpiaSurveyProperties];
 
 let registered = false;
 

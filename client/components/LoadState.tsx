@@ -1,0 +1,19 @@
+import type { ReactNode } from 'react';
+import { useLanguage } from '../i18n/LanguageProvider';
+import type { ApiState } from '../useApi';
+
+/** The loading and error states every page shows the same way; children render the data. */
+export function LoadState<T>({ state, retry, children }: { state: ApiState<T>; retry(): void; children(data: T): ReactNode }) {
+  const { t } = useLanguage();
+  if (state.status === 'loading') return <p role="status">{t('loading')}</p>;
+  if (state.status === 'error') {
+    return (
+      <div role="alert" className="notice notice-error">
+        <p>{t('loadFailed')}</p>
+        <p className="muted">{state.error.message}</p>
+        <button type="button" onClick={retry}>{t('retry')}</button>
+      </div>
+    );
+  }
+  return <>{children(state.data)}</>;
+}

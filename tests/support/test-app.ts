@@ -1,0 +1,35 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createApp } from '../../server/app';
+import type { AppDeps } from '../../server/app-context';
+import { loadConfig } from '../../server/config';
+import { prepareDeps } from '../../server/startup';
+
+export interface TestApp {
+  app: ReturnType<typeof createApp>;
+  deps: AppDeps;
+  dataDir: string;
+  close(): Promise<void>;
+}
+
+/** The real app on a fresh SQLite file in its own temporary folder. */
+export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sigill-test-'));
+  const config = loadConfig({ SIGILL_DATA_DIR: dataDir, SIGILL_LOG_LEVEL: 'silent', ...env });
+  const deps = await prepareDeps(config);
+  return {
+    app: createApp(deps),
+    deps,
+    dataDir,
+    close: async () => {
+      await deps.database.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Parses a JSON response body with the caller's expected type; tests then assert on it. */
+export async function jsonOf<T = Record<string, unknown>>(response: Response): Promise<T> {
+  return (await response.json()) as T;
+}

@@ -1,0 +1,35 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../server/config';
+
+describe('loadConfig', () => {
+  it('runs on one machine with no variables set', () => {
+    const config = loadConfig({});
+    expect(config.port).toBe(8080);
+    expect(config.host).toBe('127.0.0.1');
+    expect(config.dataDir).toBe(path.resolve('data'));
+  });
+
+  it('reads the variables it knows', () => {
+    const config = loadConfig({ SIGILL_PORT: '9000', SIGILL_HOST: '0.0.0.0', SIGILL_DATA_DIR: '/tmp/x' });
+    expect(config).toMatchObject({ port: 9000, host: '0.0.0.0', dataDir: '/tmp/x' });
+  });
+
+  it('lists every wrong variable at once, by name', () => {
+    let caught: unknown;
+    try {
+      loadConfig({ SIGILL_PORT: 'eighty', SIGILL_LOG_LEVEL: 'loud' });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(ConfigError);
+    const problems = (caught as ConfigError).problems;
+    expect(problems).toHaveLength(2);
+    expect(problems.join('\n')).toMatch(/SIGILL_PORT/);
+    expect(problems.join('\n')).toMatch(/SIGILL_LOG_LEVEL/);
+  });
+
+  it('refuses a port outside the TCP range', () => {
+    expect(() => loadConfig({ SIGILL_PORT: '70000' })).toThrow(/SIGILL_PORT/);
+  });
+});

@@ -1,0 +1,20 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { dpiaRiskModelFileSchema, type DpiaRiskModelFile } from '../../../scoring/content/dpia-risk-model';
+import { questionnaireFileSchema, type QuestionnaireFile } from '../../../scoring/content/form-file';
+
+/** The DPIA content files as the tests read them: straight from forms/, validated by their schemas. */
+export const formsDir = path.resolve(import.meta.dirname, '../../../forms');
+export const fixturesDir = path.resolve(import.meta.dirname, '../../fixtures/dpia');
+
+export function readJson(file: string): unknown {
+  return JSON.parse(fs.readFileSync(file, 'utf8'));
+}
+
+export function loadRiskModel(file = path.join(formsDir, 'dpia-riskmodell/v1.json')): DpiaRiskModelFile {
+  return dpiaRiskModelFileSchema.parse(readJson(file));
+}
+
+export function loadQuestionnaire(id: string, version = 1): QuestionnaireFile {
+  return questionnaireFileSchema.parse(readJson(path.join(formsDir, id, `v${version}.json`)));
+}
