@@ -18,3 +18,44 @@ export function loadRiskModel(file = path.join(formsDir, 'dpia-riskmodell/v1.jso
 export function loadQuestionnaire(id: string, version = 1): QuestionnaireFile {
   return questionnaireFileSchema.parse(readJson(path.join(formsDir, id, `v${version}.json`)));
 }
+
+/** A municipal case: screening answers with the expected outcome, and for some a full DPIA. */
+export interface DpiaFixture {
+  slug: string;
+  title: string;
+  screening: {
+    answers: Record<string, unknown>;
+    expected: {
+      outcome: string;
+      firedRules: string[];
+      art353: string[];
+      art353Unsure: string[];
+      criteriaMet: string[];
+      criteriaUnsure: string[];
+      exemptions: string[];
+      dsoDecisionNeeded: boolean;
+    };
+  };
+  assessment?: {
+    answers: Record<string, unknown>;
+    decisionDate: string;
+    expected: {
+      risks: Record<string, { current: string | null; residual: string | null }>;
+      overall: { current: string | null; residual: string | null };
+      priorConsultationRequired: boolean;
+      approvalBlocked: boolean;
+      blockingPrinciples: string[];
+      actionPlanCount: number;
+      reviewDate: string;
+      missingBeforeDso: string[];
+    };
+  };
+}
+
+export function loadFixtures(): DpiaFixture[] {
+  return fs
+    .readdirSync(fixturesDir)
+    .filter((name) => name.endsWith('.json'))
+    .sort()
+    .map((name) => ({ slug: name.replace(/\.json$/, ''), ...(readJson(path.join(fixturesDir, name)) as Omit<DpiaFixture, 'slug'>) }));
+}
