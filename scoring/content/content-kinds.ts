@@ -1,6 +1,9 @@
 import type { z } from 'zod';
 import { dpiaRiskModelFileSchema } from './dpia-risk-model';
 import { questionnaireFileSchema } from './form-file';
+import { classificationModelFileSchema } from './classification-model';
+import { lagrumFileSchema } from './lagrum-list';
+import { requirementCatalogFileSchema } from './requirement-catalog';
 
 /**
  * Every kind of file that may stand in forms/, with the schema its whole file must satisfy.
@@ -8,6 +11,9 @@ import { questionnaireFileSchema } from './form-file';
  */
 export const contentKinds = {
   questionnaire: questionnaireFileSchema,
+  'classification-model': classificationModelFileSchema,
+  'requirement-catalog': requirementCatalogFileSchema,
+  lagrum: lagrumFileSchema,
   'dpia-risk-model': dpiaRiskModelFileSchema,
 } satisfies Record<string, z.ZodType<{ meta: { kind: string } }>>;
 

@@ -5,6 +5,13 @@ export const formIdSchema = z
   .string()
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case words joined by hyphens');
 
+/** Another forms file, pinned by id and version, that a file is scored or read together with. */
+export const formRefSchema = z
+  .object({ kind: z.string().min(1), id: formIdSchema, version: z.number().int().positive() })
+  .strict();
+
+export type FormRef = z.infer<typeof formRefSchema>;
+
 export const formMetaSchema = z
   .object({
     id: formIdSchema,
@@ -14,6 +21,8 @@ export const formMetaSchema = z
     locale: z.enum(['sv', 'en']),
     publishedAt: z.iso.date(),
     description: z.string().optional(),
+    /** The files this one is used with (a questionnaire's model, catalog and lagrum list); each must exist. */
+    uses: z.array(formRefSchema).optional(),
   })
   .strict();
 

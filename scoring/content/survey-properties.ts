@@ -1,4 +1,5 @@
 import { Serializer } from 'survey-core';
+import { classificationSurveyProperties } from '../classification/survey-properties';
 import { dpiaSurveyProperties } from '../dpia/survey-properties';
 
 /**
@@ -14,7 +15,7 @@ export interface SurveyPropertyDefinition {
 }
 
 /** Each content family appends its own list here; this is the one registry client, server and tests share. */
-const definitions: readonly SurveyPropertyDefinition[] = [...dpiaSurveyProperties];
+const definitions: readonly SurveyPropertyDefinition[] = [...classificationSurveyProperties, ...dpiaSurveyProperties];
 
 let registered = false;
 
