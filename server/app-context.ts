@@ -1,9 +1,14 @@
+import type { HttpBindings } from '@hono/node-server';
 import { OpenAPIHono } from '@hono/zod-openapi';
+import type { LoginThrottle } from './auth/login-throttle';
+import type { Principal } from './auth/principal';
+import type { SessionRecord } from './auth/sessions';
 import type { Config } from './config';
 import type { DatabaseHandle } from './db/connection';
 import { AppError } from './errors';
 import type { FormRegistry } from './forms/form-registry';
 import type { Logger } from './log';
+import type { OrganisationDirectory } from './organisations/organisation-tree';
 
 /** What every handler may use; built once at start and passed in, never imported as a global. */
 export interface AppDeps {
@@ -11,10 +16,13 @@ export interface AppDeps {
   database: DatabaseHandle;
   forms: FormRegistry;
   logger: Logger;
+  organisations: OrganisationDirectory;
+  loginThrottle: LoginThrottle;
 }
 
 export interface AppEnv {
-  Variables: { deps: AppDeps };
+  Bindings: Partial<HttpBindings>;
+  Variables: { deps: AppDeps; principal: Principal | undefined; session: SessionRecord | undefined };
 }
 
 /**
@@ -25,10 +33,12 @@ export function createRouter(): OpenAPIHono<AppEnv> {
   return new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {
       if (result.success) return;
-      const details = result.error.issues.map((issue) => ({
-        field: [result.target, ...issue.path.map(String)].join('.'),
-        message: issue.message,
-      }));
+      const details = result.error.issues.flatMap((issue) => {
+        const at = [result.target, ...issue.path.map(String)];
+        // An unknown key is named itself, not its parent object.
+        if (issue.code === 'unrecognized_keys') return issue.keys.map((key) => ({ field: [...at, key].join('.'), message: 'unknown field' }));
+        return [{ field: at.join('.'), message: issue.message }];
+      });
       const fields = details.map((detail) => detail.field).join(', ');
       throw new AppError('validation_failed', `Invalid input: ${fields}`, details);
     },

@@ -2,8 +2,12 @@ import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { type AppDeps, createRouter } from './app-context';
 import { AppError, type ErrorCode, errorBody } from './errors';
+import { csrfGuard, jsonBodiesOnly, loadSession } from './auth/middleware';
+import { assetRoutes } from './routes/assets';
+import { authRoutes } from './routes/auth';
 import { formRoutes } from './routes/forms';
 import { healthRoutes } from './routes/health';
+import { organisationRoutes } from './routes/organisations';
 import { serveClient } from './static-client';
 import { sigillVersion } from './version';
 
@@ -26,7 +30,11 @@ export function createApp(deps: AppDeps) {
     }),
   );
 
-  const api = app.route('/api/health', healthRoutes).route('/api/forms', formRoutes);
+  app.use('/api/*', jsonBodiesOnly, loadSession, csrfGuard);
+
+  const api = app.route('/api/health', healthRoutes).route('/api/forms', formRoutes).route('/api/auth', authRoutes)
+    .route('/api/organisations', organisationRoutes)
+    .route('/api/assets', assetRoutes);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

@@ -11,6 +11,10 @@ const configSchema = z.object({
   SIGILL_FORMS_DIR: z.string().min(1).default(path.join(repoRoot, 'forms')),
   SIGILL_CLIENT_DIR: z.string().min(1).default(path.join(repoRoot, 'dist', 'client')),
   SIGILL_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  SIGILL_ORG_NAME: z.string().trim().min(1).max(200).default('Kommunen'),
+  SIGILL_ADMIN_EMAIL: z.email().default('admin@sigill.local'),
+  SIGILL_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').max(256).optional(),
+  SIGILL_DEMO: z.enum(['0', '1', 'true', 'false']).default('0').transform((value) => value === '1' || value === 'true'),
 });
 
 export interface Config {
@@ -20,6 +24,11 @@ export interface Config {
   formsDir: string;
   clientDir: string;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  organisationName: string;
+  adminEmail: string;
+  /** Undefined means: generate one on first start and print it once. */
+  adminPassword: string | undefined;
+  demo: boolean;
 }
 
 export class ConfigError extends Error {
@@ -45,5 +54,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     formsDir: path.resolve(values.SIGILL_FORMS_DIR),
     clientDir: path.resolve(values.SIGILL_CLIENT_DIR),
     logLevel: values.SIGILL_LOG_LEVEL,
+    organisationName: values.SIGILL_ORG_NAME,
+    adminEmail: values.SIGILL_ADMIN_EMAIL,
+    adminPassword: values.SIGILL_ADMIN_PASSWORD,
+    demo: values.SIGILL_DEMO,
   };
 }

@@ -5,6 +5,8 @@ const statusByCode = {
   invalid_json: 400,
   validation_failed: 400,
   unauthorized: 401,
+  invalid_credentials: 401,
+  csrf_failed: 403,
   forbidden: 403,
   not_found: 404,
   conflict: 409,

@@ -1,10 +1,13 @@
 import type { AppDeps } from './app-context';
+import { LoginThrottle } from './auth/login-throttle';
 import type { Config } from './config';
 import { openDatabase } from './db/connection';
 import { migrateToLatest } from './db/migrate';
 import { FormRegistry } from './forms/form-registry';
 import { loadForms } from './forms/load-forms';
 import { createLogger, type Logger } from './log';
+import { OrganisationDirectory } from './organisations/organisation-tree';
+import { bootstrapAdmin } from './users/bootstrap-admin';
 
 /**
  * Everything that must hold before the first request: forms valid, database open and migrated.
@@ -20,5 +23,12 @@ export async function prepareDeps(config: Config, logger: Logger = createLogger(
     await database.close();
     throw error;
   }
-  return { config, database, forms, logger };
+  const admin = await bootstrapAdmin(database.db, config);
+  if (admin?.generatedPassword) {
+    logger.warn('first start: created the admin account with a generated password; change it after logging in', { email: admin.email });
+    process.stdout.write(`\nFirst start: log in as ${admin.email} with the password ${admin.generatedPassword}\n(shown only this once; set SIGILL_ADMIN_PASSWORD to choose it yourself)\n\n`);
+  } else if (admin) {
+    logger.info('first start: created the admin account', { email: admin.email });
+  }
+  return { config, database, forms, logger, organisations: new OrganisationDirectory(database.db), loginThrottle: new LoginThrottle() };
 }

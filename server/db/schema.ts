@@ -1,15 +1,151 @@
 import type { Generated } from 'kysely';
 
-/** The tables as Kysely sees them; each migration that adds a table adds its interface here. */
+/** The tables as Kysely sees them; each migration that adds a table adds its interface here. JSON columns are text. */
 export interface Database {
   organisations: OrganisationsTable;
+  users: UsersTable;
+  memberships: MembershipsTable;
+  sessions: SessionsTable;
+  audit_events: AuditEventsTable;
+  assets: AssetsTable;
+  assessments: AssessmentsTable;
+  assessment_revisions: AssessmentRevisionsTable;
+  plan_items: PlanItemsTable;
+  requirement_defaults: RequirementDefaultsTable;
 }
+
+export type OrganisationKind = 'kommun' | 'namnd' | 'forvaltning' | 'bolag' | 'annan';
+export type Role = 'admin' | 'isam' | 'dso' | 'objektledare' | 'beslutsfattare' | 'granskare';
+export type AssessmentKind = 'classification' | 'dpia-screening' | 'dpia';
+export type AssessmentStatus = 'utkast' | 'for_granskning' | 'faststalld';
+export type PlanItemStatus = 'ej_bedomd' | 'uppfyllt' | 'delvis_uppfyllt' | 'ej_uppfyllt' | 'ej_tillampligt' | 'risk_accepterad';
+export type Priority = 'hog' | 'medel' | 'lag';
 
 export interface OrganisationsTable {
   id: string;
   parent_id: string | null;
   name: string;
-  kind: 'kommun' | 'namnd' | 'forvaltning' | 'bolag' | 'annan';
+  kind: OrganisationKind;
   is_central: Generated<number>;
   created_at: string;
+}
+
+export interface UsersTable {
+  id: string;
+  email: string;
+  name: string;
+  password_hash: string;
+  is_active: Generated<number>;
+  created_at: string;
+  password_changed_at: string;
+}
+
+export interface MembershipsTable {
+  user_id: string;
+  organisation_id: string;
+  role: Role;
+  granted_at: string;
+}
+
+export interface SessionsTable {
+  token_hash: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface AuditEventsTable {
+  seq: Generated<number>;
+  id: string;
+  at: string;
+  actor_user_id: string | null;
+  organisation_id: string | null;
+  asset_id: string | null;
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  payload: string;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface AssetsTable {
+  id: string;
+  organisation_id: string;
+  name: string;
+  type: string;
+  description: Generated<string>;
+  informationsagare: Generated<string>;
+  objektagare: Generated<string>;
+  objektledare_user_id: string | null;
+  suppliers: Generated<string>;
+  hosting: string | null;
+  tags: Generated<string>;
+  external_id: string | null;
+  archived_at: string | null;
+  classification_status: Generated<'ej_klassad' | 'pagar' | 'faststalld'>;
+  /** JSON `{ K, R, T, S }` of the latest scored classification, levels or null. */
+  profile: string | null;
+  next_review_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AssessmentsTable {
+  id: string;
+  asset_id: string;
+  kind: AssessmentKind;
+  form_id: string;
+  form_version: number;
+  round: number;
+  previous_id: string | null;
+  status: AssessmentStatus;
+  revision: number;
+  answers: string;
+  result: string | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+  decided_at: string | null;
+}
+
+export interface AssessmentRevisionsTable {
+  assessment_id: string;
+  revision: number;
+  changed: string;
+  saved_by: string;
+  saved_at: string;
+}
+
+export interface PlanItemsTable {
+  id: string;
+  asset_id: string;
+  source: 'classification' | 'dpia';
+  source_key: string;
+  assessment_id: string;
+  title: string;
+  detail: string;
+  applicable: Generated<number>;
+  status: PlanItemStatus;
+  status_motivation: string | null;
+  risk_decided_by: string | null;
+  risk_decided_on: string | null;
+  risk_valid_until: string | null;
+  ansvarig: string | null;
+  priority: Priority | null;
+  planned_date: string | null;
+  hur: string | null;
+  evidence_url: string | null;
+  comment: string | null;
+  revision: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface RequirementDefaultsTable {
+  organisation_id: string;
+  requirement_id: string;
+  hur: string;
+  updated_at: string;
 }

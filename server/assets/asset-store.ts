@@ -1,0 +1,129 @@
+import { type Kysely, type Selectable, sql, type Updateable } from 'kysely';
+import type { AssetsTable, Database } from '../db/schema';
+import { newId, nowIso } from '../ids';
+import type { Asset, AssetInput, AssetListQuery, AssetPatch } from './asset-schemas';
+
+/** A review counts as due this many days before its date, so there is time to book the workshop. */
+export const reviewWarningDays = 30;
+
+export function reviewDueCutoff(now = new Date()): string {
+  return new Date(now.getTime() + reviewWarningDays * 86_400_000).toISOString();
+}
+
+type AssetRow = Selectable<AssetsTable> & { organisation_name: string };
+
+function parseJsonArray(text: string): string[] {
+  const value: unknown = JSON.parse(text);
+  return Array.isArray(value) ? value.map(String) : [];
+}
+
+export function toAsset(row: AssetRow, now = new Date()): Asset {
+  const due = row.classification_status === 'faststalld' && row.next_review_at !== null && row.next_review_at <= reviewDueCutoff(now);
+  return {
+    id: row.id,
+    organisationId: row.organisation_id,
+    organisationName: row.organisation_name,
+    name: row.name,
+    type: row.type as Asset['type'],
+    description: row.description,
+    informationsagare: row.informationsagare,
+    objektagare: row.objektagare,
+    objektledareUserId: row.objektledare_user_id,
+    suppliers: parseJsonArray(row.suppliers),
+    hosting: row.hosting as Asset['hosting'],
+    tags: parseJsonArray(row.tags),
+    externalId: row.external_id,
+    classificationStatus: due ? 'omprovning_forfaller' : row.classification_status,
+    profile: row.profile ? (JSON.parse(row.profile) as Asset['profile']) : null,
+    nextReviewAt: row.next_review_at,
+    archivedAt: row.archived_at,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+function selectAssets(db: Kysely<Database>) {
+  return db.selectFrom('assets').innerJoin('organisations', 'organisations.id', 'assets.organisation_id').selectAll('assets').select('organisations.name as organisation_name');
+}
+
+export async function findAsset(db: Kysely<Database>, id: string): Promise<Asset | undefined> {
+  const row = await selectAssets(db).where('assets.id', '=', id).executeTakeFirst();
+  return row ? toAsset(row) : undefined;
+}
+
+export async function insertAsset(db: Kysely<Database>, input: AssetInput): Promise<string> {
+  const id = newId();
+  const now = nowIso();
+  await db
+    .insertInto('assets')
+    .values({
+      id,
+      organisation_id: input.organisationId,
+      name: input.name,
+      type: input.type,
+      description: input.description,
+      informationsagare: input.informationsagare,
+      objektagare: input.objektagare,
+      objektledare_user_id: input.objektledareUserId,
+      suppliers: JSON.stringify(input.suppliers),
+      hosting: input.hosting,
+      tags: JSON.stringify(input.tags),
+      external_id: input.externalId,
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
+  return id;
+}
+
+export async function updateAsset(db: Kysely<Database>, id: string, patch: AssetPatch): Promise<void> {
+  const set: Updateable<AssetsTable> = { updated_at: nowIso() };
+  if (patch.name !== undefined) set.name = patch.name;
+  if (patch.type !== undefined) set.type = patch.type;
+  if (patch.description !== undefined) set.description = patch.description;
+  if (patch.informationsagare !== undefined) set.informationsagare = patch.informationsagare;
+  if (patch.objektagare !== undefined) set.objektagare = patch.objektagare;
+  if (patch.objektledareUserId !== undefined) set.objektledare_user_id = patch.objektledareUserId;
+  if (patch.suppliers !== undefined) set.suppliers = JSON.stringify(patch.suppliers);
+  if (patch.hosting !== undefined) set.hosting = patch.hosting;
+  if (patch.tags !== undefined) set.tags = JSON.stringify(patch.tags);
+  if (patch.externalId !== undefined) set.external_id = patch.externalId;
+  await db.updateTable('assets').set(set).where('id', '=', id).execute();
+}
+
+function likePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (match) => `\\${match}`)}%`;
+}
+
+/** One page of the inventory within the given organisations, with the total for paging. */
+export async function listAssets(db: Kysely<Database>, organisationIds: readonly string[], query: AssetListQuery): Promise<{ items: Asset[]; total: number }> {
+  if (organisationIds.length === 0) return { items: [], total: 0 };
+  const cutoff = reviewDueCutoff();
+  let base = selectAssets(db).where('assets.organisation_id', 'in', organisationIds);
+  if (query.includeArchived !== 'true') base = base.where('assets.archived_at', 'is', null);
+  if (query.type) base = base.where('assets.type', '=', query.type);
+  if (query.q) {
+    const pattern = likePattern(query.q);
+    base = base.where((eb) =>
+      eb.or(['assets.name', 'assets.description', 'assets.tags', 'assets.suppliers', 'assets.external_id'].map((column) => sql<boolean>`${sql.ref(column)} like ${pattern} escape '\\'`)),
+    );
+  }
+  const reviewDue = sql<boolean>`(assets.classification_status = 'faststalld' and assets.next_review_at <= ${cutoff})`;
+  if (query.reviewDue === 'true' || query.status === 'omprovning_forfaller') base = base.where(reviewDue);
+  if (query.status === 'faststalld') base = base.where('assets.classification_status', '=', 'faststalld').where(sql<boolean>`not ${reviewDue}`);
+  if (query.status === 'ej_klassad' || query.status === 'pagar') base = base.where('assets.classification_status', '=', query.status);
+
+  const { total } = await base.clearSelect().select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
+  const rows = await base
+    .orderBy(sql`assets.name collate nocase`)
+    .orderBy('assets.id')
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize)
+    .execute();
+  return { items: rows.map((row) => toAsset(row)), total: Number(total) };
+}
+
+export async function countAssessments(db: Kysely<Database>, assetId: string): Promise<number> {
+  const { count } = await db.selectFrom('assessments').select((eb) => eb.fn.countAll<number>().as('count')).where('asset_id', '=', assetId).executeTakeFirstOrThrow();
+  return Number(count);
+}

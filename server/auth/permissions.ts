@@ -1,0 +1,29 @@
+import type { Role } from '../db/schema';
+
+/**
+ * The one permission table: which roles may do what in an organisation (a role held in an
+ * organisation also holds in every organisation below it). Anything not listed is denied.
+ */
+export const permissions = {
+  'organisation.read': ['admin', 'isam', 'dso', 'objektledare', 'beslutsfattare', 'granskare'],
+  'organisation.manage': ['admin'],
+  'user.manage': ['admin'],
+  'asset.read': ['admin', 'isam', 'dso', 'objektledare', 'beslutsfattare', 'granskare'],
+  'asset.write': ['admin', 'isam', 'objektledare'],
+  'asset.archive': ['admin', 'isam'],
+  'assessment.read': ['admin', 'isam', 'dso', 'objektledare', 'beslutsfattare', 'granskare'],
+  'assessment.start': ['admin', 'isam', 'objektledare', 'dso'],
+  'assessment.edit': ['admin', 'isam', 'objektledare', 'dso'],
+  'assessment.submit': ['admin', 'isam', 'objektledare', 'dso'],
+  'plan.read': ['admin', 'isam', 'dso', 'objektledare', 'beslutsfattare', 'granskare'],
+  'plan.edit': ['admin', 'isam', 'objektledare'],
+  'plan.defaults': ['admin', 'isam'],
+  'audit.read': ['admin', 'isam', 'dso', 'objektledare', 'beslutsfattare', 'granskare'],
+  'export.read': ['admin', 'isam', 'dso', 'objektledare', 'beslutsfattare', 'granskare'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof permissions;
+
+export function roleAllows(role: Role, permission: Permission): boolean {
+  return (permissions[permission] as readonly Role[]).includes(role);
+}

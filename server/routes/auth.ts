@@ -1,0 +1,132 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { deleteCookie, setCookie } from 'hono/cookie';
+import { createRouter, type AppEnv } from '../app-context';
+import { appendAuditEvent } from '../audit/audit-log';
+import { requirePrincipal } from '../auth/access';
+import { hashPassword, passwordRules, unusablePasswordHash, verifyPassword } from '../auth/password';
+import { roles } from '../auth/roles';
+import { createSession, deleteOtherSessions, deleteSession, sessionCookieName, sessionHours } from '../auth/sessions';
+import { AppError } from '../errors';
+import { nowIso } from '../ids';
+import { findUserByEmail, membershipsWithNames, normaliseEmail } from '../users/user-store';
+import { errorResponses } from './error-responses';
+
+const sessionSchema = z
+  .object({
+    user: z.object({ id: z.string(), email: z.string(), name: z.string() }),
+    memberships: z.array(z.object({ organisationId: z.string(), organisationName: z.string(), role: z.enum(roles) })),
+    csrfToken: z.string().openapi({ description: 'Send as X-CSRF-Token on every POST, PUT, PATCH and DELETE' }),
+  })
+  .openapi('Session');
+
+const passwordSchema = z.string().min(passwordRules.minLength, `at least ${passwordRules.minLength} characters`).max(passwordRules.maxLength);
+
+function clientAddress(c: Context<AppEnv>): string {
+  return c.env?.incoming?.socket.remoteAddress ?? 'local';
+}
+
+async function sessionBody(c: Context<AppEnv>, user: { id: string; email: string; name: string }, csrfToken: string) {
+  return { user: { id: user.id, email: user.email, name: user.name }, memberships: await membershipsWithNames(c.get('deps').database.db, user.id), csrfToken };
+}
+
+const login = createRoute({
+  method: 'post',
+  path: '/login',
+  tags: ['auth'],
+  summary: 'Log in with e-mail and password; sets the session cookie',
+  request: {
+    body: { required: true, content: { 'application/json': { schema: z.object({ email: z.string().min(3).max(320), password: z.string().min(1).max(passwordRules.maxLength) }).strict() } } },
+  },
+  responses: {
+    200: { description: 'Logged in', content: { 'application/json': { schema: sessionSchema } } },
+    ...errorResponses(400, 401, 415, 429),
+  },
+});
+
+const logout = createRoute({
+  method: 'post',
+  path: '/logout',
+  tags: ['auth'],
+  summary: 'End the current session',
+  responses: { 204: { description: 'Logged out' }, ...errorResponses(401, 403) },
+});
+
+const me = createRoute({
+  method: 'get',
+  path: '/me',
+  tags: ['auth'],
+  summary: 'The logged-in user, their roles and the CSRF token',
+  responses: { 200: { description: 'The session', content: { 'application/json': { schema: sessionSchema } } }, ...errorResponses(401) },
+});
+
+const changePassword = createRoute({
+  method: 'post',
+  path: '/password',
+  tags: ['auth'],
+  summary: 'Change the own password; every other session of the user ends',
+  request: {
+    body: { required: true, content: { 'application/json': { schema: z.object({ currentPassword: z.string().min(1).max(passwordRules.maxLength), newPassword: passwordSchema }).strict() } } },
+  },
+  responses: { 204: { description: 'Changed' }, ...errorResponses(400, 401, 403, 415) },
+});
+
+export const authRoutes = createRouter()
+  .openapi(login, async (c) => {
+    const { db } = c.get('deps').database;
+    const throttle = c.get('deps').loginThrottle;
+    const body = c.req.valid('json');
+    const email = normaliseEmail(body.email);
+    const address = clientAddress(c);
+    const wait = throttle.retryAfterSeconds(email, address);
+    if (wait > 0) {
+      c.header('Retry-After', String(wait));
+      throw new AppError('rate_limited', `Too many failed logins; try again in ${wait} s`);
+    }
+    const user = await findUserByEmail(db, email);
+    // Verify even for an unknown account, so timing does not reveal which e-mails exist.
+    const valid = await verifyPassword(body.password, user?.password_hash ?? unusablePasswordHash);
+    if (!user || !valid || user.is_active !== 1) {
+      throttle.recordFailure(email, address);
+      await appendAuditEvent(db, { actorUserId: null, action: 'auth.login_failed', entityType: 'user', entityId: user?.id ?? email, payload: { email, address } });
+      throw new AppError('invalid_credentials', 'Wrong e-mail or password');
+    }
+    throttle.recordSuccess(email);
+    const session = await createSession(db, user.id);
+    setCookie(c, sessionCookieName, session.token, {
+      httpOnly: true,
+      sameSite: 'Lax',
+      secure: new URL(c.req.url).protocol === 'https:',
+      path: '/',
+      maxAge: sessionHours * 3600,
+    });
+    await appendAuditEvent(db, { actorUserId: user.id, action: 'auth.login', entityType: 'user', entityId: user.id, payload: { address } });
+    return c.json(await sessionBody(c, user, session.csrfToken), 200);
+  })
+  .openapi(logout, async (c) => {
+    requirePrincipal(c);
+    const session = c.get('session')!;
+    await deleteSession(c.get('deps').database.db, session.tokenHash);
+    deleteCookie(c, sessionCookieName, { path: '/' });
+    return c.body(null, 204);
+  })
+  .openapi(me, async (c) => {
+    const principal = requirePrincipal(c);
+    return c.json(await sessionBody(c, { id: principal.userId, email: principal.email, name: principal.name }, c.get('session')!.csrfToken), 200);
+  })
+  .openapi(changePassword, async (c) => {
+    const principal = requirePrincipal(c);
+    const { db } = c.get('deps').database;
+    const body = c.req.valid('json');
+    const user = await db.selectFrom('users').select('password_hash').where('id', '=', principal.userId).executeTakeFirstOrThrow();
+    if (!(await verifyPassword(body.currentPassword, user.password_hash))) {
+      throw new AppError('forbidden', 'The current password is wrong', [{ field: 'body.currentPassword', message: 'does not match' }]);
+    }
+    const passwordHash = await hashPassword(body.newPassword);
+    await db.transaction().execute(async (trx) => {
+      await trx.updateTable('users').set({ password_hash: passwordHash, password_changed_at: nowIso() }).where('id', '=', principal.userId).execute();
+      await deleteOtherSessions(trx, principal.userId, c.get('session')!.tokenHash);
+      await appendAuditEvent(trx, { actorUserId: principal.userId, action: 'auth.password_changed', entityType: 'user', entityId: principal.userId, payload: {} });
+    });
+    return c.body(null, 204);
+  });

@@ -1,0 +1,11 @@
+import { z } from '@hono/zod-openapi';
+import { idPattern } from '../ids';
+
+/** A Sigill id in a path: anything else is 400 before any lookup. */
+export function idParam(name: string) {
+  return z.string().regex(idPattern, 'not a Sigill id').openapi({ param: { name, in: 'path' }, example: '0192f0c4-5b7e-7cc1-9a6e-3f1d2b4c5a69' });
+}
+
+export const isoDate = z.iso.date();
+export const trimmedText = (max: number) => z.string().trim().max(max);
+export const requiredText = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);

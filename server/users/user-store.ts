@@ -1,0 +1,47 @@
+import type { Kysely } from 'kysely';
+import { hashPassword } from '../auth/password';
+import type { Database, Role } from '../db/schema';
+import { AppError } from '../errors';
+import { newId, nowIso } from '../ids';
+
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+export async function findUserByEmail(db: Kysely<Database>, email: string) {
+  return db.selectFrom('users').selectAll().where('email', '=', normaliseEmail(email)).executeTakeFirst();
+}
+
+export async function createUser(db: Kysely<Database>, input: { email: string; name: string; password: string }): Promise<string> {
+  const email = normaliseEmail(input.email);
+  if (await findUserByEmail(db, email)) {
+    throw new AppError('conflict', `A user with e-mail ${email} already exists`, [{ field: 'body.email', message: 'already in use' }]);
+  }
+  const id = newId();
+  const now = nowIso();
+  await db
+    .insertInto('users')
+    .values({ id, email, name: input.name.trim(), password_hash: await hashPassword(input.password), created_at: now, password_changed_at: now })
+    .execute();
+  return id;
+}
+
+export async function grantRole(db: Kysely<Database>, userId: string, organisationId: string, role: Role): Promise<boolean> {
+  const result = await db
+    .insertInto('memberships')
+    .values({ user_id: userId, organisation_id: organisationId, role, granted_at: nowIso() })
+    .onConflict((conflict) => conflict.doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
+export async function membershipsWithNames(db: Kysely<Database>, userId: string) {
+  const rows = await db
+    .selectFrom('memberships')
+    .innerJoin('organisations', 'organisations.id', 'memberships.organisation_id')
+    .select(['memberships.organisation_id', 'organisations.name', 'memberships.role'])
+    .where('memberships.user_id', '=', userId)
+    .orderBy('organisations.name')
+    .execute();
+  return rows.map((row) => ({ organisationId: row.organisation_id, organisationName: row.name, role: row.role }));
+}

@@ -1,0 +1,63 @@
+import type { TestApp } from './test-app';
+
+export const adminEmail = 'admin@sigill.local';
+export const adminPassword = 'test-admin-password';
+
+export interface ApiResponse<T = Record<string, unknown>> {
+  status: number;
+  body: T;
+  headers: Headers;
+}
+
+/** A logged-in (or anonymous) caller of the real app: keeps the session cookie and sends the CSRF token. */
+export class ApiClient {
+  private cookie: string | undefined;
+  csrfToken: string | undefined;
+
+  constructor(private readonly testApp: TestApp) {}
+
+  async login(email: string, password: string): Promise<ApiResponse> {
+    const response = await this.request('POST', '/api/auth/login', { email, password });
+    if (response.status === 200) this.csrfToken = (response.body as { csrfToken: string }).csrfToken;
+    return response;
+  }
+
+  get<T = Record<string, unknown>>(path: string) {
+    return this.request<T>('GET', path);
+  }
+  post<T = Record<string, unknown>>(path: string, body?: unknown) {
+    return this.request<T>('POST', path, body);
+  }
+  put<T = Record<string, unknown>>(path: string, body?: unknown) {
+    return this.request<T>('PUT', path, body);
+  }
+  patch<T = Record<string, unknown>>(path: string, body?: unknown) {
+    return this.request<T>('PATCH', path, body);
+  }
+  delete<T = Record<string, unknown>>(path: string) {
+    return this.request<T>('DELETE', path);
+  }
+
+  async request<T = Record<string, unknown>>(method: string, path: string, body?: unknown, extraHeaders: Record<string, string> = {}): Promise<ApiResponse<T>> {
+    const headers: Record<string, string> = { accept: 'application/json', ...extraHeaders };
+    if (body !== undefined) headers['content-type'] ??= 'application/json';
+    if (this.cookie) headers.cookie = this.cookie;
+    if (this.csrfToken && method !== 'GET') headers['x-csrf-token'] ??= this.csrfToken;
+    const response = await this.testApp.app.request(path, {
+      method,
+      headers,
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    const setCookie = response.headers.get('set-cookie');
+    if (setCookie) this.cookie = setCookie.split(';')[0];
+    const text = await response.text();
+    return { status: response.status, body: (text ? JSON.parse(text) : null) as T, headers: response.headers };
+  }
+}
+
+export async function loggedIn(testApp: TestApp, email = adminEmail, password = adminPassword): Promise<ApiClient> {
+  const client = new ApiClient(testApp);
+  const response = await client.login(email, password);
+  if (response.status !== 200) throw new Error(`login as ${email} failed: ${JSON.stringify(response.body)}`);
+  return client;
+}
