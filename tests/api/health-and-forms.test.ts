@@ -60,7 +60,7 @@ describe('GET /api/forms', () => {
 
 describe('errors and documents', () => {
   it('answers an unknown API route with a JSON 404, never HTML', async () => {
-    const response = await testApp.app.request('/api/no/such/route', { method: 'POST', body: '{}' });
+    const response = await testApp.app.request('/api/no/such/route', { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } });
     expect(response.status).toBe(404);
     expect(response.headers.get('content-type')).toMatch(/application\/json/);
     expect(await jsonOf(response)).toMatchObject({ error: { code: 'not_found' } });
