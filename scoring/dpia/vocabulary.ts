@@ -53,6 +53,7 @@ export const dpiaRoles = [
   'dso-advice-reasons',
   'decision',
   'decision-reasons',
+  'decision-date',
 ] as const;
 
 export type DpiaRole = (typeof dpiaRoles)[number];
