@@ -1,0 +1,36 @@
+import { checkClassificationReferences, type ReferenceProblem } from '../../scoring/classification/check-references';
+import { FormLoadError, listFormFiles, loadFormFile, type LoadedForm } from './load-forms';
+
+export type FormsCheckProblem = ReferenceProblem;
+
+/** A loader reason reads "field: message"; split it so every problem names its field. */
+function splitReason(file: string, reason: string): FormsCheckProblem {
+  const colon = reason.indexOf(': ');
+  return colon > 0 ? { file, field: reason.slice(0, colon), message: reason.slice(colon + 2) } : { file, field: '(file)', message: reason };
+}
+
+/**
+ * Validates every file in a forms folder: its kind's schema, that SurveyJS loads each survey with
+ * no jsonErrors (both through the server's loader), and that every reference between files resolves.
+ */
+export function checkFormsFolder(formsDir: string): { files: number; problems: FormsCheckProblem[] } {
+  const problems: FormsCheckProblem[] = [];
+  const loaded: LoadedForm[] = [];
+  let files: string[];
+  try {
+    files = listFormFiles(formsDir);
+  } catch (error) {
+    if (!(error instanceof FormLoadError)) throw error;
+    return { files: 0, problems: error.reasons.map((reason) => splitReason(error.file, reason)) };
+  }
+  for (const file of files) {
+    try {
+      loaded.push(loadFormFile(file));
+    } catch (error) {
+      if (!(error instanceof FormLoadError)) throw error;
+      problems.push(...error.reasons.map((reason) => splitReason(error.file, reason)));
+    }
+  }
+  problems.push(...checkClassificationReferences(loaded));
+  return { files: files.length, problems };
+}
