@@ -1,4 +1,5 @@
 import { checkClassificationReferences, type ReferenceProblem } from '../../scoring/classification/check-references';
+import { checkDpiaForms } from '../../scoring/dpia/check-dpia-forms';
 import { FormLoadError, listFormFiles, loadFormFile, type LoadedForm } from './load-forms';
 
 export type FormsCheckProblem = ReferenceProblem;
@@ -32,5 +33,6 @@ export function checkFormsFolder(formsDir: string): { files: number; problems: F
     }
   }
   problems.push(...checkClassificationReferences(loaded));
+  problems.push(...checkDpiaForms(loaded));
   return { files: files.length, problems };
 }

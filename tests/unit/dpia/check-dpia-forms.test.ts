@@ -1,7 +1,11 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkDpiaForms, type CheckedFile } from '../../../scoring/dpia/check-dpia-forms';
 import { itemValues } from '../../../scoring/survey/choices';
 import { allQuestions, asArray, asRecord } from '../../../scoring/survey/survey-json';
+import { checkFormsFolder } from '../../../server/forms/check-forms-folder';
 import { loadForms } from '../../../server/forms/load-forms';
 import { formsDir } from './dpia-content';
 
@@ -76,5 +80,23 @@ describe('DPIA form ids are stable and unique', () => {
       });
     });
     expect(repeated).toEqual([]);
+  });
+});
+
+describe('forms:check covers the DPIA forms', () => {
+  it('names the file and field of a broken DPIA form', () => {
+    const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'sigill-forms-check-'));
+    try {
+      fs.cpSync(formsDir, copy, { recursive: true });
+      const file = path.join(copy, 'konsekvensbedomning/v1.json');
+      const content = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
+      element(content, 'oonskad-andring-sannolikhet-nu').choices = [1, 2, 3];
+      fs.writeFileSync(file, JSON.stringify(content));
+      expect(checkFormsFolder(copy).problems).toEqual([
+        { file, field: 'oonskad-andring-sannolikhet-nu', message: expect.stringMatching(/risk model's likelihood values 1, 2, 3, 4/) },
+      ]);
+    } finally {
+      fs.rmSync(copy, { recursive: true, force: true });
+    }
   });
 });
