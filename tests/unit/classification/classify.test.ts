@@ -77,9 +77,9 @@ describe('classify: the object', () => {
   });
 });
 
-describe('classify: completeness', () => {
-  const missing = (answers: unknown) => classifyOk(content, answers).completeness.missing.map((entry) => entry.field);
+const missing = (answers: unknown) => classifyOk(content, answers).completeness.missing.map((entry) => entry.field);
 
+describe('classify: completeness', () => {
   it('asks for at least one informationsmängd', () => {
     expect(missing({})).toContain('informationsmangder');
   });
