@@ -40,7 +40,8 @@ function scoreSet(model: ClassificationModel, layout: FormLayout, answers: Recor
   });
   const categories = new Set(chosen(answers[layout.personalData?.key ?? '']).map((value) => layout.personalData?.marks.get(value)));
   const personalData = personalDataCategories.filter((category) => categories.has(category));
-  const name = textOf(answers[layout.setNameKey ?? '']) ?? `Informationsmängd ${index + 1}`;
+  // The fallback is not numbered: a name that depended on position would make the profile depend on order.
+  const name = textOf(answers[layout.setNameKey ?? '']) ?? 'Namnlös informationsmängd';
   return { index, name, aspects, personalData };
 }
 
