@@ -9,7 +9,11 @@ const perSetRoles = new Set(['mangd-namn', 'konsekvenser', 'motivering', 'synner
 const roleOf = (question: QuestionJson) => stringProperty(question.json, krtsProperty.role);
 
 function where(question: QuestionJson): string {
-  const panels = question.ancestors.map((element) => stringProperty(element, 'name')).filter((name) => name !== undefined);
+  // Pages carry no type and are left out: a question's path should not change when it moves to another page.
+  const panels = question.ancestors
+    .filter((element) => element.type !== undefined)
+    .map((element) => stringProperty(element, 'name'))
+    .filter((name) => name !== undefined);
   return ['survey', ...panels, question.key].join('.');
 }
 
