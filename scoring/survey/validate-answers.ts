@@ -232,6 +232,9 @@ function calculatedKeys(survey: SurveyJson): string[] {
     .filter((name): name is string => typeof name === 'string');
 }
 
+/** Checks built once per definition object; definitions are immutable once loaded (forms are versioned). */
+const compiled = new WeakMap<SurveyJson, Check>();
+
 /**
  * Checks that answers fit a SurveyJS definition: every key names a question, every value has the
  * question's type and lies within its choices, rows and columns. Unanswered (missing or null) is
@@ -239,6 +242,11 @@ function calculatedKeys(survey: SurveyJson): string[] {
  */
 export function validateAnswers(survey: SurveyJson, answers: unknown): AnswerValidation {
   const errors: AnswerError[] = [];
-  scopeCheck(survey, calculatedKeys(survey))(answers, '', errors);
+  let check = compiled.get(survey);
+  if (!check) {
+    check = scopeCheck(survey, calculatedKeys(survey));
+    compiled.set(survey, check);
+  }
+  check(answers, '', errors);
   return errors.length === 0 ? { ok: true, answers: answers as Answers } : { ok: false, errors };
 }
