@@ -3,11 +3,14 @@ import { HTTPException } from 'hono/http-exception';
 import { type AppDeps, createRouter } from './app-context';
 import { AppError, type ErrorCode, errorBody } from './errors';
 import { csrfGuard, jsonBodiesOnly, loadSession } from './auth/middleware';
+import { assetRecordRoutes } from './routes/asset-records';
+import { assessmentRoutes } from './routes/assessments';
 import { assetRoutes } from './routes/assets';
 import { authRoutes } from './routes/auth';
 import { formRoutes } from './routes/forms';
 import { healthRoutes } from './routes/health';
 import { organisationRoutes } from './routes/organisations';
+import { planRoutes } from './routes/plans';
 import { serveClient } from './static-client';
 import { sigillVersion } from './version';
 
@@ -34,7 +37,10 @@ export function createApp(deps: AppDeps) {
 
   const api = app.route('/api/health', healthRoutes).route('/api/forms', formRoutes).route('/api/auth', authRoutes)
     .route('/api/organisations', organisationRoutes)
-    .route('/api/assets', assetRoutes);
+    .route('/api/assets', assetRoutes)
+    .route('/api', assessmentRoutes)
+    .route('/api', planRoutes)
+    .route('/api', assetRecordRoutes);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

@@ -4,7 +4,7 @@ import type { Config } from './config';
 import { openDatabase } from './db/connection';
 import { migrateToLatest } from './db/migrate';
 import { FormRegistry } from './forms/form-registry';
-import { loadForms } from './forms/load-forms';
+import { loadForms } from './forms/check-forms-folder';
 import { createLogger, type Logger } from './log';
 import { OrganisationDirectory } from './organisations/organisation-tree';
 import { bootstrapAdmin } from './users/bootstrap-admin';

@@ -15,6 +15,8 @@ export const permissions = {
   'assessment.start': ['admin', 'isam', 'objektledare', 'dso'],
   'assessment.edit': ['admin', 'isam', 'objektledare', 'dso'],
   'assessment.submit': ['admin', 'isam', 'objektledare', 'dso'],
+  'assessment.return': ['admin', 'isam', 'objektledare', 'dso', 'beslutsfattare'],
+  'assessment.decide': ['beslutsfattare'],
   'plan.read': ['admin', 'isam', 'dso', 'objektledare', 'beslutsfattare', 'granskare'],
   'plan.edit': ['admin', 'isam', 'objektledare'],
   'plan.defaults': ['admin', 'isam'],

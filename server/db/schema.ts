@@ -104,6 +104,12 @@ export interface AssessmentsTable {
   revision: number;
   answers: string;
   result: string | null;
+  /** One line for lists and the audit trail: "K2 R3 T2 S1", "Krävs". */
+  summary: string | null;
+  /** JSON list of `{ field, message }`: what must be answered before it can go for review. */
+  missing: Generated<string>;
+  /** Classification only: JSON `{ K, R, T, S }`. */
+  profile: string | null;
   created_by: string;
   created_at: string;
   updated_at: string;

@@ -14,7 +14,7 @@ function splitReason(file: string, reason: string): FormsCheckProblem {
  * Validates every file in a forms folder: its kind's schema, that SurveyJS loads each survey with
  * no jsonErrors (both through the server's loader), and that every reference between files resolves.
  */
-export function checkFormsFolder(formsDir: string): { files: number; problems: FormsCheckProblem[] } {
+export function inspectFormsFolder(formsDir: string): { files: number; loaded: LoadedForm[]; problems: FormsCheckProblem[] } {
   const problems: FormsCheckProblem[] = [];
   const loaded: LoadedForm[] = [];
   let files: string[];
@@ -22,7 +22,7 @@ export function checkFormsFolder(formsDir: string): { files: number; problems: F
     files = listFormFiles(formsDir);
   } catch (error) {
     if (!(error instanceof FormLoadError)) throw error;
-    return { files: 0, problems: error.reasons.map((reason) => splitReason(error.file, reason)) };
+    return { files: 0, loaded, problems: error.reasons.map((reason) => splitReason(error.file, reason)) };
   }
   for (const file of files) {
     try {
@@ -34,5 +34,27 @@ export function checkFormsFolder(formsDir: string): { files: number; problems: F
   }
   problems.push(...checkClassificationReferences(loaded));
   problems.push(...checkDpiaForms(loaded));
-  return { files: files.length, problems };
+  return { files: files.length, loaded, problems };
+}
+
+export function checkFormsFolder(formsDir: string): { files: number; problems: FormsCheckProblem[] } {
+  const { files, problems } = inspectFormsFolder(formsDir);
+  return { files, problems };
+}
+
+/** Every broken file at once, each with its problems, so a form author fixes them in one round. */
+export class FormsInvalidError extends Error {
+  constructor(readonly failures: FormLoadError[]) {
+    super(failures.map((failure) => failure.message).join('\n'));
+    this.name = 'FormsInvalidError';
+  }
+}
+
+/** The forms the server runs with; any problem at all stops it, naming file and field. */
+export function loadForms(formsDir: string): LoadedForm[] {
+  const { loaded, problems } = inspectFormsFolder(formsDir);
+  if (problems.length === 0) return loaded;
+  const byFile = new Map<string, string[]>();
+  for (const problem of problems) byFile.set(problem.file, [...(byFile.get(problem.file) ?? []), `${problem.field}: ${problem.message}`]);
+  throw new FormsInvalidError([...byFile].map(([file, reasons]) => new FormLoadError(file, reasons)));
 }

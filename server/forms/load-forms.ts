@@ -77,26 +77,3 @@ export function listFormFiles(formsDir: string): string[] {
   }
   return files.sort();
 }
-
-/** Every broken file at once, so a form author fixes them in one round. */
-export class FormsInvalidError extends Error {
-  constructor(readonly failures: FormLoadError[]) {
-    super(failures.map((failure) => failure.message).join('\n'));
-    this.name = 'FormsInvalidError';
-  }
-}
-
-export function loadForms(formsDir: string): LoadedForm[] {
-  const loaded: LoadedForm[] = [];
-  const failures: FormLoadError[] = [];
-  for (const file of listFormFiles(formsDir)) {
-    try {
-      loaded.push(loadFormFile(file));
-    } catch (error) {
-      if (!(error instanceof FormLoadError)) throw error;
-      failures.push(error);
-    }
-  }
-  if (failures.length > 0) throw new FormsInvalidError(failures);
-  return loaded;
-}

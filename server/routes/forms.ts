@@ -38,7 +38,7 @@ const getForm = createRoute({
   summary: 'One version of one form, exactly as published',
   request: {
     params: z.object({
-      id: formIdSchema.openapi({ param: { name: 'id', in: 'path' }, example: 'exempel' }),
+      id: formIdSchema.openapi({ param: { name: 'id', in: 'path' }, example: 'informationsklassning' }),
       version: z.coerce.number().int().positive().openapi({ param: { name: 'version', in: 'path' }, example: 1 }),
     }),
   },

@@ -6,7 +6,7 @@ import { checkDpiaForms, type CheckedFile } from '../../../scoring/dpia/check-dp
 import { itemValues } from '../../../scoring/survey/choices';
 import { allQuestions, asArray, asRecord } from '../../../scoring/survey/survey-json';
 import { checkFormsFolder } from '../../../server/forms/check-forms-folder';
-import { loadForms } from '../../../server/forms/load-forms';
+import { loadForms } from '../../../server/forms/check-forms-folder';
 import { formsDir } from './dpia-content';
 
 const files: CheckedFile[] = loadForms(formsDir).map(({ file, content }) => ({ file, content }));

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { DpiaRiskModelFile } from '../../../scoring/content/dpia-risk-model';
 import type { QuestionnaireFile } from '../../../scoring/content/form-file';
 import { assessDpia } from '../../../scoring/dpia/assess-dpia';
-import { loadForms } from '../../../server/forms/load-forms';
+import { loadForms } from '../../../server/forms/check-forms-folder';
 import { fixturesDir, formsDir, loadFixtures } from './dpia-content';
 
 /**

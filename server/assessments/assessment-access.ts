@@ -1,0 +1,15 @@
+import type { Context } from 'hono';
+import type { AppEnv } from '../app-context';
+import { authorize } from '../auth/access';
+import type { Permission } from '../auth/permissions';
+import type { Principal } from '../auth/principal';
+import { AppError } from '../errors';
+import { type Assessment, findAssessment } from './assessment-store';
+
+/** Loads an assessment and checks the permission in its asset's organisation; invisible ones are 404. */
+export async function assessmentWithPermission(c: Context<AppEnv>, id: string, permission: Permission): Promise<{ assessment: Assessment; principal: Principal }> {
+  const assessment = await findAssessment(c.get('deps').database.db, id);
+  if (!assessment) throw new AppError('not_found', 'No such assessment');
+  const principal = await authorize(c, permission, assessment.organisationId, 'assessment');
+  return { assessment, principal };
+}

@@ -1,0 +1,69 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { AssessmentsTable, Database } from '../db/schema';
+
+export type AssessmentRow = Selectable<AssessmentsTable> & { organisation_id: string };
+
+export interface Assessment {
+  id: string;
+  assetId: string;
+  organisationId: string;
+  kind: AssessmentsTable['kind'];
+  form: { id: string; version: number };
+  round: number;
+  previousId: string | null;
+  status: AssessmentsTable['status'];
+  revision: number;
+  answers: Record<string, unknown>;
+  result: Record<string, unknown> | null;
+  summary: string | null;
+  missing: { field: string; message: string }[];
+  createdAt: string;
+  updatedAt: string;
+  decidedAt: string | null;
+}
+
+export function toAssessment(row: AssessmentRow): Assessment {
+  return {
+    id: row.id,
+    assetId: row.asset_id,
+    organisationId: row.organisation_id,
+    kind: row.kind,
+    form: { id: row.form_id, version: row.form_version },
+    round: row.round,
+    previousId: row.previous_id,
+    status: row.status,
+    revision: row.revision,
+    answers: JSON.parse(row.answers) as Record<string, unknown>,
+    result: row.result ? (JSON.parse(row.result) as Record<string, unknown>) : null,
+    summary: row.summary,
+    missing: JSON.parse(row.missing) as Assessment['missing'],
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    decidedAt: row.decided_at,
+  };
+}
+
+function selectAssessments(db: Kysely<Database>) {
+  return db.selectFrom('assessments').innerJoin('assets', 'assets.id', 'assessments.asset_id').selectAll('assessments').select('assets.organisation_id');
+}
+
+export async function findAssessment(db: Kysely<Database>, id: string): Promise<Assessment | undefined> {
+  const row = await selectAssessments(db).where('assessments.id', '=', id).executeTakeFirst();
+  return row ? toAssessment(row) : undefined;
+}
+
+export async function assessmentsOfAsset(db: Kysely<Database>, assetId: string): Promise<Assessment[]> {
+  const rows = await selectAssessments(db).where('assessments.asset_id', '=', assetId).orderBy('assessments.kind').orderBy('assessments.round', 'desc').execute();
+  return rows.map(toAssessment);
+}
+
+export async function latestRound(db: Kysely<Database>, assetId: string, kind: AssessmentsTable['kind']): Promise<Assessment | undefined> {
+  const row = await selectAssessments(db).where('assessments.asset_id', '=', assetId).where('assessments.kind', '=', kind).orderBy('assessments.round', 'desc').limit(1).executeTakeFirst();
+  return row ? toAssessment(row) : undefined;
+}
+
+/** The question names saved since a revision: what a stale client missed. */
+export async function changedSince(db: Kysely<Database>, assessmentId: string, revision: number): Promise<string[]> {
+  const rows = await db.selectFrom('assessment_revisions').select('changed').where('assessment_id', '=', assessmentId).where('revision', '>', revision).execute();
+  return [...new Set(rows.flatMap((row) => JSON.parse(row.changed) as string[]))].sort();
+}

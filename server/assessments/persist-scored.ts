@@ -1,0 +1,31 @@
+import type { Transaction } from 'kysely';
+import { appendAuditEvent } from '../audit/audit-log';
+import { refreshClassificationStatus } from '../assets/refresh-classification-status';
+import type { Database } from '../db/schema';
+import { syncPlanItems } from '../plans/sync-plan';
+import { assessmentKinds } from './assessment-kinds';
+import type { Assessment } from './assessment-store';
+import type { ScoredAssessment } from './scored-assessment';
+
+/**
+ * What follows every stored score, in the same transaction: the plan in step, the asset's
+ * status and profile, and an audit event when the levels moved.
+ */
+export async function afterScored(
+  trx: Transaction<Database>,
+  assessment: Pick<Assessment, 'id' | 'assetId' | 'organisationId' | 'kind'>, scored: ScoredAssessment, actorUserId: string, previousSummary: string | null): Promise<void> {
+  const source = assessmentKinds[assessment.kind].planSource;
+  if (source) await syncPlanItems(trx, assessment.assetId, source, assessment.id, scored.plan);
+  if (assessment.kind === 'classification') await refreshClassificationStatus(trx, assessment.assetId);
+  if (previousSummary !== scored.summary) {
+    await appendAuditEvent(trx, {
+      actorUserId,
+      organisationId: assessment.organisationId,
+      assetId: assessment.assetId,
+      action: 'assessment.result_changed',
+      entityType: 'assessment',
+      entityId: assessment.id,
+      payload: { from: previousSummary, to: scored.summary },
+    });
+  }
+}

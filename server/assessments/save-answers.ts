@@ -1,0 +1,67 @@
+import { createHash } from 'node:crypto';
+import type { AppDeps } from '../app-context';
+import { canonicalJson } from '../audit/canonical-json';
+import { appendAuditEvent } from '../audit/audit-log';
+import { AppError } from '../errors';
+import { nowIso } from '../ids';
+import { answersRejected } from './answer-errors';
+import { assessmentKinds } from './assessment-kinds';
+import { type Assessment, changedSince, findAssessment } from './assessment-store';
+import { changedQuestions } from './changed-questions';
+import { afterScored } from './persist-scored';
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+export class StaleRevisionError extends AppError {
+  constructor(currentRevision: number, changed: string[]) {
+    super('conflict', `Someone saved revision ${currentRevision} after yours; reload or keep your answers`, { currentRevision, changedQuestions: changed });
+  }
+}
+
+/**
+ * An autosave: refused (409) unless it starts from the current revision, validated and scored
+ * against the pinned form, then stored with its plan and audit trail in one transaction.
+ */
+export async function saveAnswers(deps: AppDeps, assessment: Assessment, baseRevision: number, answers: Record<string, unknown>, actorUserId: string): Promise<Assessment> {
+  const { db } = deps.database;
+  if (assessment.status !== 'utkast') {
+    throw new AppError('conflict', assessment.status === 'faststalld' ? 'The assessment is fastställd and frozen; start a new round to change it' : 'The assessment is out for review; return it to utkast to change it', { status: assessment.status });
+  }
+  if (baseRevision !== assessment.revision) throw new StaleRevisionError(assessment.revision, await changedSince(db, assessment.id, baseRevision));
+  const form = deps.forms.get(assessment.form.id, assessment.form.version);
+  if (!form) throw new AppError('conflict', `The pinned form ${assessment.form.id} v${assessment.form.version} is no longer installed`);
+  const outcome = assessmentKinds[assessment.kind].score(deps.forms, form, answers);
+  if (!outcome.ok) throw answersRejected(outcome.errors);
+  const { scored } = outcome;
+  const changed = changedQuestions(assessment.answers, answers);
+  const now = nowIso();
+  await db.transaction().execute(async (trx) => {
+    const previous = await trx.selectFrom('assessments').select('summary').where('id', '=', assessment.id).executeTakeFirstOrThrow();
+    const updated = await trx
+      .updateTable('assessments')
+      .set({ answers: JSON.stringify(answers), result: JSON.stringify(scored.result), summary: scored.summary, missing: JSON.stringify(scored.missing), profile: scored.profile ? JSON.stringify(scored.profile) : null, revision: baseRevision + 1, updated_at: now })
+      .where('id', '=', assessment.id)
+      .where('revision', '=', baseRevision)
+      .where('status', '=', 'utkast')
+      .executeTakeFirst();
+    // Another save won the race between our read and this write.
+    if (Number(updated.numUpdatedRows) === 0) {
+      const current = await trx.selectFrom('assessments').select('revision').where('id', '=', assessment.id).executeTakeFirstOrThrow();
+      throw new StaleRevisionError(current.revision, await changedSince(trx, assessment.id, baseRevision));
+    }
+    await trx.insertInto('assessment_revisions').values({ assessment_id: assessment.id, revision: baseRevision + 1, changed: JSON.stringify(changed), saved_by: actorUserId, saved_at: now }).execute();
+    await appendAuditEvent(trx, {
+      actorUserId,
+      organisationId: assessment.organisationId,
+      assetId: assessment.assetId,
+      action: 'assessment.answers_saved',
+      entityType: 'assessment',
+      entityId: assessment.id,
+      payload: { revision: baseRevision + 1, changed, answersSha256: sha256(canonicalJson(answers)) },
+    });
+    await afterScored(trx, assessment, scored, actorUserId, previous.summary);
+  });
+  return (await findAssessment(db, assessment.id))!;
+}

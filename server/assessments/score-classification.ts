@@ -1,0 +1,51 @@
+import { buildActionPlan, type PlanRequirement } from '../../scoring/classification/action-plan';
+import type { Classification } from '../../scoring/classification/classification-types';
+import { classify } from '../../scoring/classification/classify';
+import type { FormRegistry } from '../forms/form-registry';
+import type { LoadedForm } from '../forms/load-forms';
+import { contentAs } from '../forms/typed-content';
+import type { AssetProfile, PlanEntry, ScoreOutcome } from './scored-assessment';
+import { optionalContent, usedContent } from './used-content';
+
+function planEntry(requirement: PlanRequirement): PlanEntry {
+  return {
+    sourceKey: requirement.id,
+    title: requirement.title,
+    detail: {
+      version: requirement.version,
+      theme: requirement.theme,
+      iso27002: requirement.iso27002,
+      legalReferences: requirement.legalReferences,
+      arText: requirement.arText,
+      levelText: requirement.levelText,
+      reasons: requirement.reasons,
+    },
+  };
+}
+
+function assetProfile(classification: Classification): AssetProfile {
+  const level = (code: string) => classification.profile.aspects.find((aspect) => aspect.aspect === code)?.level?.level ?? null;
+  return { K: level('K'), R: level('R'), T: level('T'), S: level('S') };
+}
+
+/** Classification: levels, flags and lagrum from classify(), the plan from buildActionPlan(). */
+export function scoreClassification(registry: FormRegistry, form: LoadedForm, answers: unknown): ScoreOutcome {
+  const model = usedContent(registry, form, 'classification-model');
+  const catalog = usedContent(registry, form, 'requirement-catalog');
+  const lagrum = optionalContent(registry, form, 'lagrum');
+  const outcome = classify(model, contentAs(form, 'questionnaire'), answers, lagrum);
+  if (!outcome.ok) return outcome;
+  const { classification } = outcome;
+  const plan = buildActionPlan(catalog, classification);
+  return {
+    ok: true,
+    scored: {
+      result: { classification, actionPlan: plan },
+      complete: classification.completeness.complete,
+      missing: classification.completeness.missing,
+      plan: plan.requirements.map(planEntry),
+      summary: classification.profile.text,
+      profile: assetProfile(classification),
+    },
+  };
+}

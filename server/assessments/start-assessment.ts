@@ -1,0 +1,70 @@
+import type { AppDeps } from '../app-context';
+import { appendAuditEvent } from '../audit/audit-log';
+import type { AssessmentKind } from '../db/schema';
+import { AppError } from '../errors';
+import { newId, nowIso } from '../ids';
+import { assessmentKinds } from './assessment-kinds';
+import { type Assessment, findAssessment, latestRound } from './assessment-store';
+import { afterScored } from './persist-scored';
+
+/**
+ * Starts a round of an assessment on the newest version of its kind's form. A later round starts
+ * from the answers of the last fastställd one; answers the newer form no longer accepts are dropped.
+ */
+export async function startAssessment(deps: AppDeps, asset: { id: string; organisationId: string }, kind: AssessmentKind, actorUserId: string): Promise<Assessment> {
+  const { db } = deps.database;
+  const definition = assessmentKinds[kind];
+  const form = deps.forms.latest(definition.formId);
+  if (!form) throw new AppError('validation_failed', `No form is installed for ${kind}`, [{ field: 'body.kind', message: `form ${definition.formId} is missing` }]);
+  const previous = await latestRound(db, asset.id, kind);
+  if (previous && previous.status !== 'faststalld') {
+    throw new AppError('conflict', `A ${kind} round is already open on this asset`, { openAssessmentId: previous.id });
+  }
+  const answers = previous ? keepAcceptedAnswers(deps, form, definition, previous.answers) : {};
+  const outcome = definition.score(deps.forms, form, answers);
+  if (!outcome.ok) throw new Error(`Carried-over answers still fail ${form.meta.id}: ${outcome.errors.map((error) => error.field).join(', ')}`);
+  const id = newId();
+  const now = nowIso();
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('assessments')
+      .values({
+        id,
+        asset_id: asset.id,
+        kind,
+        form_id: form.meta.id,
+        form_version: form.meta.version,
+        round: (previous?.round ?? 0) + 1,
+        previous_id: previous?.id ?? null,
+        status: 'utkast',
+        revision: 0,
+        answers: JSON.stringify(answers),
+        result: JSON.stringify(outcome.scored.result),
+        summary: outcome.scored.summary,
+        missing: JSON.stringify(outcome.scored.missing),
+        profile: outcome.scored.profile ? JSON.stringify(outcome.scored.profile) : null,
+        created_by: actorUserId,
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
+    await appendAuditEvent(trx, {
+      actorUserId,
+      organisationId: asset.organisationId,
+      assetId: asset.id,
+      action: 'assessment.started',
+      entityType: 'assessment',
+      entityId: id,
+      payload: { kind, form: form.meta.id, formVersion: form.meta.version, round: (previous?.round ?? 0) + 1, previousId: previous?.id ?? null },
+    });
+    await afterScored(trx, { id, assetId: asset.id, organisationId: asset.organisationId, kind }, outcome.scored, actorUserId, null);
+  });
+  return (await findAssessment(db, id))!;
+}
+
+function keepAcceptedAnswers(deps: AppDeps, form: NonNullable<ReturnType<AppDeps['forms']['latest']>>, definition: (typeof assessmentKinds)[AssessmentKind], answers: Record<string, unknown>): Record<string, unknown> {
+  const outcome = definition.score(deps.forms, form, answers);
+  if (outcome.ok) return answers;
+  const rejected = new Set(outcome.errors.map((error) => error.field.split(/[.[]/)[0]));
+  return Object.fromEntries(Object.entries(answers).filter(([name]) => !rejected.has(name)));
+}

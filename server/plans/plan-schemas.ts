@@ -1,0 +1,56 @@
+import { z } from '@hono/zod-openapi';
+import { isoDate, trimmedText } from '../routes/schemas';
+
+export const planStatuses = ['ej_bedomd', 'uppfyllt', 'delvis_uppfyllt', 'ej_uppfyllt', 'ej_tillampligt', 'risk_accepterad'] as const;
+export const priorities = ['hog', 'medel', 'lag'] as const;
+
+export const planItemSchema = z
+  .object({
+    id: z.string(),
+    assetId: z.string(),
+    source: z.enum(['classification', 'dpia']),
+    sourceKey: z.string().openapi({ description: 'The requirement id, or the DPIA answer path of a measure' }),
+    assessmentId: z.string(),
+    title: z.string(),
+    detail: z.record(z.string(), z.unknown()).openapi({ description: 'Why it applies and the text for the level reached' }),
+    applicable: z.boolean(),
+    status: z.enum(planStatuses),
+    statusMotivation: z.string().nullable(),
+    riskDecidedBy: z.string().nullable(),
+    riskDecidedOn: z.string().nullable(),
+    riskValidUntil: z.string().nullable(),
+    ansvarig: z.string().nullable(),
+    priority: z.enum(priorities).nullable(),
+    plannedDate: z.string().nullable(),
+    hur: z.string().nullable(),
+    hurSource: z.enum(['item', 'organisation']).nullable().openapi({ description: 'Whether "hur" is the item’s own or inherited from the organisation’s default' }),
+    evidenceUrl: z.string().nullable(),
+    comment: z.string().nullable(),
+    revision: z.number().int(),
+    updatedAt: z.string(),
+  })
+  .openapi('PlanItem');
+
+export type PlanItem = z.infer<typeof planItemSchema>;
+
+const evidenceUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) link' }).max(2000);
+
+export const planItemPatchSchema = z
+  .object({
+    baseRevision: z.number().int().min(1),
+    status: z.enum(planStatuses).optional(),
+    statusMotivation: trimmedText(2000).nullable().optional(),
+    riskDecidedBy: trimmedText(200).nullable().optional(),
+    riskDecidedOn: isoDate.nullable().optional(),
+    riskValidUntil: isoDate.nullable().optional(),
+    ansvarig: trimmedText(200).nullable().optional(),
+    priority: z.enum(priorities).nullable().optional(),
+    plannedDate: isoDate.nullable().optional(),
+    hur: trimmedText(4000).nullable().optional(),
+    evidenceUrl: evidenceUrl.nullable().optional(),
+    comment: trimmedText(4000).nullable().optional(),
+  })
+  .strict()
+  .openapi('PlanItemPatch');
+
+export type PlanItemPatch = z.infer<typeof planItemPatchSchema>;

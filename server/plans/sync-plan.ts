@@ -1,0 +1,38 @@
+import type { Transaction } from 'kysely';
+import type { PlanEntry } from '../assessments/scored-assessment';
+import type { Database } from '../db/schema';
+import { newId, nowIso } from '../ids';
+
+/**
+ * Brings an asset's plan in step with a new result: new entries become items, known ones are
+ * refreshed, and items that no longer apply are marked so, never deleted with their edits.
+ */
+export async function syncPlanItems(
+  trx: Transaction<Database>,
+  assetId: string,
+  source: 'classification' | 'dpia',
+  assessmentId: string,
+  entries: readonly PlanEntry[],
+): Promise<{ added: number; noLongerApplicable: number }> {
+  const now = nowIso();
+  const existing = await trx.selectFrom('plan_items').select(['id', 'source_key', 'applicable']).where('asset_id', '=', assetId).where('source', '=', source).execute();
+  const byKey = new Map(existing.map((item) => [item.source_key, item]));
+  let added = 0;
+  for (const entry of entries) {
+    const known = byKey.get(entry.sourceKey);
+    const values = { title: entry.title, detail: JSON.stringify(entry.detail), assessment_id: assessmentId, applicable: 1, updated_at: now };
+    if (known) {
+      await trx.updateTable('plan_items').set(values).where('id', '=', known.id).execute();
+    } else {
+      added += 1;
+      await trx
+        .insertInto('plan_items')
+        .values({ id: newId(), asset_id: assetId, source, source_key: entry.sourceKey, status: 'ej_bedomd', created_at: now, ...values })
+        .execute();
+    }
+  }
+  const current = new Set(entries.map((entry) => entry.sourceKey));
+  const dropped = existing.filter((item) => item.applicable === 1 && !current.has(item.source_key)).map((item) => item.id);
+  if (dropped.length > 0) await trx.updateTable('plan_items').set({ applicable: 0, updated_at: now }).where('id', 'in', dropped).execute();
+  return { added, noLongerApplicable: dropped.length };
+}

@@ -1,0 +1,129 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { createRouter } from '../app-context';
+import { assessmentSchema } from '../assessments/assessment-schemas';
+import { assessmentsOfAsset } from '../assessments/assessment-store';
+import { assetWithPermission } from '../assets/asset-access';
+import { assetSchema } from '../assets/asset-schemas';
+import { listAssets } from '../assets/asset-store';
+import { allowedOrganisations } from '../auth/access';
+import { toCsv } from '../exports/csv';
+import { planItemSchema } from '../plans/plan-schemas';
+import { planOfAsset } from '../plans/plan-store';
+import { errorResponses } from './error-responses';
+import { idParam } from './schemas';
+
+const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
+
+const historyEventSchema = z
+  .object({
+    id: z.string(),
+    at: z.string(),
+    action: z.string(),
+    actor: z.object({ id: z.string(), name: z.string() }).nullable(),
+    entityType: z.string(),
+    entityId: z.string(),
+    payload: z.record(z.string(), z.unknown()),
+  })
+  .openapi('HistoryEvent');
+
+const assetTypeNames: Record<string, string> = { system: 'System', 'e-tjanst': 'E-tjänst', process: 'Process', gruppdisk: 'Gruppdisk', annat: 'Annat' };
+function levelCell(value: number | null | undefined): number | string {
+  return value === null || value === undefined ? '' : value;
+}
+
+const statusNames: Record<string, string> = { ej_klassad: 'Ej klassad', pagar: 'Pågår', faststalld: 'Fastställd', omprovning_forfaller: 'Omprövning förfaller' };
+
+export const assetRecordRoutes = createRouter()
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/assets/{id}/history',
+      tags: ['assets'],
+      summary: 'The asset’s audit trail, newest first',
+      request: { params: z.object({ id: idParam('id') }), query: z.object({ limit: z.coerce.number().int().min(1).max(1000).default(200).openapi({ param: { name: 'limit', in: 'query' } }) }).strict() },
+      responses: { 200: { description: 'Events', content: json(z.object({ events: z.array(historyEventSchema) })) }, ...errorResponses(400, 401, 404) },
+    }),
+    async (c) => {
+      const { asset } = await assetWithPermission(c, c.req.valid('param').id, 'audit.read');
+      const rows = await c
+        .get('deps')
+        .database.db.selectFrom('audit_events')
+        .leftJoin('users', 'users.id', 'audit_events.actor_user_id')
+        .select(['audit_events.id', 'audit_events.at', 'audit_events.action', 'audit_events.entity_type', 'audit_events.entity_id', 'audit_events.payload', 'users.id as actor_id', 'users.name as actor_name'])
+        .where('audit_events.asset_id', '=', asset.id)
+        .orderBy('audit_events.seq', 'desc')
+        .limit(c.req.valid('query').limit)
+        .execute();
+      const events = rows.map((row) => ({
+        id: row.id,
+        at: row.at,
+        action: row.action,
+        actor: row.actor_id && row.actor_name ? { id: row.actor_id, name: row.actor_name } : null,
+        entityType: row.entity_type,
+        entityId: row.entity_id,
+        payload: JSON.parse(row.payload) as Record<string, unknown>,
+      }));
+      return c.json({ events }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/assets/{id}/export',
+      tags: ['exports'],
+      summary: 'The asset with all its assessments, results and plan, as one JSON document',
+      request: { params: z.object({ id: idParam('id') }) },
+      responses: {
+        200: { description: 'Export', content: json(z.object({ exportedAt: z.string(), asset: assetSchema, assessments: z.array(assessmentSchema), plan: z.array(planItemSchema) })) },
+        ...errorResponses(400, 401, 404),
+      },
+    }),
+    async (c) => {
+      const { asset } = await assetWithPermission(c, c.req.valid('param').id, 'export.read');
+      const deps = c.get('deps');
+      const { db } = deps.database;
+      c.header('Content-Disposition', `attachment; filename="sigill-${asset.id}.json"`);
+      return c.json({ exportedAt: new Date().toISOString(), asset, assessments: await assessmentsOfAsset(db, asset.id), plan: await planOfAsset(db, await deps.organisations.current(), asset) }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/exports/inventory.csv',
+      tags: ['exports'],
+      summary: 'The inventory you may read as CSV (semicolon-separated, UTF-8), for Excel',
+      request: { query: z.object({ organisationId: idParam('organisationId').optional().openapi({ param: { name: 'organisationId', in: 'query' } }) }).strict() },
+      responses: { 200: { description: 'CSV', content: { 'text/csv': { schema: z.string() } } }, ...errorResponses(400, 401) },
+    }),
+    async (c) => {
+      const { organisationId } = c.req.valid('query');
+      let organisations = await allowedOrganisations(c, 'export.read');
+      if (organisationId) {
+        const wanted = new Set((await c.get('deps').organisations.current()).selfAndDescendants(organisationId));
+        organisations = organisations.filter((id) => wanted.has(id));
+      }
+      const { items } = await listAssets(c.get('deps').database.db, organisations, { page: 1, pageSize: 1_000_000, includeArchived: 'false' });
+      const csv = toCsv(
+        ['Id', 'Namn', 'Typ', 'Organisation', 'Informationsägare', 'Objektägare', 'Leverantörer', 'Klassning', 'K', 'R', 'T', 'S', 'Nästa omprövning', 'Externt id', 'Taggar'],
+        items.map((asset) => [
+          asset.id,
+          asset.name,
+          assetTypeNames[asset.type] ?? asset.type,
+          asset.organisationName,
+          asset.informationsagare,
+          asset.objektagare,
+          asset.suppliers.join(', '),
+          statusNames[asset.classificationStatus] ?? asset.classificationStatus,
+          levelCell(asset.profile?.K),
+          levelCell(asset.profile?.R),
+          levelCell(asset.profile?.T),
+          levelCell(asset.profile?.S),
+          asset.nextReviewAt?.slice(0, 10) ?? '',
+          asset.externalId,
+          asset.tags.join(', '),
+        ]),
+      );
+      c.header('Content-Disposition', 'attachment; filename="informationstillgangar.csv"');
+      return c.body(csv, 200, { 'Content-Type': 'text/csv; charset=utf-8' });
+    },
+  );

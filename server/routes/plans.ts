@@ -1,0 +1,94 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { createRouter } from '../app-context';
+import { assetWithPermission } from '../assets/asset-access';
+import { appendAuditEvent } from '../audit/audit-log';
+import { authorize } from '../auth/access';
+import { AppError } from '../errors';
+import { nowIso } from '../ids';
+import { planItemPatchSchema, planItemSchema } from '../plans/plan-schemas';
+import { defaultHurFor, planOfAsset, toPlanItem } from '../plans/plan-store';
+import { updatePlanItem } from '../plans/update-plan-item';
+import { errorResponses } from './error-responses';
+import { idParam, requiredText } from './schemas';
+
+const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
+const requirementIdParam = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'not a requirement id').max(100).openapi({ param: { name: 'requirementId', in: 'path' } });
+
+export const planRoutes = createRouter()
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/assets/{assetId}/plan',
+      tags: ['plans'],
+      summary: 'The asset’s handlingsplan: every item, applicable ones first',
+      request: { params: z.object({ assetId: idParam('assetId') }) },
+      responses: { 200: { description: 'Plan items', content: json(z.object({ items: z.array(planItemSchema) })) }, ...errorResponses(400, 401, 404) },
+    }),
+    async (c) => {
+      const { asset } = await assetWithPermission(c, c.req.valid('param').assetId, 'plan.read');
+      const deps = c.get('deps');
+      return c.json({ items: await planOfAsset(deps.database.db, await deps.organisations.current(), asset) }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'patch',
+      path: '/plan-items/{id}',
+      tags: ['plans'],
+      summary: 'Record status, ansvarig, dates, "hur", evidence or a comment on a plan item',
+      description: 'baseRevision must be the item’s current revision; a stale one gets 409. Ej tillämpligt needs a motivation; risk accepterad a decision maker, date and validity.',
+      request: { params: z.object({ id: idParam('id') }), body: { required: true, content: json(planItemPatchSchema) } },
+      responses: { 200: { description: 'Updated', content: json(planItemSchema) }, ...errorResponses(400, 401, 403, 404, 409, 415) },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const deps = c.get('deps');
+      const { db } = deps.database;
+      const item = await db.selectFrom('plan_items').selectAll().where('id', '=', id).executeTakeFirst();
+      if (!item) throw new AppError('not_found', 'No such plan item');
+      const { asset, principal } = await assetWithPermission(c, item.asset_id, 'plan.edit');
+      await updatePlanItem(deps, item, c.req.valid('json'), { userId: principal.userId, organisationId: asset.organisationId });
+      const updated = await db.selectFrom('plan_items').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+      return c.json(toPlanItem(updated, await defaultHurFor(db, await deps.organisations.current(), asset.organisationId)), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/organisations/{id}/requirement-defaults',
+      tags: ['plans'],
+      summary: 'The organisation’s default "hur" per requirement, inherited by every asset below it',
+      request: { params: z.object({ id: idParam('id') }) },
+      responses: { 200: { description: 'Defaults', content: json(z.object({ defaults: z.array(z.object({ requirementId: z.string(), hur: z.string() })) })) }, ...errorResponses(400, 401, 404) },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      await authorize(c, 'plan.read', id, 'organisation');
+      const rows = await c.get('deps').database.db.selectFrom('requirement_defaults').select(['requirement_id', 'hur']).where('organisation_id', '=', id).orderBy('requirement_id').execute();
+      return c.json({ defaults: rows.map((row) => ({ requirementId: row.requirement_id, hur: row.hur })) }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'put',
+      path: '/organisations/{id}/requirement-defaults/{requirementId}',
+      tags: ['plans'],
+      summary: 'Set how the organisation meets a requirement for every asset (an asset may still override it)',
+      request: { params: z.object({ id: idParam('id'), requirementId: requirementIdParam }), body: { required: true, content: json(z.object({ hur: requiredText(4000) }).strict()) } },
+      responses: { 204: { description: 'Set' }, ...errorResponses(400, 401, 403, 404, 415) },
+    }),
+    async (c) => {
+      const { id, requirementId } = c.req.valid('param');
+      const { hur } = c.req.valid('json');
+      const principal = await authorize(c, 'plan.defaults', id, 'organisation');
+      await c.get('deps').database.db.transaction().execute(async (trx) => {
+        await trx
+          .insertInto('requirement_defaults')
+          .values({ organisation_id: id, requirement_id: requirementId, hur, updated_at: nowIso() })
+          .onConflict((conflict) => conflict.columns(['organisation_id', 'requirement_id']).doUpdateSet({ hur, updated_at: nowIso() }))
+          .execute();
+        await appendAuditEvent(trx, { actorUserId: principal.userId, organisationId: id, action: 'requirement_default.set', entityType: 'requirement_default', entityId: requirementId, payload: { hur } });
+      });
+      return c.body(null, 204);
+    },
+  );
