@@ -1,0 +1,167 @@
+import fs from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { permissions, type Permission, roleAllows } from '../../server/auth/permissions';
+import { roles } from '../../server/auth/roles';
+import type { Role } from '../../server/db/schema';
+import { ApiClient, type ApiResponse } from '../support/api-client';
+import { assetInput, type OrgFixture, orgFixture } from '../support/org-fixture';
+import { createTestApp, type TestApp } from '../support/test-app';
+
+/**
+ * Walks every route with every role, holding the role in the organisation that owns the data
+ * or in a sibling organisation, and checks the outcome against the one permission table:
+ * allowed → 2xx; a role of the owner that lacks the permission → 403; a stranger → 404.
+ */
+
+interface Call {
+  method: string;
+  path: string;
+  body?: unknown;
+}
+
+interface Probe {
+  permission: Permission;
+  /** Builds the state the call needs (fresh each time, so a destructive call cannot spoil the next). */
+  prepare(): Promise<Call>;
+}
+
+const ekonomisystem = (JSON.parse(fs.readFileSync('tests/fixtures/classification/ekonomisystem.json', 'utf8')) as { answers: Record<string, unknown> }).answers;
+
+let testApp: TestApp;
+let org: OrgFixture;
+
+async function ok<T>(response: Promise<ApiResponse<T>>): Promise<T> {
+  const settled = await response;
+  if (settled.status >= 300) throw new Error(`setup failed: ${settled.status} ${JSON.stringify(settled.body)}`);
+  return settled.body;
+}
+const newAsset = async () => (await ok(org.admin.post<{ id: string }>('/api/assets', assetInput(org.socialId, { name: `Objekt ${Math.random()}` })))).id;
+async function assessmentIn(state: 'utkast' | 'complete' | 'for_granskning'): Promise<{ assetId: string; id: string }> {
+  const assetId = await newAsset();
+  const { id } = await ok(org.admin.post<{ id: string }>(`/api/assets/${assetId}/assessments`, { kind: 'classification' }));
+  if (state !== 'utkast') await ok(org.admin.put(`/api/assessments/${id}/answers`, { baseRevision: 0, answers: ekonomisystem }));
+  if (state === 'for_granskning') await ok(org.admin.post(`/api/assessments/${id}/submit`));
+  return { assetId, id };
+}
+async function planItem(): Promise<{ id: string; revision: number }> {
+  const { assetId } = await assessmentIn('complete');
+  const { items } = await ok(org.admin.get<{ items: { id: string; revision: number }[] }>(`/api/assets/${assetId}/plan`));
+  return items[0]!;
+}
+
+const probes: Record<string, Probe> = {
+  'POST /api/organisations': { permission: 'organisation.manage', prepare: async () => ({ method: 'POST', path: '/api/organisations', body: { parentId: org.socialId, name: 'Enhet', kind: 'annan' } }) },
+  'PATCH /api/organisations/{id}': { permission: 'organisation.manage', prepare: async () => ({ method: 'PATCH', path: `/api/organisations/${org.socialId}`, body: { name: 'Socialförvaltningen' } }) },
+  'GET /api/organisations/{id}/members': { permission: 'organisation.read', prepare: async () => ({ method: 'GET', path: `/api/organisations/${org.socialId}/members` }) },
+  'POST /api/organisations/{id}/members': {
+    permission: 'user.manage',
+    prepare: async () => ({ method: 'POST', path: `/api/organisations/${org.socialId}/members`, body: { email: 'admin@sigill.local', role: 'granskare' } }),
+  },
+  'DELETE /api/organisations/{id}/members/{userId}/{role}': {
+    permission: 'user.manage',
+    prepare: async () => {
+      const member = await ok(org.admin.post<{ userId: string }>(`/api/organisations/${org.socialId}/members`, { email: `tillfallig.${Math.random()}@kommun.test`, name: 'Tillfällig', password: 'a-long-test-password', role: 'dso' }));
+      return { method: 'DELETE', path: `/api/organisations/${org.socialId}/members/${member.userId}/dso` };
+    },
+  },
+  'POST /api/assets': { permission: 'asset.write', prepare: async () => ({ method: 'POST', path: '/api/assets', body: assetInput(org.socialId) }) },
+  'GET /api/assets/{id}': { permission: 'asset.read', prepare: async () => ({ method: 'GET', path: `/api/assets/${await newAsset()}` }) },
+  'PATCH /api/assets/{id}': { permission: 'asset.write', prepare: async () => ({ method: 'PATCH', path: `/api/assets/${await newAsset()}`, body: { description: 'Ny' } }) },
+  'DELETE /api/assets/{id}': { permission: 'asset.archive', prepare: async () => ({ method: 'DELETE', path: `/api/assets/${await newAsset()}` }) },
+  'POST /api/assets/{id}/archive': { permission: 'asset.archive', prepare: async () => ({ method: 'POST', path: `/api/assets/${await newAsset()}/archive` }) },
+  'POST /api/assets/{id}/restore': { permission: 'asset.archive', prepare: async () => ({ method: 'POST', path: `/api/assets/${await newAsset()}/restore` }) },
+  'GET /api/assets/{assetId}/assessments': { permission: 'assessment.read', prepare: async () => ({ method: 'GET', path: `/api/assets/${await newAsset()}/assessments` }) },
+  'POST /api/assets/{assetId}/assessments': { permission: 'assessment.start', prepare: async () => ({ method: 'POST', path: `/api/assets/${await newAsset()}/assessments`, body: { kind: 'dpia-screening' } }) },
+  'GET /api/assessments/{id}': { permission: 'assessment.read', prepare: async () => ({ method: 'GET', path: `/api/assessments/${(await assessmentIn('utkast')).id}` }) },
+  'PUT /api/assessments/{id}/answers': { permission: 'assessment.edit', prepare: async () => ({ method: 'PUT', path: `/api/assessments/${(await assessmentIn('utkast')).id}/answers`, body: { baseRevision: 0, answers: { objekt_namn: 'X' } } }) },
+  'POST /api/assessments/{id}/submit': { permission: 'assessment.submit', prepare: async () => ({ method: 'POST', path: `/api/assessments/${(await assessmentIn('complete')).id}/submit` }) },
+  'POST /api/assessments/{id}/return': { permission: 'assessment.return', prepare: async () => ({ method: 'POST', path: `/api/assessments/${(await assessmentIn('for_granskning')).id}/return`, body: { reason: 'Komplettera' } }) },
+  'POST /api/assessments/{id}/decide': { permission: 'assessment.decide', prepare: async () => ({ method: 'POST', path: `/api/assessments/${(await assessmentIn('for_granskning')).id}/decide`, body: { statement: 'Fastställs' } }) },
+  'GET /api/assets/{assetId}/plan': { permission: 'plan.read', prepare: async () => ({ method: 'GET', path: `/api/assets/${(await assessmentIn('complete')).assetId}/plan` }) },
+  'PATCH /api/plan-items/{id}': {
+    permission: 'plan.edit',
+    prepare: async () => {
+      const item = await planItem();
+      return { method: 'PATCH', path: `/api/plan-items/${item.id}`, body: { baseRevision: item.revision, ansvarig: 'Systemförvaltaren' } };
+    },
+  },
+  'GET /api/organisations/{id}/requirement-defaults': { permission: 'plan.read', prepare: async () => ({ method: 'GET', path: `/api/organisations/${org.socialId}/requirement-defaults` }) },
+  'PUT /api/organisations/{id}/requirement-defaults/{requirementId}': {
+    permission: 'plan.defaults',
+    prepare: async () => ({ method: 'PUT', path: `/api/organisations/${org.socialId}/requirement-defaults/tek-sakerhetskopiering`, body: { hur: 'Kommunens IT' } }),
+  },
+  'GET /api/assets/{id}/history': { permission: 'audit.read', prepare: async () => ({ method: 'GET', path: `/api/assets/${await newAsset()}/history` }) },
+  'GET /api/assets/{id}/export': { permission: 'export.read', prepare: async () => ({ method: 'GET', path: `/api/assets/${await newAsset()}/export` }) },
+};
+
+/** Routes scoped by what the caller may see rather than by one owner: checked by visibility below. */
+const listings = ['GET /api/organisations', 'GET /api/assets', 'GET /api/exports/inventory.csv'];
+/** Routes open to anyone, or about the caller's own session. */
+const notOrganisationScoped = ['GET /api/health', 'GET /api/forms', 'GET /api/forms/{id}/{version}', 'POST /api/auth/login', 'POST /api/auth/logout', 'GET /api/auth/me', 'POST /api/auth/password'];
+
+beforeAll(async () => {
+  testApp = await createTestApp();
+  org = await orgFixture(testApp);
+});
+afterAll(async () => {
+  await testApp.close();
+});
+
+describe('the permission table', () => {
+  it('covers every route of the OpenAPI document', async () => {
+    const document = (await org.admin.get<{ paths: Record<string, Record<string, unknown>> }>('/api/openapi.json')).body;
+    const routes = Object.entries(document.paths).flatMap(([path, operations]) => Object.keys(operations).map((method) => `${method.toUpperCase()} ${path}`));
+    expect(routes.sort()).toEqual([...Object.keys(probes), ...listings, ...notOrganisationScoped].sort());
+  });
+
+  it('names only permissions that some role holds, and every role holds read access', () => {
+    for (const [permission, holders] of Object.entries(permissions)) expect(holders.length, permission).toBeGreaterThan(0);
+    for (const role of roles) expect(roleAllows(role, 'asset.read'), role).toBe(true);
+  });
+
+  for (const [route, probe] of Object.entries(probes)) {
+    it(`${route} (${probe.permission})`, async () => {
+      const outcomes: string[] = [];
+      const expected: string[] = [];
+      for (const role of roles as readonly Role[]) {
+        for (const membership of ['owner', 'stranger'] as const) {
+          const client = await org.userWith(role, membership === 'owner' ? org.socialId : org.skolaId);
+          const call = await probe.prepare();
+          const response = await client.request(call.method, call.path, call.body);
+          const outcome = response.status < 300 ? 'allowed' : String(response.status);
+          outcomes.push(`${role}/${membership}: ${outcome}`);
+          expected.push(`${role}/${membership}: ${membership === 'stranger' ? '404' : roleAllows(role, probe.permission) ? 'allowed' : '403'}`);
+        }
+      }
+      expect(outcomes).toEqual(expected);
+    });
+  }
+
+  it('lists an organisation’s assets to its members and to members above it, never to a sibling', async () => {
+    const name = `Synlighetsprov ${Date.now()}`;
+    await ok(org.admin.post('/api/assets', assetInput(org.socialId, { name })));
+    for (const role of roles as readonly Role[]) {
+      for (const [where, visible] of [[org.socialId, true], [org.rootId, true], [org.skolaId, false]] as const) {
+        const client = await org.userWith(role, where);
+        const assets = (await client.get<{ items: { name: string }[] }>(`/api/assets?q=${encodeURIComponent(name)}`)).body.items.map((asset) => asset.name);
+        expect(assets, `${role} in ${where === org.skolaId ? 'sibling' : 'owner or above'}`).toEqual(visible ? [name] : []);
+        const csv = await (await client.raw('GET', '/api/exports/inventory.csv')).text();
+        expect(csv.includes(name), `${role} csv`).toBe(visible);
+        const organisations = (await client.get<{ organisations: { id: string }[] }>('/api/organisations')).body.organisations.map((entry) => entry.id);
+        expect(organisations.includes(org.socialId), `${role} organisations`).toBe(visible);
+      }
+    }
+  });
+
+  it('answers every organisation-scoped route with 401 when not logged in', async () => {
+    const anonymous = new ApiClient(testApp);
+    for (const probe of Object.values(probes)) {
+      const call = await probe.prepare();
+      expect((await anonymous.request(call.method, call.path, call.body)).status, `${call.method} ${call.path}`).toBe(401);
+    }
+    for (const route of listings) {
+      const [method, path] = route.split(' ');
+      expect((await anonymous.request(method!, path!)).status, route).toBe(401);
+    }
+  });
+});
