@@ -1,9 +1,10 @@
 import { z } from 'zod';
 
 /** Stable identifiers: lower-case words joined by hyphens. They are API and never renamed. */
-export const formIdSchema = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case words joined by hyphens');
+export const stableIdPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const stableIdMessage = 'must be lower-case words joined by hyphens';
+
+export const formIdSchema = z.string().regex(stableIdPattern, stableIdMessage);
 
 /** Another forms file, pinned by id and version, that a file is scored or read together with. */
 export const formRefSchema = z

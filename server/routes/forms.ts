@@ -1,8 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { formIdSchema } from '../../scoring/content/form-file';
 import { createRouter } from '../app-context';
 import { AppError } from '../errors';
 import { errorResponses } from './error-responses';
+import { stableIdParam } from './schemas';
 
 const formMetaResponse = z
   .object({
@@ -38,7 +38,7 @@ const getForm = createRoute({
   summary: 'One version of one form, exactly as published',
   request: {
     params: z.object({
-      id: formIdSchema.openapi({ param: { name: 'id', in: 'path' }, example: 'informationsklassning' }),
+      id: stableIdParam('id').openapi({ example: 'informationsklassning' }),
       version: z.coerce.number().int().positive().openapi({ param: { name: 'version', in: 'path' }, example: 1 }),
     }),
   },

@@ -9,10 +9,9 @@ import { planItemPatchSchema, planItemSchema } from '../plans/plan-schemas';
 import { defaultHurFor, planOfAsset, toPlanItem } from '../plans/plan-store';
 import { updatePlanItem } from '../plans/update-plan-item';
 import { errorResponses } from './error-responses';
-import { idParam, requiredText } from './schemas';
+import { idParam, requiredText, stableIdParam } from './schemas';
 
 const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
-const requirementIdParam = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'not a requirement id').max(100).openapi({ param: { name: 'requirementId', in: 'path' } });
 
 export const planRoutes = createRouter()
   .openapi(
@@ -74,7 +73,7 @@ export const planRoutes = createRouter()
       path: '/organisations/{id}/requirement-defaults/{requirementId}',
       tags: ['plans'],
       summary: 'Set how the organisation meets a requirement for every asset (an asset may still override it)',
-      request: { params: z.object({ id: idParam('id'), requirementId: requirementIdParam }), body: { required: true, content: json(z.object({ hur: requiredText(4000) }).strict()) } },
+      request: { params: z.object({ id: idParam('id'), requirementId: stableIdParam('requirementId') }), body: { required: true, content: json(z.object({ hur: requiredText(4000) }).strict()) } },
       responses: { 204: { description: 'Set' }, ...errorResponses(400, 401, 403, 404, 415) },
     }),
     async (c) => {
