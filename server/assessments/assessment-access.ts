@@ -7,8 +7,8 @@ import { AppError } from '../errors';
 import { type Assessment, findAssessment } from './assessment-store';
 
 /** Loads an assessment and checks the permission in its asset's organisation; invisible ones are 404. */
-export async function assessmentWithPermission(c: Context<AppEnv>, id: string, permission: Permission): Promise<{ assessment: Assessment; principal: Principal }> {
-  const assessment = await findAssessment(c.get('deps').database.db, id);
+export async function assessmentWithPermission(c: Context<AppEnv>, id: string, permission: Permission, withResult = true): Promise<{ assessment: Assessment; principal: Principal }> {
+  const assessment = await findAssessment(c.get('deps').database.db, id, withResult);
   if (!assessment) throw new AppError('not_found', 'No such assessment');
   const principal = await authorize(c, permission, assessment.organisationId, 'assessment');
   return { assessment, principal };

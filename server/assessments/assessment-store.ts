@@ -22,7 +22,7 @@ export interface Assessment {
   decidedAt: string | null;
 }
 
-export function toAssessment(row: AssessmentRow): Assessment {
+export function toAssessment(row: AssessmentRow, withResult = true): Assessment {
   return {
     id: row.id,
     assetId: row.asset_id,
@@ -34,7 +34,7 @@ export function toAssessment(row: AssessmentRow): Assessment {
     status: row.status,
     revision: row.revision,
     answers: JSON.parse(row.answers) as Record<string, unknown>,
-    result: row.result ? (JSON.parse(row.result) as Record<string, unknown>) : null,
+    result: withResult && row.result ? (JSON.parse(row.result) as Record<string, unknown>) : null,
     summary: row.summary,
     missing: JSON.parse(row.missing) as Assessment['missing'],
     createdAt: row.created_at,
@@ -47,14 +47,15 @@ function selectAssessments(db: Kysely<Database>) {
   return db.selectFrom('assessments').innerJoin('assets', 'assets.id', 'assessments.asset_id').selectAll('assessments').select('assets.organisation_id');
 }
 
-export async function findAssessment(db: Kysely<Database>, id: string): Promise<Assessment | undefined> {
+/** `withResult: false` skips parsing the stored result, the largest column, for callers that replace it. */
+export async function findAssessment(db: Kysely<Database>, id: string, withResult = true): Promise<Assessment | undefined> {
   const row = await selectAssessments(db).where('assessments.id', '=', id).executeTakeFirst();
-  return row ? toAssessment(row) : undefined;
+  return row ? toAssessment(row, withResult) : undefined;
 }
 
 export async function assessmentsOfAsset(db: Kysely<Database>, assetId: string): Promise<Assessment[]> {
   const rows = await selectAssessments(db).where('assessments.asset_id', '=', assetId).orderBy('assessments.kind').orderBy('assessments.round', 'desc').execute();
-  return rows.map(toAssessment);
+  return rows.map((row) => toAssessment(row));
 }
 
 export async function latestRound(db: Kysely<Database>, assetId: string, kind: AssessmentsTable['kind']): Promise<Assessment | undefined> {

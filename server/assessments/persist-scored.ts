@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import { appendAuditEvent } from '../audit/audit-log';
 import { refreshClassificationStatus } from '../assets/refresh-classification-status';
@@ -13,11 +14,20 @@ import type { ScoredAssessment } from './scored-assessment';
  */
 export async function afterScored(
   trx: Transaction<Database>,
-  assessment: Pick<Assessment, 'id' | 'assetId' | 'organisationId' | 'kind'>, scored: ScoredAssessment, actorUserId: string, previousSummary: string | null): Promise<void> {
+  assessment: Pick<Assessment, 'id' | 'assetId' | 'organisationId' | 'kind'>,
+  scored: ScoredAssessment,
+  actorUserId: string,
+  previous: { summary: string | null; planHash: string | null },
+): Promise<void> {
   const source = assessmentKinds[assessment.kind].planSource;
-  if (source) await syncPlanItems(trx, assessment.assetId, source, assessment.id, scored.plan);
+  // The scorer builds entries in a fixed key order, so plain JSON is a stable fingerprint here.
+  const planHash = createHash('sha256').update(JSON.stringify(scored.plan)).digest('hex');
+  if (source && planHash !== previous.planHash) {
+    await syncPlanItems(trx, assessment.assetId, source, assessment.id, scored.plan);
+    await trx.updateTable('assessments').set({ plan_hash: planHash }).where('id', '=', assessment.id).execute();
+  }
   if (assessment.kind === 'classification') await refreshClassificationStatus(trx, assessment.assetId);
-  if (previousSummary !== scored.summary) {
+  if (previous.summary !== scored.summary) {
     await appendAuditEvent(trx, {
       actorUserId,
       organisationId: assessment.organisationId,
@@ -25,7 +35,7 @@ export async function afterScored(
       action: 'assessment.result_changed',
       entityType: 'assessment',
       entityId: assessment.id,
-      payload: { from: previousSummary, to: scored.summary },
+      payload: { from: previous.summary, to: scored.summary },
     });
   }
 }

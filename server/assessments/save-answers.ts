@@ -6,7 +6,7 @@ import { AppError } from '../errors';
 import { nowIso } from '../ids';
 import { answersRejected } from './answer-errors';
 import { assessmentKinds } from './assessment-kinds';
-import { type Assessment, changedSince, findAssessment } from './assessment-store';
+import { type Assessment, changedSince } from './assessment-store';
 import { changedQuestions } from './changed-questions';
 import { afterScored } from './persist-scored';
 
@@ -38,7 +38,7 @@ export async function saveAnswers(deps: AppDeps, assessment: Assessment, baseRev
   const changed = changedQuestions(assessment.answers, answers);
   const now = nowIso();
   await db.transaction().execute(async (trx) => {
-    const previous = await trx.selectFrom('assessments').select('summary').where('id', '=', assessment.id).executeTakeFirstOrThrow();
+    const previous = await trx.selectFrom('assessments').select(['summary', 'plan_hash']).where('id', '=', assessment.id).executeTakeFirstOrThrow();
     const updated = await trx
       .updateTable('assessments')
       .set({ answers: JSON.stringify(answers), result: JSON.stringify(scored.result), summary: scored.summary, missing: JSON.stringify(scored.missing), profile: scored.profile ? JSON.stringify(scored.profile) : null, revision: baseRevision + 1, updated_at: now })
@@ -61,7 +61,8 @@ export async function saveAnswers(deps: AppDeps, assessment: Assessment, baseRev
       entityId: assessment.id,
       payload: { revision: baseRevision + 1, changed, answersSha256: sha256(canonicalJson(answers)) },
     });
-    await afterScored(trx, assessment, scored, actorUserId, previous.summary);
+    await afterScored(trx, assessment, scored, actorUserId, { summary: previous.summary, planHash: previous.plan_hash });
   });
-  return (await findAssessment(db, assessment.id))!;
+  // Built from what was just written rather than read back: the result is large and parsing it costs.
+  return { ...assessment, answers, result: scored.result as Record<string, unknown>, summary: scored.summary, missing: scored.missing, revision: baseRevision + 1, updatedAt: now };
 }

@@ -57,7 +57,7 @@ export async function startAssessment(deps: AppDeps, asset: { id: string; organi
       entityId: id,
       payload: { kind, form: form.meta.id, formVersion: form.meta.version, round: (previous?.round ?? 0) + 1, previousId: previous?.id ?? null },
     });
-    await afterScored(trx, { id, assetId: asset.id, organisationId: asset.organisationId, kind }, outcome.scored, actorUserId, null);
+    await afterScored(trx, { id, assetId: asset.id, organisationId: asset.organisationId, kind }, outcome.scored, actorUserId, { summary: null, planHash: null });
   });
   return (await findAssessment(db, id))!;
 }

@@ -23,7 +23,7 @@ export function openDatabase(dataDir: string): DatabaseHandle {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('journal_size_limit = 67108864');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return {
     db,
     sqlite,
@@ -31,6 +31,29 @@ export function openDatabase(dataDir: string): DatabaseHandle {
     // Kysely's destroy closes the better-sqlite3 handle it was given.
     close: () => db.destroy(),
   };
+}
+
+/**
+ * Kysely prepares every query anew; preparing costs more than running most of ours. Statements are
+ * reusable in better-sqlite3, so the same SQL text gets the same prepared statement.
+ */
+function withStatementCache(sqlite: SqliteDatabase.Database): SqliteDatabase.Database {
+  const cache = new Map<string, SqliteDatabase.Statement>();
+  const maxStatements = 500;
+  return new Proxy(sqlite, {
+    get(target, property, receiver) {
+      if (property !== 'prepare') return Reflect.get(target, property, receiver) as unknown;
+      return (source: string) => {
+        let statement = cache.get(source);
+        if (!statement) {
+          if (cache.size >= maxStatements) cache.delete(cache.keys().next().value!);
+          statement = target.prepare(source);
+          cache.set(source, statement);
+        }
+        return statement;
+      };
+    },
+  });
 }
 
 /** True when SQLite answers a trivial query; used by the health check. */

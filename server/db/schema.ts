@@ -110,6 +110,8 @@ export interface AssessmentsTable {
   missing: Generated<string>;
   /** Classification only: JSON `{ K, R, T, S }`. */
   profile: string | null;
+  /** SHA-256 of the plan entries last synced, so an autosave that leaves the plan as it was skips the sync. */
+  plan_hash: string | null;
   created_by: string;
   created_at: string;
   updated_at: string;

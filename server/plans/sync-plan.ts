@@ -15,14 +15,21 @@ export async function syncPlanItems(
   entries: readonly PlanEntry[],
 ): Promise<{ added: number; noLongerApplicable: number }> {
   const now = nowIso();
-  const existing = await trx.selectFrom('plan_items').select(['id', 'source_key', 'applicable']).where('asset_id', '=', assetId).where('source', '=', source).execute();
+  const existing = await trx
+    .selectFrom('plan_items')
+    .select(['id', 'source_key', 'applicable', 'title', 'detail', 'assessment_id'])
+    .where('asset_id', '=', assetId)
+    .where('source', '=', source)
+    .execute();
   const byKey = new Map(existing.map((item) => [item.source_key, item]));
   let added = 0;
   for (const entry of entries) {
     const known = byKey.get(entry.sourceKey);
     const values = { title: entry.title, detail: JSON.stringify(entry.detail), assessment_id: assessmentId, applicable: 1, updated_at: now };
     if (known) {
-      await trx.updateTable('plan_items').set(values).where('id', '=', known.id).execute();
+      // Most autosaves leave the plan as it was: write only what moved.
+      const unchanged = known.applicable === 1 && known.title === values.title && known.detail === values.detail && known.assessment_id === assessmentId;
+      if (!unchanged) await trx.updateTable('plan_items').set(values).where('id', '=', known.id).execute();
     } else {
       added += 1;
       await trx

@@ -70,7 +70,7 @@ export const assessmentRoutes = createRouter()
       responses: { 200: { description: 'Saved and scored', content: json(assessmentSchema) }, ...errorResponses(400, 401, 403, 404, 409, 413, 415) },
     }),
     async (c) => {
-      const { assessment, principal } = await assessmentWithPermission(c, c.req.valid('param').id, 'assessment.edit');
+      const { assessment, principal } = await assessmentWithPermission(c, c.req.valid('param').id, 'assessment.edit', false);
       const body = c.req.valid('json');
       return c.json(await saveAnswers(c.get('deps'), assessment, body.baseRevision, body.answers, principal.userId), 200);
     },

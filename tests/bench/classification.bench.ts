@@ -6,16 +6,9 @@ import type { QuestionnaireFile } from '../../scoring/content/form-file';
 import type { LagrumFile } from '../../scoring/content/lagrum-list';
 import type { RequirementCatalog } from '../../scoring/content/requirement-catalog';
 import type { Benchmark, BenchRow } from './support/bench-types';
+import { tenInformationSets } from './support/ten-information-sets';
 
 const read = <T>(file: string) => JSON.parse(fs.readFileSync(file, 'utf8')) as T;
-
-/** The elevhälsa fixture widened to ten informationsmängder with varied ratings. */
-function tenSets(): Record<string, unknown> {
-  const fixture = read<{ answers: Record<string, unknown> }>('tests/fixtures/classification/elevhalsojournal.json');
-  const sets = fixture.answers.informationsmangder as Record<string, unknown>[];
-  const ten = Array.from({ length: 10 }, (_, index) => ({ ...sets[index % sets.length], namn: `Informationsmängd ${index + 1}` }));
-  return { ...fixture.answers, informationsmangder: ten };
-}
 
 /** The floor: visit every value of the answers once, as any scoring must at least do. */
 function walk(value: unknown): number {
@@ -43,7 +36,7 @@ export const classificationBenchmark: Benchmark = {
     const form = read<QuestionnaireFile>('forms/informationsklassning/v1.json');
     const catalog = read<RequirementCatalog>('forms/kravkatalog/v1.json');
     const lagrum = read<LagrumFile>('forms/lagrum/v1.json');
-    const answers = tenSets();
+    const answers = tenInformationSets();
     let sink = 0;
     const floor = opsPerSecond(() => (sink += walk(answers)), 2);
     const scored = opsPerSecond(() => {

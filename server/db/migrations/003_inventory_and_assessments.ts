@@ -52,6 +52,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('summary', 'text')
     .addColumn('missing', 'text', (column) => column.notNull().defaultTo('[]'))
     .addColumn('profile', 'text')
+    .addColumn('plan_hash', 'text')
     .addColumn('created_by', 'text', (column) => column.notNull().references('users.id'))
     .addColumn('created_at', 'text', (column) => column.notNull())
     .addColumn('updated_at', 'text', (column) => column.notNull())
