@@ -11,6 +11,7 @@ import { formRoutes } from './routes/forms';
 import { healthRoutes } from './routes/health';
 import { organisationRoutes } from './routes/organisations';
 import { planRoutes } from './routes/plans';
+import { securityHeaders } from './security-headers';
 import { serveClient } from './static-client';
 import { sigillVersion } from './version';
 
@@ -23,6 +24,7 @@ export function createApp(deps: AppDeps) {
     c.set('deps', deps);
     await next();
   });
+  app.use('*', securityHeaders);
   app.use(
     '/api/*',
     bodyLimit({

@@ -18,6 +18,8 @@ async function main(): Promise<void> {
     server.close(() => {
       void deps.database.close().then(() => process.exit(0));
     });
+    // Idle keep-alive connections would hold close() open indefinitely.
+    if ('closeIdleConnections' in server) server.closeIdleConnections();
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
