@@ -8,12 +8,19 @@ export interface RunningServer {
   url: string;
   dataDir: string;
   process: ChildProcess;
+  /** Graceful stop; removes the data folder unless the caller brought its own. */
   stop(): Promise<void>;
+  /** SIGKILL, as a crash or a power cut to the process would: nothing is flushed or closed. */
+  kill(): Promise<void>;
 }
 
-/** The real server, as `npm start` runs it, on a free port and a fresh data folder. */
-export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sigill-e2e-'));
+function exited(child: ChildProcess): Promise<void> {
+  return child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((resolve) => child.once('exit', () => resolve()));
+}
+
+/** The real server, as `npm start` runs it, on a free port and a fresh (or the given) data folder. */
+export async function startServer(env: Record<string, string> = {}, options: { dataDir?: string } = {}): Promise<RunningServer> {
+  const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'sigill-e2e-'));
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
     env: { ...process.env, SIGILL_PORT: '0', SIGILL_DATA_DIR: dataDir, SIGILL_LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -35,12 +42,16 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
     process: child,
     stop: async () => {
       if (child.exitCode === null) {
-        await new Promise<void>((resolve) => {
-          child.once('exit', () => resolve());
-          child.kill('SIGTERM');
-        });
+        const done = exited(child);
+        child.kill('SIGTERM');
+        await done;
       }
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      if (!options.dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+    kill: async () => {
+      const done = exited(child);
+      child.kill('SIGKILL');
+      await done;
     },
   };
 }
