@@ -1,39 +1,67 @@
-import { lazy, Suspense } from 'react';
-import { Link } from './components/Link';
+import { lazy, Suspense, useEffect, useRef } from 'react';
+import { AppHeader } from './components/AppHeader';
 import { useLanguage } from './i18n/LanguageProvider';
 import { usePath } from './navigation';
-import { FormsPage } from './pages/FormsPage';
+import { AssetPage } from './pages/AssetPage';
+import { EditAssetPage, NewAssetPage } from './pages/AssetFormPage';
+import { InventoryPage } from './pages/InventoryPage';
+import { LoginPage } from './pages/LoginPage';
+import { PlanPage } from './pages/PlanPage';
+import { parseRoute, type Route } from './routes';
+import { useSession } from './session/SessionProvider';
 
-// SurveyJS is most of the bundle: load it only when a form is opened.
-const FormPage = lazy(() => import('./pages/FormPage'));
+// SurveyJS and scoring/ are most of the bundle: they load only with an assessment.
+const AssessmentPage = lazy(() => import('./workshop/AssessmentPage'));
 
-const formPath = /^\/formular\/([a-z0-9-]+)\/(\d+)$/;
+function Page({ route }: { route: Route }) {
+  const { t } = useLanguage();
+  switch (route.name) {
+    case 'inventory': return <InventoryPage />;
+    case 'asset-new': return <NewAssetPage />;
+    case 'asset': return <AssetPage key={route.id} id={route.id} />;
+    case 'asset-edit': return <EditAssetPage key={route.id} id={route.id} />;
+    case 'plan': return <PlanPage key={route.id} id={route.id} />;
+    case 'assessment':
+      return (
+        <Suspense fallback={<p role="status">{t('loading')}</p>}>
+          <AssessmentPage key={route.id} id={route.id} />
+        </Suspense>
+      );
+    case 'not-found': return <p>{t('notFound')}</p>;
+  }
+}
 
 export function App() {
-  const { t, language, setLanguage } = useLanguage();
+  const { t } = useLanguage();
+  const { state, reload } = useSession();
   const path = usePath();
-  const formMatch = formPath.exec(path);
+  const main = useRef<HTMLElement>(null);
+  const first = useRef(true);
+  // After client-side navigation, move focus to the new page so screen readers announce it.
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    main.current?.focus();
+    // oxlint-disable-next-line react/exhaustive-effect-dependencies -- the effect is about the path changing
+  }, [path]);
+  let content;
+  if (state.status === 'loading') content = <p role="status">{t('loading')}</p>;
+  else if (state.status === 'error') content = (
+    <div role="alert" className="notice notice-error">
+      <p>{t('loadFailed')}</p>
+      <button type="button" onClick={reload}>{t('retry')}</button>
+    </div>
+  );
+  else if (state.status === 'anonymous') content = <LoginPage />;
+  else if (state.session.memberships.length === 0) content = <p className="notice notice-warning">{t('noMemberships')}</p>;
+  else content = <Page route={parseRoute(path)} />;
   return (
     <>
       <a className="skip-link" href="#main">{t('skipToContent')}</a>
-      <header className="app-header">
-        <Link href="/" className="brand">
-          <span className="brand-name">Sigill</span>
-          <span className="brand-tagline">{t('productTagline')}</span>
-        </Link>
-        <button type="button" className="link-button" lang={language === 'sv' ? 'en' : 'sv'} onClick={() => setLanguage(language === 'sv' ? 'en' : 'sv')}>
-          {t('switchLanguage')}
-        </button>
-      </header>
-      <main id="main" tabIndex={-1}>
-        {path === '/' && <FormsPage />}
-        {formMatch && (
-          <Suspense fallback={<p role="status">{t('loading')}</p>}>
-            <FormPage id={formMatch[1]!} version={Number(formMatch[2])} />
-          </Suspense>
-        )}
-        {path !== '/' && !formMatch && <p>{t('notFound')}</p>}
-      </main>
+      <AppHeader />
+      <main id="main" tabIndex={-1} ref={main}>{content}</main>
     </>
   );
 }

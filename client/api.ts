@@ -15,12 +15,43 @@ interface ErrorEnvelope {
   error?: { code?: string; message?: string; details?: unknown };
 }
 
-export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
-  const response = await fetch(path, { headers: { accept: 'application/json' }, signal });
+// The session's CSRF token: set at login and by /auth/me, sent on every unsafe request.
+let csrfToken: string | null = null;
+
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+async function parse<T>(response: Response): Promise<T> {
+  if (response.status === 204) return undefined as T;
   const body: unknown = await response.json().catch(() => null);
   if (!response.ok) {
     const error = (body as ErrorEnvelope | null)?.error;
     throw new ApiError(response.status, error?.code ?? 'unknown', error?.message ?? response.statusText, error?.details);
   }
   return body as T;
+}
+
+export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
+  return parse<T>(await fetch(path, { headers: { accept: 'application/json' }, signal }));
+}
+
+export type UnsafeMethod = 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** An unsafe request: JSON body (when given) and the CSRF header the server demands. */
+export async function sendJson<T>(method: UnsafeMethod, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (csrfToken) headers['x-csrf-token'] = csrfToken;
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  return parse<T>(response);
+}
+
+/** Field errors as the API reports them in error.details, when it does. */
+export function fieldErrors(error: unknown): { field: string; message: string }[] {
+  if (!(error instanceof ApiError) || !Array.isArray(error.details)) return [];
+  return error.details.filter(
+    (entry): entry is { field: string; message: string } =>
+      typeof entry === 'object' && entry !== null && typeof (entry as { field?: unknown }).field === 'string' && typeof (entry as { message?: unknown }).message === 'string',
+  );
 }

@@ -1,10 +1,14 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
-import { type Language, type MessageKey, messages } from './messages';
+import { format, type Language, type MessageKey } from './messages';
+
+export type Translate = (key: MessageKey, values?: Record<string, string | number>) => string;
 
 interface LanguageContextValue {
   language: Language;
   setLanguage(language: Language): void;
-  t(key: MessageKey): string;
+  t: Translate;
+  /** A date or time shown in Europe/Stockholm, whatever the browser's zone. */
+  formatDate(iso: string, withTime?: boolean): string;
 }
 
 const LanguageContext = createContext<LanguageContextValue | null>(null);
@@ -25,10 +29,21 @@ export function LanguageProvider({ children }: { children: ReactNode }) {
     window.localStorage.setItem(storageKey, next);
     setLanguageState(next);
   }, []);
-  const value = useMemo<LanguageContextValue>(
-    () => ({ language, setLanguage, t: (key) => messages[language][key] }),
-    [language, setLanguage],
-  );
+  const value = useMemo<LanguageContextValue>(() => {
+    const locale = language === 'sv' ? 'sv-SE' : 'en-GB';
+    const dateFormat = new Intl.DateTimeFormat(locale, { timeZone: 'Europe/Stockholm', dateStyle: 'medium' });
+    const dateTimeFormat = new Intl.DateTimeFormat(locale, { timeZone: 'Europe/Stockholm', dateStyle: 'medium', timeStyle: 'short' });
+    return {
+      language,
+      setLanguage,
+      t: (key, values) => format(language, key, values),
+      formatDate: (iso, withTime = false) => {
+        const date = new Date(iso);
+        if (Number.isNaN(date.getTime())) return iso;
+        return (withTime ? dateTimeFormat : dateFormat).format(date);
+      },
+    };
+  }, [language, setLanguage]);
   return <LanguageContext.Provider value={value}>{children}</LanguageContext.Provider>;
 }
 

@@ -1,0 +1,58 @@
+import type { ChangeEvent } from 'react';
+import { useLanguage } from '../i18n/LanguageProvider';
+import { navigate } from '../navigation';
+import { useSession } from '../session/SessionProvider';
+import { Link } from './Link';
+import { useLargeText } from './useLargeText';
+
+/** Brand, the organisation switcher, language, projector mode and logout. */
+export function AppHeader() {
+  const { t, language, setLanguage } = useLanguage();
+  const { state, logout, organisationId, setOrganisationId } = useSession();
+  const [largeText, setLargeText] = useLargeText();
+  const session = state.status === 'ready' ? state.session : null;
+  const organisations = session ? [...new Map(session.memberships.map((m) => [m.organisationId, m.organisationName])).entries()] : [];
+  const onOrganisation = (event: ChangeEvent<HTMLSelectElement>) => setOrganisationId(event.target.value);
+  return (
+    <header className="app-header">
+      <Link href="/" className="brand">
+        <span className="brand-name">Sigill</span>
+        <span className="brand-tagline">{t('productTagline')}</span>
+      </Link>
+      <div className="header-tools">
+        {session && organisations.length > 1 && (
+          <label className="inline-field">
+            <span>{t('organisation')}</span>
+            <select value={organisationId} onChange={onOrganisation} data-testid="organisation-switcher">
+              <option value="">{t('allOrganisations')}</option>
+              {organisations.map(([id, name]) => (
+                <option key={id} value={id}>{name}</option>
+              ))}
+            </select>
+          </label>
+        )}
+        {session && organisations.length === 1 && <span className="muted">{organisations[0]![1]}</span>}
+        <button type="button" className="link-button" aria-pressed={largeText} onClick={() => setLargeText(!largeText)}>
+          {t('largeTextOn')}
+        </button>
+        <button type="button" className="link-button" lang={language === 'sv' ? 'en' : 'sv'} onClick={() => setLanguage(language === 'sv' ? 'en' : 'sv')}>
+          {t('switchLanguage')}
+        </button>
+        {session && (
+          <>
+            <span className="muted user-name">{t('loggedInAs', { name: session.user.name })}</span>
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => {
+                void logout().then(() => navigate('/'));
+              }}
+            >
+              {t('logout')}
+            </button>
+          </>
+        )}
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,51 @@
+import type { Asset, AssetType, HostingKind } from '../api-types';
+
+/** The asset form's fields as the inputs hold them (lists as text), and their conversion to the API body. */
+export interface AssetDraft {
+  organisationId: string;
+  name: string;
+  type: AssetType;
+  description: string;
+  informationsagare: string;
+  objektagare: string;
+  hosting: HostingKind | '';
+  suppliers: string;
+  tags: string;
+  externalId: string;
+}
+
+export function draftOf(asset: Asset | null, organisationId: string): AssetDraft {
+  return {
+    organisationId: asset?.organisationId ?? organisationId,
+    name: asset?.name ?? '',
+    type: asset?.type ?? 'system',
+    description: asset?.description ?? '',
+    informationsagare: asset?.informationsagare ?? '',
+    objektagare: asset?.objektagare ?? '',
+    hosting: asset?.hosting ?? '',
+    suppliers: asset?.suppliers.join('\n') ?? '',
+    tags: asset?.tags.join(', ') ?? '',
+    externalId: asset?.externalId ?? '',
+  };
+}
+
+function list(text: string, separator: RegExp): string[] {
+  return text.split(separator).map((entry) => entry.trim()).filter((entry) => entry !== '');
+}
+
+/** The body for PATCH (without organisationId) or POST (with it). */
+export function assetBody(draft: AssetDraft, includeOrganisation: boolean): Record<string, unknown> {
+  const body: Record<string, unknown> = {
+    name: draft.name.trim(),
+    type: draft.type,
+    description: draft.description.trim(),
+    informationsagare: draft.informationsagare.trim(),
+    objektagare: draft.objektagare.trim(),
+    hosting: draft.hosting === '' ? null : draft.hosting,
+    suppliers: list(draft.suppliers, /\n/),
+    tags: list(draft.tags, /,/),
+    externalId: draft.externalId.trim() === '' ? null : draft.externalId.trim(),
+  };
+  if (includeOrganisation) body['organisationId'] = draft.organisationId;
+  return body;
+}

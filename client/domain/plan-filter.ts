@@ -1,0 +1,42 @@
+import type { AspectCode, PlanItem, PlanStatus, Priority } from '../api-types';
+
+export interface PlanFilter {
+  status: PlanStatus | '';
+  aspect: AspectCode | '';
+  priority: Priority | 'none' | '';
+  ansvarig: string;
+  showNotApplicable: boolean;
+}
+
+export const emptyPlanFilter: PlanFilter = { status: '', aspect: '', priority: '', ansvarig: '', showNotApplicable: false };
+
+interface Reason {
+  kind?: unknown;
+  aspect?: unknown;
+  text?: unknown;
+}
+
+export function planReasons(item: PlanItem): Reason[] {
+  const reasons = item.detail['reasons'];
+  return Array.isArray(reasons) ? (reasons as Reason[]) : [];
+}
+
+/** The aspects that brought a requirement into the plan (from its reasons). */
+export function itemAspects(item: PlanItem): AspectCode[] {
+  return planReasons(item)
+    .map((reason) => reason.aspect)
+    .filter((aspect): aspect is AspectCode => aspect === 'K' || aspect === 'R' || aspect === 'T' || aspect === 'S');
+}
+
+export function filterPlan(items: readonly PlanItem[], filter: PlanFilter): PlanItem[] {
+  const ansvarig = filter.ansvarig.trim().toLocaleLowerCase('sv');
+  return items.filter((item) => {
+    if (!filter.showNotApplicable && !item.applicable) return false;
+    if (filter.status && item.status !== filter.status) return false;
+    if (filter.aspect && !itemAspects(item).includes(filter.aspect)) return false;
+    if (filter.priority === 'none' && item.priority !== null) return false;
+    if (filter.priority && filter.priority !== 'none' && item.priority !== filter.priority) return false;
+    if (ansvarig && !(item.ansvarig ?? '').toLocaleLowerCase('sv').includes(ansvarig)) return false;
+    return true;
+  });
+}

@@ -1,0 +1,132 @@
+import { useState } from 'react';
+import { sendJson } from '../api';
+import type { Assessment, AssessmentKind, Asset, HistoryEvent, PlanItem } from '../api-types';
+import { Link } from '../components/Link';
+import { LoadState } from '../components/LoadState';
+import { ProfileBadges } from '../components/ProfileBadges';
+import { StatusBadge } from '../components/StatusBadge';
+import { useLanguage } from '../i18n/LanguageProvider';
+import type { MessageKey } from '../i18n/messages';
+import { messages } from '../i18n/messages';
+import { navigate } from '../navigation';
+import { paths } from '../routes';
+import { useSession } from '../session/SessionProvider';
+import { useApi } from '../useApi';
+import { PlanSummary } from './PlanSummary';
+
+export function AssetPage({ id }: { id: string }) {
+  const asset = useApi<Asset>(`/api/assets/${id}`);
+  return <LoadState state={asset.state} retry={asset.retry}>{(loaded) => <AssetView asset={loaded} />}</LoadState>;
+}
+
+function AssetView({ asset }: { asset: Asset }) {
+  const { t, formatDate } = useLanguage();
+  const { hasRole } = useSession();
+  const assessments = useApi<{ assessments: Assessment[] }>(`/api/assets/${asset.id}/assessments`);
+  const plan = useApi<{ items: PlanItem[] }>(`/api/assets/${asset.id}/plan`);
+  const history = useApi<{ events: HistoryEvent[] }>(`/api/assets/${asset.id}/history?limit=50`);
+  const [startError, setStartError] = useState<string | null>(null);
+  const start = async (kind: AssessmentKind) => {
+    setStartError(null);
+    try {
+      const started = await sendJson<Assessment>('POST', `/api/assets/${asset.id}/assessments`, { kind });
+      navigate(paths.assessment(started.id));
+    } catch (error) {
+      setStartError(t('saveFailed', { message: error instanceof Error ? error.message : String(error) }));
+    }
+  };
+  const canStart = hasRole('admin', 'isam', 'objektledare', 'dso') && !asset.archivedAt;
+  const canEdit = hasRole('admin', 'isam', 'objektledare') && !asset.archivedAt;
+  const actionLabel = (action: string) => {
+    const key = `action.${action}`;
+    return key in messages.sv ? t(key as MessageKey) : action;
+  };
+  return (
+    <article aria-labelledby="asset-heading">
+      <p><Link href={paths.inventory()}>← {t('backToInventory')}</Link></p>
+      <div className="page-title">
+        <h1 id="asset-heading">{asset.name}</h1>
+        {canEdit && <Link href={paths.editAsset(asset.id)} className="button">{t('edit')}</Link>}
+      </div>
+      <p className="asset-summary">
+        <StatusBadge status={asset.classificationStatus} /> <ProfileBadges profile={asset.profile} />
+        {asset.archivedAt && <span className="badge">{t('archived')}</span>}
+      </p>
+      <div className="columns">
+        <section aria-labelledby="details-heading" className="panel">
+          <h2 id="details-heading">{t('details')}</h2>
+          <dl className="details">
+            <dt>{t('fieldType')}</dt><dd>{t(`type.${asset.type}`)}</dd>
+            <dt>{t('colOrganisation')}</dt><dd>{asset.organisationName}</dd>
+            {asset.description && <><dt>{t('fieldDescription')}</dt><dd>{asset.description}</dd></>}
+            <dt>{t('fieldInformationsagare')}</dt><dd>{asset.informationsagare || '–'}</dd>
+            <dt>{t('fieldObjektagare')}</dt><dd>{asset.objektagare || '–'}</dd>
+            <dt>{t('fieldHosting')}</dt><dd>{asset.hosting ? t(`hosting.${asset.hosting}`) : t('hostingUnknown')}</dd>
+            {asset.suppliers.length > 0 && <><dt>{t('fieldSuppliers')}</dt><dd>{asset.suppliers.join(', ')}</dd></>}
+            {asset.tags.length > 0 && <><dt>{t('fieldTags')}</dt><dd>{asset.tags.join(', ')}</dd></>}
+            <dt>{t('nextReview')}</dt><dd>{asset.nextReviewAt ? formatDate(asset.nextReviewAt) : '–'}</dd>
+          </dl>
+        </section>
+        <section aria-labelledby="plan-summary-heading" className="panel">
+          <h2 id="plan-summary-heading">{t('planSummaryHeading')}</h2>
+          <LoadState state={plan.state} retry={plan.retry}>{({ items }) => <PlanSummary assetId={asset.id} items={items} />}</LoadState>
+        </section>
+      </div>
+      <section aria-labelledby="assessments-heading" className="panel">
+        <h2 id="assessments-heading">{t('assessmentsHeading')}</h2>
+        <LoadState state={assessments.state} retry={assessments.retry}>
+          {({ assessments: list }) => {
+            const hasClassification = list.some((entry) => entry.kind === 'classification');
+            return (
+              <>
+                {list.length === 0 ? (
+                  <p className="empty-state">{t('assessmentsEmpty')}</p>
+                ) : (
+                  <ul className="assessment-list">
+                    {list.map((entry) => (
+                      <li key={entry.id}>
+                        <Link href={paths.assessment(entry.id)}>{t(`kind.${entry.kind}`)}</Link>
+                        {' · '}<span className="badge">{t(`assessmentStatus.${entry.status}`)}</span>
+                        {' · '}{t('round', { round: entry.round })}
+                        {' · '}<span className="muted">{t('formVersion', { form: entry.form.id, version: entry.form.version })}</span>
+                        {entry.summary && <> · <strong>{entry.summary}</strong></>}
+                        {' · '}<span className="muted">{t('updated', { date: formatDate(entry.updatedAt, true) })}</span>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+                {canStart && (
+                  <div className="actions">
+                    <button type="button" className="primary" onClick={() => void start('classification')}>
+                      {hasClassification ? t('startNewClassification') : t('startClassification')}
+                    </button>
+                    <button type="button" onClick={() => void start('dpia-screening')}>{t('startScreening')}</button>
+                  </div>
+                )}
+                {startError && <p role="alert" className="notice notice-error">{startError}</p>}
+              </>
+            );
+          }}
+        </LoadState>
+      </section>
+      <section aria-labelledby="history-heading" className="panel">
+        <h2 id="history-heading">{t('historyHeading')}</h2>
+        <LoadState state={history.state} retry={history.retry}>
+          {({ events }) =>
+            events.length === 0 ? (
+              <p className="empty-state">{t('historyEmpty')}</p>
+            ) : (
+              <ol className="history">
+                {events.map((event) => (
+                  <li key={event.id}>
+                    <time dateTime={event.at}>{formatDate(event.at, true)}</time> · {actionLabel(event.action)} · <span className="muted">{event.actor?.name ?? t('systemActor')}</span>
+                  </li>
+                ))}
+              </ol>
+            )
+          }
+        </LoadState>
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,122 @@
+import { useEffect, useState } from 'react';
+import { type AssetPage, assetTypes, classificationStatuses, type Organisation } from '../api-types';
+import { Link } from '../components/Link';
+import { LoadState } from '../components/LoadState';
+import { Pager } from '../components/Pager';
+import { ProfileBadges } from '../components/ProfileBadges';
+import { StatusBadge } from '../components/StatusBadge';
+import { emptyInventoryFilter, type InventoryFilter, inventoryUrl, organisationsUnder } from '../domain/inventory-query';
+import { useLanguage } from '../i18n/LanguageProvider';
+import { paths } from '../routes';
+import { useSession } from '../session/SessionProvider';
+import { useApi } from '../useApi';
+
+const filterKey = 'sigill.inventoryFilter';
+
+function storedFilter(): InventoryFilter {
+  try {
+    return { ...emptyInventoryFilter, ...(JSON.parse(window.sessionStorage.getItem(filterKey) ?? '{}') as Partial<InventoryFilter>) };
+  } catch {
+    return emptyInventoryFilter;
+  }
+}
+
+export function InventoryPage() {
+  const { t, formatDate } = useLanguage();
+  const { organisationId, hasRole } = useSession();
+  const [filter, setFilter] = useState<InventoryFilter>(storedFilter);
+  const [search, setSearch] = useState(filter.q);
+  const organisations = useApi<{ organisations: Organisation[] }>('/api/organisations');
+  const { state, retry } = useApi<AssetPage>(inventoryUrl(filter, organisationId));
+  useEffect(() => window.sessionStorage.setItem(filterKey, JSON.stringify(filter)), [filter]);
+  // Search as the user types, but not on every key: one request after a short pause.
+  useEffect(() => {
+    const timer = setTimeout(() => setFilter((current) => (current.q === search ? current : { ...current, q: search, page: 1 })), 300);
+    return () => clearTimeout(timer);
+  }, [search]);
+  const update = (patch: Partial<InventoryFilter>) => setFilter((current) => ({ ...current, ...patch, page: patch.page ?? 1 }));
+  const forvaltningar = organisations.state.status === 'ready' ? organisationsUnder(organisations.state.data.organisations, organisationId) : [];
+  const filtered = filter.q !== '' || filter.type !== '' || filter.organisationId !== '' || filter.status !== '' || filter.reviewDue;
+  const canCreate = hasRole('admin', 'isam', 'objektledare');
+  return (
+    <section aria-labelledby="inventory-heading">
+      <div className="page-title">
+        <h1 id="inventory-heading">{t('inventoryHeading')}</h1>
+        {canCreate && <Link href={paths.newAsset()} className="button primary">{t('newAsset')}</Link>}
+      </div>
+      <p>{t('inventoryIntro')}</p>
+      <form className="filters" role="search" onSubmit={(event) => event.preventDefault()}>
+        <div className="field">
+          <label htmlFor="filter-q">{t('search')}</label>
+          <input id="filter-q" type="search" value={search} placeholder={t('searchHint')} onChange={(e) => setSearch(e.target.value)} />
+        </div>
+        <div className="field">
+          <label htmlFor="filter-type">{t('filterType')}</label>
+          <select id="filter-type" value={filter.type} onChange={(e) => update({ type: e.target.value as InventoryFilter['type'] })}>
+            <option value="">{t('all')}</option>
+            {assetTypes.map((type) => <option key={type} value={type}>{t(`type.${type}`)}</option>)}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="filter-org">{t('filterForvaltning')}</label>
+          <select id="filter-org" value={filter.organisationId} onChange={(e) => update({ organisationId: e.target.value })}>
+            <option value="">{t('all')}</option>
+            {forvaltningar.map((organisation) => <option key={organisation.id} value={organisation.id}>{organisation.name}</option>)}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="filter-status">{t('filterStatus')}</label>
+          <select id="filter-status" value={filter.status} onChange={(e) => update({ status: e.target.value as InventoryFilter['status'] })}>
+            <option value="">{t('all')}</option>
+            {classificationStatuses.map((status) => <option key={status} value={status}>{t(`status.${status}`)}</option>)}
+          </select>
+        </div>
+        <div className="field checkbox-field">
+          <input id="filter-review" type="checkbox" checked={filter.reviewDue} onChange={(e) => update({ reviewDue: e.target.checked })} />
+          <label htmlFor="filter-review">{t('filterReviewDue')}</label>
+        </div>
+        {filtered && (
+          <button type="button" onClick={() => { setSearch(''); setFilter(emptyInventoryFilter); }}>{t('clearFilters')}</button>
+        )}
+      </form>
+      <LoadState state={state} retry={retry}>
+        {(page) => {
+          if (page.total === 0) return <p className="empty-state">{filtered ? t('inventoryNoMatch') : t('inventoryEmpty')}</p>;
+          return (
+            <>
+              <p role="status" className="muted">{t('inventoryCount', { count: page.total })}</p>
+              <div className="table-scroll">
+                <table className="data-table" data-testid="inventory-table">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('colName')}</th>
+                      <th scope="col">{t('colType')}</th>
+                      <th scope="col">{t('colOrganisation')}</th>
+                      <th scope="col">{t('colStatus')}</th>
+                      <th scope="col">{t('colProfile')}</th>
+                      <th scope="col">{t('colReview')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {page.items.map((asset) => (
+                      <tr key={asset.id}>
+                        <th scope="row"><Link href={paths.asset(asset.id)}>{asset.name}</Link></th>
+                        <td>{t(`type.${asset.type}`)}</td>
+                        <td>{asset.organisationName}</td>
+                        <td><StatusBadge status={asset.classificationStatus} /></td>
+                        <td><ProfileBadges profile={asset.profile} /></td>
+                        <td>{asset.nextReviewAt ? formatDate(asset.nextReviewAt) : '–'}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+              <Pager page={page.page} pageSize={page.pageSize} total={page.total} onPage={(next) => update({ page: next })} />
+            </>
+          );
+        }}
+      </LoadState>
+      <p><a href="/api/exports/inventory.csv" download>{t('exportInventory')}</a></p>
+    </section>
+  );
+}

@@ -1,0 +1,37 @@
+/** The app's routes: Swedish paths, parsed without a router library (the app has a handful). */
+export type Route =
+  | { name: 'inventory' }
+  | { name: 'asset-new' }
+  | { name: 'asset'; id: string }
+  | { name: 'asset-edit'; id: string }
+  | { name: 'plan'; id: string }
+  | { name: 'assessment'; id: string }
+  | { name: 'not-found' };
+
+const id = '([A-Za-z0-9_-]+)';
+const table: [RegExp, (match: RegExpExecArray) => Route][] = [
+  [/^\/$/, () => ({ name: 'inventory' })],
+  [/^\/tillgangar\/ny$/, () => ({ name: 'asset-new' })],
+  [new RegExp(`^/tillgangar/${id}$`), (m) => ({ name: 'asset', id: m[1]! })],
+  [new RegExp(`^/tillgangar/${id}/redigera$`), (m) => ({ name: 'asset-edit', id: m[1]! })],
+  [new RegExp(`^/tillgangar/${id}/handlingsplan$`), (m) => ({ name: 'plan', id: m[1]! })],
+  [new RegExp(`^/bedomningar/${id}$`), (m) => ({ name: 'assessment', id: m[1]! })],
+];
+
+export function parseRoute(path: string): Route {
+  const trimmed = path.length > 1 ? path.replace(/\/+$/, '') : path;
+  for (const [pattern, build] of table) {
+    const match = pattern.exec(trimmed);
+    if (match) return build(match);
+  }
+  return { name: 'not-found' };
+}
+
+export const paths = {
+  inventory: () => '/',
+  newAsset: () => '/tillgangar/ny',
+  asset: (assetId: string) => `/tillgangar/${assetId}`,
+  editAsset: (assetId: string) => `/tillgangar/${assetId}/redigera`,
+  plan: (assetId: string) => `/tillgangar/${assetId}/handlingsplan`,
+  assessment: (assessmentId: string) => `/bedomningar/${assessmentId}`,
+};

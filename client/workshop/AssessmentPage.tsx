@@ -1,0 +1,45 @@
+import { useEffect, useState } from 'react';
+import type { Assessment, Asset } from '../api-types';
+import { Link } from '../components/Link';
+import { LoadState } from '../components/LoadState';
+import { useLanguage } from '../i18n/LanguageProvider';
+import { paths } from '../routes';
+import { useApi, type ApiState } from '../useApi';
+import { loadWorkshopContent, type WorkshopContent } from './workshop-content';
+import { Workshop } from './Workshop';
+
+/** The lazily loaded route: SurveyJS and scoring/ arrive only with it. */
+export default function AssessmentPage({ id }: { id: string }) {
+  const { state, retry } = useApi<Assessment>(`/api/assessments/${id}`);
+  return <LoadState state={state} retry={retry}>{(assessment) => <Loaded assessment={assessment} />}</LoadState>;
+}
+
+function Loaded({ assessment }: { assessment: Assessment }) {
+  const { t } = useLanguage();
+  const asset = useApi<Asset>(`/api/assets/${assessment.assetId}`);
+  const [content, setContent] = useState<ApiState<WorkshopContent>>({ status: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+  useEffect(() => {
+    const controller = new AbortController();
+    loadWorkshopContent(assessment, controller.signal).then(
+      (data) => setContent({ status: 'ready', data }),
+      (error: unknown) => {
+        if (!controller.signal.aborted) setContent({ status: 'error', error: error instanceof Error ? error : new Error(String(error)) });
+      },
+    );
+    return () => controller.abort();
+    // oxlint-disable-next-line react/exhaustive-effect-dependencies -- a new attempt is what re-runs the request
+  }, [assessment, attempt]);
+  const assetName = asset.state.status === 'ready' ? asset.state.data.name : '';
+  return (
+    <article aria-labelledby="assessment-heading" className="workshop">
+      <p><Link href={paths.asset(assessment.assetId)}>← {t('backToAsset', { name: assetName || '…' })}</Link></p>
+      <h1 id="assessment-heading">
+        {t(`kind.${assessment.kind}`)}{assetName && `: ${assetName}`}
+      </h1>
+      <LoadState state={content} retry={() => setAttempt((count) => count + 1)}>
+        {(loaded) => <Workshop initial={assessment} content={loaded} />}
+      </LoadState>
+    </article>
+  );
+}

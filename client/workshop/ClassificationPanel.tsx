@@ -1,0 +1,83 @@
+import type { ActionPlan } from '../../scoring/classification/action-plan';
+import type { Classification, ClassificationFlags } from '../../scoring/classification/classification-types';
+import type { AspectCode } from '../api-types';
+import { AspectLevel } from '../components/ProfileBadges';
+import { useLanguage } from '../i18n/LanguageProvider';
+
+const flagOrder: (keyof ClassificationFlags)[] = ['verksamhetskritisk', 'riskanalysRekommenderas', 'sarskildAnalys', 'personuppgifter', 'kansligaPersonuppgifter'];
+
+function asAspect(code: string): AspectCode {
+  return code === 'K' || code === 'R' || code === 'T' ? code : 'S';
+}
+
+/** The classification as it forms: the object's levels and what drove them, flags, lagrum and the plan's size. */
+export function ClassificationPanel({ classification, actionPlan }: { classification: Classification; actionPlan: ActionPlan | null }) {
+  const { t } = useLanguage();
+  return (
+    <div className="result classification-result">
+      <h3>{t('profileHeading')}</h3>
+      <p className="profile-text" data-testid="profile-text">{classification.profile.text}</p>
+      <ul className="aspect-list" data-testid="profile-aspects">
+        {classification.profile.aspects.map((aspect) => (
+          <li key={aspect.aspect}>
+            <AspectLevel aspect={asAspect(aspect.aspect)} level={aspect.level?.level ?? null} />{' '}
+            <strong>{aspect.aspectName}</strong>: {aspect.level ? aspect.level.label : t('levelNotAssessed')}
+            {aspect.raise?.applied && aspect.computed && <span className="muted"> ({t('raisedFrom', { from: aspect.computed.label })})</span>}
+            {aspect.drivenBy.length > 0 && (
+              <div className="driven-by">
+                {t('drivenBy')}:{' '}
+                {aspect.drivenBy.map((driver) => `${driver.informationSet}${driver.areas.length ? ` (${driver.areas.map((area) => area.name).join(', ')})` : ''}`).join('; ')}
+              </div>
+            )}
+          </li>
+        ))}
+      </ul>
+      <h3>{t('flagsHeading')}</h3>
+      <ul className="flag-list">
+        {flagOrder.map((key) => {
+          const flag = classification.flags[key];
+          return (
+            <li key={key} className={flag.value ? 'flag-on' : 'flag-off'}>
+              <span aria-hidden="true">{flag.value ? '▲ ' : '– '}</span>
+              <strong>{t(`flag.${key}`)}</strong>: {flag.value ? t('yes') : t('no')}
+              {flag.value && <span className="muted"> – {flag.reason}</span>}
+            </li>
+          );
+        })}
+      </ul>
+      <h3>{t('lagrumHeading')}</h3>
+      {classification.lagrum.length === 0 ? (
+        <p>{t('lagrumNone')}</p>
+      ) : (
+        <ul data-testid="lagrum-list">{classification.lagrum.map((entry) => <li key={entry.id}>{entry.name}</li>)}</ul>
+      )}
+      {classification.suggestedLagrum.length > 0 && (
+        <ul className="suggestions">
+          {classification.suggestedLagrum.map((entry) => (
+            <li key={entry.id}><strong>{t('suggestedLagrum')}:</strong> {entry.name} – {entry.reason}</li>
+          ))}
+        </ul>
+      )}
+      {actionPlan && (
+        <p className="requirements-count" data-testid="requirements-count">
+          {actionPlan.status === 'stopped' ? t('planStopped', { reason: actionPlan.stoppedReason ?? '' }) : t('requirementsCount', { count: actionPlan.requirements.length })}
+        </p>
+      )}
+      <h3>{t('setsHeading')}</h3>
+      {classification.informationSets.length === 0 ? (
+        <p>{t('noSets')}</p>
+      ) : (
+        <ul className="set-list">
+          {classification.informationSets.map((set) => (
+            <li key={set.index}>
+              <strong>{set.name}</strong>{' '}
+              <span className="badges">
+                {set.aspects.map((aspect) => <AspectLevel key={aspect.aspect} aspect={asAspect(aspect.aspect)} level={aspect.level?.level ?? null} />)}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

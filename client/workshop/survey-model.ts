@@ -1,0 +1,43 @@
+import { Model } from 'survey-core';
+import ContrastLight from 'survey-core/themes/contrast-light';
+import type { QuestionnaireFile } from '../../scoring/content/form-file';
+import { registerSurveyProperties } from '../../scoring/content/survey-properties';
+import type { Answers } from '../api-types';
+import type { Language } from '../i18n/messages';
+import { applySurveyLocaleCorrections } from '../survey/locale';
+import { enhanceMatrixCells } from './matrix-cell-keyboard';
+
+registerSurveyProperties();
+applySurveyLocaleCorrections();
+
+/** The accessible Contrast theme, with larger type and spacing for a projector. */
+export function applyWorkshopTheme(model: Model, largeText: boolean): void {
+  const cssVariables: Record<string, string> = { ...ContrastLight.cssVariables };
+  if (largeText) {
+    // SurveyJS 3 derives every size from these base units (8px by default).
+    for (const unit of ['font-size', 'line-height', 'size', 'spacing']) cssVariables[`--sjs2-base-unit-${unit}`] = '11px';
+  }
+  model.applyTheme({ ...ContrastLight, cssVariables });
+}
+
+/** The workshop's survey: progress bar with page titles, a page list to jump with, no "complete" page. */
+export function createWorkshopModel(form: QuestionnaireFile, answers: Answers, options: { readOnly: boolean; language: Language; largeText: boolean }): Model {
+  const pageCount = Array.isArray(form.survey['pages']) ? form.survey['pages'].length : 1;
+  const model = new Model({
+    ...form.survey,
+    showProgressBar: true,
+    progressBarLocation: 'aboveheader',
+    progressBarType: 'pages',
+    progressBarShowPageTitles: true,
+    showTOC: pageCount > 2,
+    tocLocation: 'left',
+  });
+  enhanceMatrixCells(model);
+  model.data = answers;
+  model.locale = options.language;
+  model.readOnly = options.readOnly;
+  applyWorkshopTheme(model, options.largeText);
+  // Answers are saved as they change; the last page's button saves at once instead of ending the survey.
+  model.completeText = options.language === 'sv' ? 'Spara nu' : 'Save now';
+  return model;
+}
