@@ -9,6 +9,7 @@ import { AppError } from './errors';
 import type { FormRegistry } from './forms/form-registry';
 import type { Logger } from './log';
 import type { OrganisationDirectory } from './organisations/organisation-tree';
+import type { ProtocolService } from './protocols/protocol-service';
 
 /** What every handler may use; built once at start and passed in, never imported as a global. */
 export interface AppDeps {
@@ -18,6 +19,7 @@ export interface AppDeps {
   logger: Logger;
   organisations: OrganisationDirectory;
   loginThrottle: LoginThrottle;
+  protocols: ProtocolService;
 }
 
 export interface AppEnv {

@@ -11,11 +11,22 @@ import { formRoutes } from './routes/forms';
 import { healthRoutes } from './routes/health';
 import { organisationRoutes } from './routes/organisations';
 import { planRoutes } from './routes/plans';
+import { maxPdfBytes, protocolRoutes } from './routes/protocols';
+import { signOffRoutes } from './routes/sign-off';
 import { securityHeaders } from './security-headers';
 import { serveClient } from './static-client';
 import { sigillVersion } from './version';
 
 export const maxBodyBytes = 1024 * 1024;
+
+function limit(maxSize: number) {
+  return bodyLimit({
+    maxSize,
+    onError: () => {
+      throw new AppError('payload_too_large', `The request body exceeds ${maxSize} bytes`);
+    },
+  });
+}
 
 /** Builds the whole HTTP application; server/index.ts only listens. */
 export function createApp(deps: AppDeps) {
@@ -25,15 +36,10 @@ export function createApp(deps: AppDeps) {
     await next();
   });
   app.use('*', securityHeaders);
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: maxBodyBytes,
-      onError: () => {
-        throw new AppError('payload_too_large', `The request body exceeds ${maxBodyBytes} bytes`);
-      },
-    }),
-  );
+  const jsonLimit = limit(maxBodyBytes);
+  // A protocol to verify is a whole PDF; every other body is a small JSON document.
+  const pdfLimit = limit(maxPdfBytes);
+  app.use('/api/*', (c, next) => (c.req.path === '/api/verify' ? pdfLimit(c, next) : jsonLimit(c, next)));
 
   app.use('/api/*', jsonBodiesOnly, loadSession, csrfGuard);
 
@@ -42,7 +48,9 @@ export function createApp(deps: AppDeps) {
     .route('/api/assets', assetRoutes)
     .route('/api', assessmentRoutes)
     .route('/api', planRoutes)
-    .route('/api', assetRecordRoutes);
+    .route('/api', assetRecordRoutes)
+    .route('/api', signOffRoutes)
+    .route('/api', protocolRoutes);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -15,7 +16,14 @@ const configSchema = z.object({
   SIGILL_ADMIN_EMAIL: z.email().default('admin@sigill.local'),
   SIGILL_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').max(256).optional(),
   SIGILL_DEMO: z.enum(['0', '1', 'true', 'false']).default('0').transform((value) => value === '1' || value === 'true'),
-});
+  SIGILL_PUBLIC_URL: z.url().optional(),
+  SIGILL_SEAL_P12: z.string().min(1).optional(),
+  SIGILL_SEAL_KEY: z.string().min(1).optional(),
+  SIGILL_SEAL_CERT: z.string().min(1).optional(),
+  SIGILL_SEAL_PASSPHRASE: z.string().optional(),
+  SIGILL_PDF_WORKERS: z.coerce.number().int().min(1).max(16).optional(),
+}).refine((values) => !(values.SIGILL_SEAL_P12 && (values.SIGILL_SEAL_KEY || values.SIGILL_SEAL_CERT)), { message: 'set either SIGILL_SEAL_P12 or SIGILL_SEAL_KEY with SIGILL_SEAL_CERT, not both', path: ['SIGILL_SEAL_P12'] })
+  .refine((values) => Boolean(values.SIGILL_SEAL_KEY) === Boolean(values.SIGILL_SEAL_CERT), { message: 'SIGILL_SEAL_KEY and SIGILL_SEAL_CERT go together', path: ['SIGILL_SEAL_KEY'] });
 
 export interface Config {
   port: number;
@@ -29,6 +37,12 @@ export interface Config {
   /** Undefined means: generate one on first start and print it once. */
   adminPassword: string | undefined;
   demo: boolean;
+  /** Where people reach Sigill; the protocol's QR code and verify link point here. */
+  publicUrl: string;
+  /** The organisation's seal; all unset means a development certificate in the data folder. */
+  seal: { p12File: string | undefined; keyFile: string | undefined; certificateFile: string | undefined; passphrase: string | undefined };
+  /** Worker threads that render and seal protocols. */
+  pdfWorkers: number;
 }
 
 export class ConfigError extends Error {
@@ -58,5 +72,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     adminEmail: values.SIGILL_ADMIN_EMAIL,
     adminPassword: values.SIGILL_ADMIN_PASSWORD,
     demo: values.SIGILL_DEMO,
+    publicUrl: (values.SIGILL_PUBLIC_URL ?? `http://${values.SIGILL_HOST}:${values.SIGILL_PORT}`).replace(/\/+$/, ''),
+    seal: {
+      p12File: values.SIGILL_SEAL_P12 ? path.resolve(values.SIGILL_SEAL_P12) : undefined,
+      keyFile: values.SIGILL_SEAL_KEY ? path.resolve(values.SIGILL_SEAL_KEY) : undefined,
+      certificateFile: values.SIGILL_SEAL_CERT ? path.resolve(values.SIGILL_SEAL_CERT) : undefined,
+      passphrase: values.SIGILL_SEAL_PASSPHRASE,
+    },
+    pdfWorkers: values.SIGILL_PDF_WORKERS ?? Math.max(1, Math.min(4, os.availableParallelism() - 1)),
   };
 }

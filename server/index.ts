@@ -8,6 +8,8 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
   const deps = await prepareDeps(config, logger);
+  // Load (or on first start create) the seal now, so a broken seal setting stops the start and the log says which seal is used.
+  await deps.protocols.seal();
   const app = createApp(deps);
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
@@ -16,7 +18,7 @@ async function main(): Promise<void> {
   });
   const stop = () => {
     server.close(() => {
-      void deps.database.close().then(() => process.exit(0));
+      void deps.protocols.close().then(() => deps.database.close()).then(() => process.exit(0));
     });
     // Idle keep-alive connections would hold close() open indefinitely.
     if ('closeIdleConnections' in server) server.closeIdleConnections();

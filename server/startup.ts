@@ -7,6 +7,7 @@ import { FormRegistry } from './forms/form-registry';
 import { loadForms } from './forms/check-forms-folder';
 import { createLogger, type Logger } from './log';
 import { OrganisationDirectory } from './organisations/organisation-tree';
+import { ProtocolService } from './protocols/protocol-service';
 import { demoDomain, demoPassword, seedDemo } from './demo/seed-demo';
 import { bootstrapAdmin } from './users/bootstrap-admin';
 
@@ -31,7 +32,7 @@ export async function prepareDeps(config: Config, logger: Logger = createLogger(
   } else if (admin) {
     logger.info('first start: created the admin account', { email: admin.email });
   }
-  const deps: AppDeps = { config, database, forms, logger, organisations: new OrganisationDirectory(database.db), loginThrottle: new LoginThrottle() };
+  const deps: AppDeps = { config, database, forms, logger, organisations: new OrganisationDirectory(database.db), loginThrottle: new LoginThrottle(), protocols: new ProtocolService(config, logger) };
   if (config.demo && (await seedDemo(deps, config.adminEmail))) {
     logger.info('demo data seeded', { users: `*@${demoDomain}` });
     process.stdout.write(`Demo: log in as isam@${demoDomain}, dso@, objektledare.social@, beslutsfattare.social@ … with the password ${demoPassword}\n`);

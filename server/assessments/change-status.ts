@@ -1,44 +1,62 @@
+import type { Transaction } from 'kysely';
 import type { AppDeps } from '../app-context';
+import { approvalsOf, insertApproval, withdrawApprovals } from '../approvals/approval-store';
 import { appendAuditEvent } from '../audit/audit-log';
 import { refreshClassificationStatus } from '../assets/refresh-classification-status';
-import type { AssessmentStatus } from '../db/schema';
+import type { ApprovalStep, AssessmentStatus, Database, Role } from '../db/schema';
 import { AppError } from '../errors';
 import { nowIso } from '../ids';
 import { type Assessment, findAssessment } from './assessment-store';
 
-export type StatusChange =
-  | { to: 'for_granskning' }
-  | { to: 'utkast'; reason: string }
-  | { to: 'faststalld'; statement: string };
-
-const allowedFrom: Record<StatusChange['to'], AssessmentStatus> = {
-  for_granskning: 'utkast',
-  utkast: 'for_granskning',
-  faststalld: 'for_granskning',
-};
+/** Who acts, and in which role: every step of a sign-off records both. */
+export interface Actor {
+  userId: string;
+  role: Role;
+}
 
 /**
- * Moves an assessment along utkast → för granskning → fastställd (or back to utkast with a reason).
- * Sending for review needs complete answers; fastställd freezes it. The row's status is checked
- * again in the update, so two racing decisions give exactly one result.
+ * Writes a status change (and, for the approval steps, new answers and result) only if the row is
+ * still at the revision and status it was read at, so two racing decisions give exactly one result.
  */
-export async function changeStatus(deps: AppDeps, assessment: Assessment, change: StatusChange, actorUserId: string): Promise<Assessment> {
-  const from = allowedFrom[change.to];
-  if (assessment.status !== from) {
-    throw new AppError('conflict', `Only an assessment in ${from} can become ${change.to}; this one is ${assessment.status}`, { status: assessment.status });
+export async function guardedUpdate(trx: Transaction<Database>, assessment: Assessment, from: AssessmentStatus, set: { status?: AssessmentStatus; answers?: string; result?: string; summary?: string; missing?: string; revision?: number; decided_at?: string }): Promise<void> {
+  const updated = await trx
+    .updateTable('assessments')
+    .set({ ...set, updated_at: nowIso() })
+    .where('id', '=', assessment.id)
+    .where('status', '=', from)
+    .where('revision', '=', assessment.revision)
+    .executeTakeFirst();
+  if (Number(updated.numUpdatedRows) === 0) throw new AppError('conflict', 'The assessment changed meanwhile; reload it');
+}
+
+export function assertStatus(assessment: Assessment, status: AssessmentStatus, action: string): void {
+  if (assessment.status !== status) {
+    throw new AppError('conflict', `Only an assessment in ${status} can be ${action}; this one is ${assessment.status}`, { status: assessment.status });
   }
-  if (change.to === 'for_granskning') assertComplete(assessment);
-  const now = nowIso();
+}
+
+/** An approval step and its audit event, in the caller's transaction. */
+export async function recordStep(trx: Transaction<Database>, assessment: Assessment, step: ApprovalStep, actor: Actor, statement: string, details: Record<string, string | null>, extra: Record<string, unknown> = {}): Promise<void> {
+  const at = nowIso();
+  const approval = await insertApproval(trx, { assessmentId: assessment.id, step, userId: actor.userId, role: actor.role, statement, details, revision: assessment.revision, at });
+  await appendAuditEvent(trx, {
+    actorUserId: actor.userId,
+    organisationId: assessment.organisationId,
+    assetId: assessment.assetId,
+    action: step === 'returned' ? 'assessment.status_changed' : 'assessment.approval_given',
+    entityType: 'assessment',
+    entityId: assessment.id,
+    payload: { step, approvalId: approval.id, role: actor.role, statement, details, revision: assessment.revision, ...extra },
+  });
+}
+
+/** utkast → för granskning: needs complete answers (for a DPIA: everything the DSO needs). */
+export async function submitForReview(deps: AppDeps, assessment: Assessment, actorUserId: string): Promise<Assessment> {
+  assertStatus(assessment, 'utkast', 'sent for review');
+  if (assessment.missing.length > 0) throw new AppError('conflict', 'Answers are missing before it can be sent for review', { missing: assessment.missing });
   const { db } = deps.database;
   await db.transaction().execute(async (trx) => {
-    const updated = await trx
-      .updateTable('assessments')
-      .set({ status: change.to, updated_at: now, ...(change.to === 'faststalld' ? { decided_at: now } : {}) })
-      .where('id', '=', assessment.id)
-      .where('status', '=', from)
-      .where('revision', '=', assessment.revision)
-      .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) === 0) throw new AppError('conflict', 'The assessment changed meanwhile; reload it');
+    await guardedUpdate(trx, assessment, 'utkast', { status: 'for_granskning' });
     await appendAuditEvent(trx, {
       actorUserId,
       organisationId: assessment.organisationId,
@@ -46,15 +64,36 @@ export async function changeStatus(deps: AppDeps, assessment: Assessment, change
       action: 'assessment.status_changed',
       entityType: 'assessment',
       entityId: assessment.id,
-      payload: { from, to: change.to, revision: assessment.revision, ...('reason' in change ? { reason: change.reason } : {}), ...('statement' in change ? { statement: change.statement } : {}) },
+      payload: { from: 'utkast', to: 'for_granskning', revision: assessment.revision },
     });
     if (assessment.kind === 'classification') await refreshClassificationStatus(trx, assessment.assetId);
   });
   return (await findAssessment(db, assessment.id))!;
 }
 
-function assertComplete(assessment: Assessment): void {
-  if (assessment.missing.length > 0) {
-    throw new AppError('conflict', 'Answers are missing before it can be sent for review', { missing: assessment.missing });
-  }
+/** A rejection: back to utkast with the reason; the approvals given so far are withdrawn. */
+export async function returnToDraft(deps: AppDeps, assessment: Assessment, reason: string, actor: Actor): Promise<Assessment> {
+  assertStatus(assessment, 'for_granskning', 'returned');
+  const { db } = deps.database;
+  await db.transaction().execute(async (trx) => {
+    await guardedUpdate(trx, assessment, 'for_granskning', { status: 'utkast' });
+    await withdrawApprovals(trx, assessment.id, nowIso());
+    await recordStep(trx, assessment, 'returned', actor, reason, { reason }, { from: 'for_granskning', to: 'utkast', reason });
+    if (assessment.kind === 'classification') await refreshClassificationStatus(trx, assessment.assetId);
+  });
+  return (await findAssessment(db, assessment.id))!;
+}
+
+/** Classification: the objektledare confirms it is ready for the decision. Optional, and given once per review. */
+export async function markReady(deps: AppDeps, assessment: Assessment, statement: string, actor: Actor): Promise<Assessment> {
+  if (assessment.kind !== 'classification') throw new AppError('conflict', 'Only a classification is marked ready; a DPIA goes to the DSO');
+  assertStatus(assessment, 'for_granskning', 'marked ready');
+  const { db } = deps.database;
+  const active = (await approvalsOf(db, assessment.id)).filter((approval) => !approval.withdrawnAt);
+  if (active.some((approval) => approval.step === 'ready')) throw new AppError('conflict', 'It is already marked ready');
+  await db.transaction().execute(async (trx) => {
+    await guardedUpdate(trx, assessment, 'for_granskning', {});
+    await recordStep(trx, assessment, 'ready', actor, statement, {});
+  });
+  return (await findAssessment(db, assessment.id))!;
 }

@@ -2,6 +2,7 @@ import { type Kysely, type Migration, Migrator } from 'kysely';
 import * as organisations from './migrations/001_organisations';
 import * as peopleAndAudit from './migrations/002_people_and_audit';
 import * as inventoryAndAssessments from './migrations/003_inventory_and_assessments';
+import * as approvalsAndProtocols from './migrations/004_approvals_and_protocols';
 import type { Database } from './schema';
 
 /** Numbered migrations, in order; a new one is appended, an old one never edited. */
@@ -9,6 +10,7 @@ const migrations: Record<string, Migration> = {
   '001_organisations': organisations,
   '002_people_and_audit': peopleAndAudit,
   '003_inventory_and_assessments': inventoryAndAssessments,
+  '004_approvals_and_protocols': approvalsAndProtocols,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {

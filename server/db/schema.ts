@@ -12,6 +12,8 @@ export interface Database {
   assessment_revisions: AssessmentRevisionsTable;
   plan_items: PlanItemsTable;
   requirement_defaults: RequirementDefaultsTable;
+  approvals: ApprovalsTable;
+  protocols: ProtocolsTable;
 }
 
 export type OrganisationKind = 'kommun' | 'namnd' | 'forvaltning' | 'bolag' | 'annan';
@@ -156,4 +158,41 @@ export interface RequirementDefaultsTable {
   requirement_id: string;
   hur: string;
   updated_at: string;
+}
+
+export type ApprovalStep = 'ready' | 'dso_advice' | 'decision' | 'returned';
+
+export interface ApprovalsTable {
+  id: string;
+  assessment_id: string;
+  step: ApprovalStep;
+  user_id: string;
+  /** The name as it was when they approved: the record must not change with a later rename. */
+  user_name: string;
+  role: Role;
+  statement: string;
+  /** JSON: the DSO's advice, the decision and its reasons, a return's reason. */
+  details: Generated<string>;
+  revision: number;
+  created_at: string;
+  withdrawn_at: string | null;
+}
+
+export interface ProtocolsTable {
+  id: string;
+  assessment_id: string;
+  asset_id: string;
+  version: number;
+  file_name: string;
+  pdf: Uint8Array;
+  size: number;
+  /** SHA-256 of the sealed file as stored and served. */
+  sha256: string;
+  /** SHA-256 over the signature's byte ranges: finds the protocol a modified copy came from. */
+  signed_digest: string;
+  /** SHA-256 of the canonical JSON the protocol was rendered from, printed on its last page. */
+  content_sha256: string;
+  seal_fingerprint: string;
+  development_seal: number;
+  sealed_at: string;
 }

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import type { AppDeps } from '../app-context';
-import { changeStatus } from '../assessments/change-status';
+import { submitForReview } from '../assessments/change-status';
+import { decide } from '../assessments/sign-off';
 import { findAssessment } from '../assessments/assessment-store';
 import { saveAnswers } from '../assessments/save-answers';
 import { startAssessment } from '../assessments/start-assessment';
@@ -96,8 +97,9 @@ export async function seedDemo(deps: AppDeps, adminEmail: string): Promise<boole
     return saveAnswers(deps, assessment, 0, answers(answerSet), isam);
   };
   const ekonomi = await run('ekonomi', 'kommun', 'classification', 'ekonomisystem');
-  const submitted = await changeStatus(deps, ekonomi, { to: 'for_granskning' }, isam);
-  await changeStatus(deps, (await findAssessment(db, submitted.id))!, { to: 'faststalld', statement: 'Klassningen fastställs av kommundirektören.' }, userIds.get(`beslutsfattare.social@${demoDomain}`)!);
+  const submitted = await submitForReview(deps, ekonomi, isam);
+  // Its sealed protocol is produced on the first download.
+  await decide(deps, (await findAssessment(db, submitted.id))!, { statement: 'Klassningen fastställs av kommundirektören.' }, { userId: userIds.get(`beslutsfattare.social@${demoDomain}`)!, role: 'beslutsfattare' });
   await run('elevhalsa', 'skola', 'classification', 'elevhalsojournal');
   await run('hemtjanst', 'social', 'dpia-screening', 'hemtjanst-gps-screening');
   return true;

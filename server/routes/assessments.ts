@@ -3,7 +3,9 @@ import { createRouter } from '../app-context';
 import { assessmentWithPermission } from '../assessments/assessment-access';
 import { assessmentKindSchema, assessmentSchema, saveAnswersSchema } from '../assessments/assessment-schemas';
 import { assessmentsOfAsset } from '../assessments/assessment-store';
-import { changeStatus } from '../assessments/change-status';
+import { returnToDraft, submitForReview } from '../assessments/change-status';
+import { decide, sealAfterDecision } from '../assessments/sign-off';
+import { actorIn } from '../approvals/actor';
 import { saveAnswers } from '../assessments/save-answers';
 import { startAssessment } from '../assessments/start-assessment';
 import { assetWithPermission } from '../assets/asset-access';
@@ -86,7 +88,7 @@ export const assessmentRoutes = createRouter()
     }),
     async (c) => {
       const { assessment, principal } = await assessmentWithPermission(c, c.req.valid('param').id, 'assessment.submit');
-      return c.json(await changeStatus(c.get('deps'), assessment, { to: 'for_granskning' }, principal.userId), 200);
+      return c.json(await submitForReview(c.get('deps'), assessment, principal.userId), 200);
     },
   )
   .openapi(
@@ -100,7 +102,8 @@ export const assessmentRoutes = createRouter()
     }),
     async (c) => {
       const { assessment, principal } = await assessmentWithPermission(c, c.req.valid('param').id, 'assessment.return');
-      return c.json(await changeStatus(c.get('deps'), assessment, { to: 'utkast', reason: c.req.valid('json').reason }, principal.userId), 200);
+      const actor = await actorIn(c, principal, 'assessment.return', assessment.organisationId);
+      return c.json(await returnToDraft(c.get('deps'), assessment, c.req.valid('json').reason, actor), 200);
     },
   )
   .openapi(
@@ -108,12 +111,30 @@ export const assessmentRoutes = createRouter()
       method: 'post',
       path: '/assessments/{id}/decide',
       tags: ['assessments'],
-      summary: 'Fastställ an assessment under review; it is frozen from then on',
-      request: { params: assessmentParams, body: { required: true, content: json(z.object({ statement: requiredText(2000).openapi({ description: 'What the decision maker confirms' }) }).strict()) } },
+      summary: 'The last approval: fastställ an assessment under review; it is frozen and its sealed protocol produced',
+      description: 'A DPIA needs the DSO’s advice first, names its decision, and gives reasons when the decision departs from the advice (400 on body.reasons otherwise). To send a DPIA back, use /return.',
+      request: {
+        params: assessmentParams,
+        body: {
+          required: true,
+          content: json(
+            z
+              .object({
+                statement: requiredText(2000).openapi({ description: 'What the decision maker confirms' }),
+                decision: z.enum(['godkann', 'godkann-med-villkor', 'stoppas']).optional().openapi({ description: 'DPIA only: the decision' }),
+                reasons: requiredText(4000).optional().openapi({ description: 'DPIA only: why; required when the decision departs from the DSO’s advice' }),
+              })
+              .strict(),
+          ),
+        },
+      },
       responses: { 200: { description: 'Fastställd', content: json(assessmentSchema) }, ...errorResponses(400, 401, 403, 404, 409, 415) },
     }),
     async (c) => {
       const { assessment, principal } = await assessmentWithPermission(c, c.req.valid('param').id, 'assessment.decide');
-      return c.json(await changeStatus(c.get('deps'), assessment, { to: 'faststalld', statement: c.req.valid('json').statement }, principal.userId), 200);
+      const deps = c.get('deps');
+      const decided = await decide(deps, assessment, c.req.valid('json'), await actorIn(c, principal, 'assessment.decide', assessment.organisationId));
+      await sealAfterDecision(deps, decided, principal.userId);
+      return c.json(decided, 200);
     },
   );

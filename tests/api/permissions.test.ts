@@ -43,6 +43,20 @@ async function assessmentIn(state: 'utkast' | 'complete' | 'for_granskning'): Pr
   if (state === 'for_granskning') await ok(org.admin.post(`/api/assessments/${id}/submit`));
   return { assetId, id };
 }
+async function decidedClassification(): Promise<{ assetId: string; id: string }> {
+  const submitted = await assessmentIn('for_granskning');
+  const decider = await org.userWith('beslutsfattare', org.socialId);
+  await ok(decider.post(`/api/assessments/${submitted.id}/decide`, { statement: 'Fastställs' }));
+  return submitted;
+}
+async function dpiaUnderReview(): Promise<string> {
+  const fixture = JSON.parse(fs.readFileSync('tests/fixtures/dpia/hemtjanst-gps.json', 'utf8')) as { assessment: { answers: Record<string, unknown> } };
+  const answers = Object.fromEntries(Object.entries(fixture.assessment.answers).filter(([key]) => !key.startsWith('dso-') && !key.startsWith('beslut')));
+  const { id } = await ok(org.admin.post<{ id: string }>(`/api/assets/${await newAsset()}/assessments`, { kind: 'dpia' }));
+  await ok(org.admin.put(`/api/assessments/${id}/answers`, { baseRevision: 0, answers }));
+  await ok(org.admin.post(`/api/assessments/${id}/submit`));
+  return id;
+}
 async function planItem(): Promise<{ id: string; revision: number }> {
   const { assetId } = await assessmentIn('complete');
   const { items } = await ok(org.admin.get<{ items: { id: string; revision: number }[] }>(`/api/assets/${assetId}/plan`));
@@ -77,6 +91,12 @@ const probes: Record<string, Probe> = {
   'POST /api/assessments/{id}/submit': { permission: 'assessment.submit', prepare: async () => ({ method: 'POST', path: `/api/assessments/${(await assessmentIn('complete')).id}/submit` }) },
   'POST /api/assessments/{id}/return': { permission: 'assessment.return', prepare: async () => ({ method: 'POST', path: `/api/assessments/${(await assessmentIn('for_granskning')).id}/return`, body: { reason: 'Komplettera' } }) },
   'POST /api/assessments/{id}/decide': { permission: 'assessment.decide', prepare: async () => ({ method: 'POST', path: `/api/assessments/${(await assessmentIn('for_granskning')).id}/decide`, body: { statement: 'Fastställs' } }) },
+  'GET /api/assessments/{id}/sign-off': { permission: 'assessment.read', prepare: async () => ({ method: 'GET', path: `/api/assessments/${(await assessmentIn('utkast')).id}/sign-off` }) },
+  'POST /api/assessments/{id}/ready': { permission: 'assessment.mark_ready', prepare: async () => ({ method: 'POST', path: `/api/assessments/${(await assessmentIn('for_granskning')).id}/ready`, body: { statement: 'Klar för beslut' } }) },
+  'POST /api/assessments/{id}/advise': { permission: 'assessment.advise', prepare: async () => ({ method: 'POST', path: `/api/assessments/${await dpiaUnderReview()}/advise`, body: { advice: 'tillstyrker', reasons: 'Väl avvägt.', statement: 'Mitt råd' } }) },
+  'GET /api/assessments/{id}/protocol.pdf': { permission: 'protocol.read', prepare: async () => ({ method: 'GET', path: `/api/assessments/${(await decidedClassification()).id}/protocol.pdf` }) },
+  'GET /api/assessments/{id}/protocols/{version}/protocol.pdf': { permission: 'protocol.read', prepare: async () => ({ method: 'GET', path: `/api/assessments/${(await decidedClassification()).id}/protocols/1/protocol.pdf` }) },
+  'GET /api/assets/{assetId}/protocols': { permission: 'protocol.read', prepare: async () => ({ method: 'GET', path: `/api/assets/${await newAsset()}/protocols` }) },
   'GET /api/assets/{assetId}/plan': { permission: 'plan.read', prepare: async () => ({ method: 'GET', path: `/api/assets/${(await assessmentIn('complete')).assetId}/plan` }) },
   'PATCH /api/plan-items/{id}': {
     permission: 'plan.edit',
@@ -97,7 +117,7 @@ const probes: Record<string, Probe> = {
 /** Routes scoped by what the caller may see rather than by one owner: checked by visibility below. */
 const listings = ['GET /api/organisations', 'GET /api/assets', 'GET /api/exports/inventory.csv'];
 /** Routes open to anyone, or about the caller's own session. */
-const notOrganisationScoped = ['GET /api/health', 'GET /api/forms', 'GET /api/forms/{id}/{version}', 'POST /api/auth/login', 'POST /api/auth/logout', 'GET /api/auth/me', 'POST /api/auth/password'];
+const notOrganisationScoped = ['GET /api/health', 'GET /api/forms', 'GET /api/forms/{id}/{version}', 'POST /api/auth/login', 'POST /api/auth/logout', 'GET /api/auth/me', 'POST /api/auth/password', 'POST /api/verify'];
 
 beforeAll(async () => {
   testApp = await createTestApp();

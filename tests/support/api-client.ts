@@ -41,7 +41,9 @@ export class ApiClient {
   async request<T = Record<string, unknown>>(method: string, path: string, body?: unknown, extraHeaders: Record<string, string> = {}): Promise<ApiResponse<T>> {
     const response = await this.raw(method, path, body, extraHeaders);
     const text = await response.text();
-    return { status: response.status, body: (text ? JSON.parse(text) : null) as T, headers: response.headers };
+    // A PDF or CSV body stays text; callers that need its bytes use raw().
+    const isJson = (response.headers.get('content-type') ?? '').includes('json');
+    return { status: response.status, body: (text ? (isJson ? JSON.parse(text) : text) : null) as T, headers: response.headers };
   }
 
   /** The response as it came, for bodies that are not JSON (CSV, PDF). */

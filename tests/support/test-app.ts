@@ -16,13 +16,14 @@ export interface TestApp {
 /** The real app on a fresh SQLite file in its own temporary folder. */
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sigill-test-'));
-  const config = loadConfig({ SIGILL_DATA_DIR: dataDir, SIGILL_LOG_LEVEL: 'silent', SIGILL_ADMIN_PASSWORD: 'test-admin-password', ...env });
+  const config = loadConfig({ SIGILL_DATA_DIR: dataDir, SIGILL_LOG_LEVEL: process.env.SIGILL_TEST_LOG ?? 'silent', SIGILL_ADMIN_PASSWORD: 'test-admin-password', ...env });
   const deps = await prepareDeps(config);
   return {
     app: createApp(deps),
     deps,
     dataDir,
     close: async () => {
+      await deps.protocols.close();
       await deps.database.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },

@@ -1,0 +1,153 @@
+import type { ActionPlan } from '../../scoring/classification/action-plan';
+import type { Classification, InformationSetResult } from '../../scoring/classification/classification-types';
+import type { ProtocolData } from '../protocols/protocol-types';
+import { approvalSection } from './approval-section';
+import type { Content, DocumentDefinition } from './doc-types';
+import { dataTable, documentFrame, factTable, heading, label, subheading, swedishDate, text, verificationBlock } from './layout';
+import { planSection } from './plan-section';
+import { profileGraphic } from './profile-graphic';
+
+type Answers = Record<string, unknown>;
+type Row = Record<string, unknown>;
+
+function rows(value: unknown): Row[] {
+  return Array.isArray(value) ? value.filter((item): item is Row => typeof item === 'object' && item !== null) : [];
+}
+
+function objectSection(data: ProtocolData, answers: Answers): Content[] {
+  const suppliers = rows(answers.leverantorer).map((row) => `${text(row.namn)} (${label(data, 'leverantorer.uppdrag', row.uppdrag)}${row.personuppgiftsbitrade === true ? ', personuppgiftsbiträde' : ''})`);
+  const integrations = rows(answers.integrationer).map((row) => `${text(row.system)} – ${label(data, 'integrationer.riktning', row.riktning)}${row.beskrivning ? `: ${text(row.beskrivning)}` : ''}`);
+  return [
+    heading('1. Klassningsobjektet'),
+    factTable([
+      ['Namn', text(answers.objekt_namn ?? data.asset.name)],
+      ['Typ', label(data, 'objekt_typ', answers.objekt_typ)],
+      ['Beskrivning', text(answers.objekt_beskrivning ?? data.asset.description)],
+      ['Förvaltning', text(answers.forvaltning ?? data.organisation.name)],
+      ['Informationsägare', text(answers.informationsagare ?? data.asset.informationsagare)],
+      ['Objektägare', text(answers.objektagare ?? data.asset.objektagare)],
+      ['Objektledare', text(answers.objektledare)],
+      ['Kontaktperson på IT', text(answers.it_kontakt)],
+      ['Leverantörer', suppliers.join('\n') || '–'],
+      ['Drift', label(data, 'drift', answers.drift)],
+      ['Lagring', label(data, 'lagringsland', answers.lagringsland)],
+      ['Support och förvaltning från', label(data, 'supportland', answers.supportland)],
+      ['Integrationer', integrations.join('\n') || '–'],
+    ]),
+  ];
+}
+
+function sessionSection(data: ProtocolData, answers: Answers, classification: Classification): Content[] {
+  const participants = rows(answers.deltagare).map((row) => [text(row.namn), label(data, 'roll', row.roll), text(row.funktion)]);
+  return [
+    heading('2. Klassningstillfället'),
+    factTable([
+      ['Datum', swedishDate(typeof answers.workshop_datum === 'string' ? answers.workshop_datum : null)],
+      ['Workshopledare', text(answers.workshopledare)],
+      ['Antecknare', text(answers.antecknare)],
+      ['Klassningsmodell', `${classification.model.id}, version ${classification.model.version}`],
+      ['Skala', `${classification.scale.name}, version ${classification.scale.version}`],
+      ['Frågeformulär', `${data.assessment.form.title}, version ${data.assessment.form.version}`],
+      ['Omgång', String(data.assessment.round)],
+    ]),
+    subheading('Deltagare'),
+    participants.length > 0 ? dataTable(['*', 150, '*'], ['Namn', 'Roll', 'Befattning eller enhet'], participants) : { text: 'Inga deltagare angivna.', style: 'note' },
+  ];
+}
+
+function scopeSection(data: ProtocolData, answers: Answers): Content[] {
+  const sets = rows(answers.informationsmangder).map((row, index) => [
+    String(index + 1),
+    { text: text(row.namn), bold: true },
+    text(row.beskrivning),
+    label(data, 'personuppgifter', row.personuppgifter),
+  ]);
+  return [
+    heading('3. Avgränsning och informationsmängder'),
+    { text: text(answers.avgransning), margin: [0, 0, 0, 6] },
+    dataTable([16, 120, '*', 110], ['Nr', 'Informationsmängd', 'Beskrivning', 'Personuppgifter'], sets),
+  ];
+}
+
+function setTable(set: InformationSetResult): Content {
+  return {
+    unbreakable: true,
+    stack: [
+      subheading(`${set.index + 1}. ${set.name}`),
+      dataTable(
+        [86, 96, 120, '*'],
+        ['Aspekt', 'Nivå', 'Avgörande konsekvensområde', 'Motivering'],
+        set.aspects.map((aspect) => [
+          aspect.aspectName,
+          { text: aspect.level ? aspect.level.label : 'Ej bedömd', bold: true },
+          aspect.specialAnalysis ? 'Synnerligen allvarlig (säkerhetsskydd)' : aspect.drivenBy.map((area) => area.name).join(', ') || '–',
+          text(aspect.motivation),
+        ]),
+      ),
+    ],
+  };
+}
+
+function profileSection(answers: Answers, classification: Classification): Content[] {
+  const { aspects } = classification.profile;
+  const raises = aspects.filter((aspect) => aspect.raise?.applied);
+  const flags = Object.values(classification.flags).map((flag) => [flag.value ? '☑' : '☐', flag.reason]);
+  return [
+    heading('5. Objektets profil'),
+    { text: `Profil: ${classification.profile.text}`, fontSize: 14, bold: true, margin: [0, 0, 0, 4] },
+    profileGraphic(aspects),
+    {
+      ul: aspects.map((aspect) => {
+        const drivers = aspect.drivenBy.map((driver) => `${driver.informationSet}${driver.areas.length > 0 ? ` (${driver.areas.map((area) => area.name).join(', ')})` : ''}`).join('; ');
+        return `${aspect.aspectName}: ${aspect.level ? aspect.level.label : 'ej bedömd'}${drivers ? ` – avgörs av ${drivers}` : ''}.`;
+      }),
+      margin: [0, 0, 0, 6],
+    },
+    subheading('Höjning för aggregation'),
+    raises.length > 0
+      ? dataTable([110, 90, 90, '*'], ['Aspekt', 'Beräknad', 'Höjd till', 'Motivering'], raises.map((aspect) => [aspect.aspectName, aspect.computed?.label ?? '–', aspect.raise!.to.label, text(aspect.raise!.motivation)]))
+      : { text: 'Ingen aspekt har höjts för objektet som helhet.', style: 'note' },
+    subheading('Härledda egenskaper'),
+    { table: { widths: [14, '*'], body: flags }, layout: 'noBorders', margin: [0, 0, 0, 4] },
+    answers.samhallsviktig === true ? { text: `Objektet stöder samhällsviktig verksamhet: ${text(answers.samhallsviktig_motivering)}` } : '',
+  ];
+}
+
+function lawSection(data: ProtocolData, classification: Classification): Content[] {
+  return [
+    heading('6. Lagrum och personuppgifter'),
+    classification.lagrum.length > 0 ? { ul: classification.lagrum.map((entry) => entry.name) } : { text: 'Inga lagrum markerade.', style: 'note' },
+    ...(classification.suggestedLagrum.length > 0 ? [{ text: `Att pröva: ${classification.suggestedLagrum.map((entry) => `${entry.name} (${entry.reason})`).join('; ')}`, style: 'note', margin: [0, 4, 0, 0] }] : []),
+    { text: `Personuppgifter: ${label(data, 'personuppgifter', classification.personalDataCategories)}`, margin: [0, 6, 0, 0] },
+  ];
+}
+
+/** The classification protocol, in the order the domain's protocol lists its parts. */
+export function classificationProtocol(data: ProtocolData, contentSha256: string): DocumentDefinition {
+  const answers = data.assessment.answers;
+  const result = data.assessment.result as { classification: Classification; actionPlan: ActionPlan };
+  const { classification, actionPlan } = result;
+  const decision = data.approvals.find((approval) => approval.step === 'decision' && !approval.withdrawnAt);
+  return documentFrame(data, 'Informationsklassning', [
+    { text: 'Protokoll – informationsklassning', style: 'title' },
+    { text: data.asset.name, style: 'subtitle' },
+    factTable([
+      ['Organisation', `${data.organisation.name}${data.organisation.topName !== data.organisation.name ? `, ${data.organisation.topName}` : ''}`],
+      ['Profil', classification.profile.text],
+      ['Fastställd', `${swedishDate(data.assessment.decidedAt, true)}${decision ? ` av ${decision.userName}` : ''}`],
+      ['Nästa omprövning', swedishDate(data.nextReviewAt)],
+    ]),
+    ...objectSection(data, answers),
+    ...sessionSection(data, answers, classification),
+    ...scopeSection(data, answers),
+    heading('4. Resultat per informationsmängd'),
+    ...classification.informationSets.map(setTable),
+    ...profileSection(answers, classification),
+    ...lawSection(data, classification),
+    ...planSection(data.plan, actionPlan.status === 'stopped' ? actionPlan.stoppedReason : null, '7. Handlingsplan'),
+    ...approvalSection(data, '8. Beslut'),
+    heading('9. Omprövning'),
+    { text: `Klassningen ska omprövas senast ${swedishDate(data.nextReviewAt)}, och dessförinnan när objektet förändras: ny integration, ny leverantör, nya slags uppgifter, en incident eller ändrad lagstiftning.` },
+    verificationBlock(data, contentSha256),
+  ]);
+}

@@ -1,0 +1,103 @@
+import type { DpiaAssessment, RatedState } from '../../scoring/dpia/assessment-types';
+import type { ProtocolData } from '../protocols/protocol-types';
+import { approvalSection } from './approval-section';
+import type { Content, DocumentDefinition } from './doc-types';
+import { dataTable, documentFrame, factTable, heading, label, subheading, swedishDate, text, verificationBlock } from './layout';
+import { planSection } from './plan-section';
+import { riskCode, riskMap } from './risk-map';
+
+type Answers = Record<string, unknown>;
+
+function describe(data: ProtocolData, answers: Answers): Content[] {
+  const field = (key: string) => label(data, key, answers[key]);
+  return [
+    heading('1. Systematisk beskrivning'),
+    factTable([
+      ['Informationstillgång', text(answers.informationstillgang ?? data.asset.name)],
+      ['Ändamål', text(answers.andamal)],
+      ['Rättslig grund', `${field('rattslig-grund')}${answers['rattslig-grund-stod'] ? ` – ${text(answers['rattslig-grund-stod'])}` : ''}`],
+      ['Personuppgifter', field('uppgiftskategorier')],
+      ['Registrerade', field('registrerade')],
+      ['Antal registrerade', field('antal-registrerade')],
+      ['Mottagare', text(answers.mottagare)],
+      ['Personuppgiftsbiträden', text(answers.personuppgiftsbitraden)],
+      ['Överföring till tredjeland', `${field('overforing-tredjeland')}${answers['overforing-tredjeland-beskrivning'] ? ` – ${text(answers['overforing-tredjeland-beskrivning'])}` : ''}`],
+      ['Lagringstid', text(answers.lagringstid)],
+      ['System', text(answers.system)],
+    ]),
+  ];
+}
+
+function rated(state: RatedState | null): string {
+  return state ? `${state.level.label}\n(A${state.severity.value} × S${state.likelihood.value})` : 'Ej bedömd';
+}
+
+function risksSection(data: ProtocolData, result: DpiaAssessment): Content[] {
+  const inScope = result.risks.filter((risk) => risk.inScope);
+  return [
+    heading('3. Risker för de registrerades rättigheter och friheter'),
+    dataTable(
+      [22, '*', 64, 64, '*'],
+      ['Nr', 'Risk', 'Med befintliga åtgärder', 'Kvarstående', 'Motivering och åtgärder'],
+      result.risks.map((risk, index) => [
+        riskCode(index),
+        { text: risk.title, bold: true, color: risk.inScope ? undefined : '#8a8a8a' },
+        risk.inScope ? rated(risk.current) : 'Ej aktuell',
+        risk.inScope ? rated(risk.residual) : '–',
+        { text: [risk.residual?.justification.severity, risk.residual?.justification.likelihood, risk.measures.length > 0 ? `Åtgärder: ${risk.measures.join('; ')}` : null].filter(Boolean).join('\n') || '–', fontSize: 7.5 },
+      ]),
+    ),
+    { text: `Samlad risknivå: med befintliga åtgärder ${result.overall.current?.level.label ?? 'ej bedömd'}, kvarstående ${result.overall.residual?.level.label ?? 'ej bedömd'}. Den högsta risken avgör; ett medelvärde används aldrig.`, margin: [0, 6, 0, 6] },
+    ...(data.riskMatrix && inScope.length > 0
+      ? [{ columns: [riskMap(data.riskMatrix, result.risks, 'current', 'Riskkarta med befintliga åtgärder'), riskMap(data.riskMatrix, result.risks, 'residual', 'Riskkarta, kvarstående risk')], columnGap: 16 }]
+      : []),
+  ];
+}
+
+function decisionSection(answers: Answers, result: DpiaAssessment): Content[] {
+  const { decision, priorConsultation } = result;
+  return [
+    heading('6. De registrerades synpunkter'),
+    { text: result.dataSubjectViewsSought === true ? text(answers.synpunkter) : `Synpunkter har inte inhämtats: ${text(answers['synpunkter-ej-motivering'])}` },
+    heading('7. Dataskyddsombudets råd'),
+    factTable([
+      ['Råd', text(decision.adviceLabel)],
+      ['Skäl och villkor', text(decision.adviceReasons)],
+    ]),
+    heading('8. Beslut'),
+    factTable([
+      ['Beslut', text(decision.decisionLabel)],
+      ['Beslutsdatum', swedishDate(typeof answers.beslutsdatum === 'string' ? answers.beslutsdatum : null)],
+      ['Avviker från rådet', decision.departsFromAdvice ? 'Ja' : 'Nej'],
+      ['Motivering', text(decision.decisionReasons)],
+    ]),
+    heading('9. Förhandssamråd (artikel 36)'),
+    { text: priorConsultation.required ? `Förhandssamråd med IMY krävs innan behandlingen påbörjas. ${priorConsultation.explanation}` : `Förhandssamråd krävs inte. ${priorConsultation.explanation}`, bold: priorConsultation.required },
+  ];
+}
+
+/** The DPIA report: art. 35.7's parts, the DSO's advice, the decision and the art. 36 outcome. */
+export function dpiaReport(data: ProtocolData, contentSha256: string): DocumentDefinition {
+  const answers = data.assessment.answers;
+  const result = data.assessment.result as unknown as DpiaAssessment;
+  return documentFrame(data, 'Konsekvensbedömning', [
+    { text: 'Konsekvensbedömning avseende dataskydd (artikel 35)', style: 'title' },
+    { text: data.asset.name, style: 'subtitle' },
+    factTable([
+      ['Organisation', `${data.organisation.name}${data.organisation.topName !== data.organisation.name ? `, ${data.organisation.topName}` : ''}`],
+      ['Kvarstående risk', result.overall.residual?.level.label ?? 'Ej bedömd'],
+      ['Beslut', `${text(result.decision.decisionLabel)}, fastställt ${swedishDate(data.assessment.decidedAt, true)}`],
+      ['Nästa omprövning', swedishDate(data.nextReviewAt)],
+    ]),
+    ...describe(data, answers),
+    heading('2. Nödvändighet och proportionalitet'),
+    dataTable([150, 80, '*'], ['Princip', 'Bedömning', 'Kommentar'], result.principles.map((principle) => [principle.label, { text: text(principle.judgementLabel), bold: true }, text(principle.comment)])),
+    ...risksSection(data, result),
+    ...planSection(data.plan, null, '4. Åtgärder'),
+    subheading('5. Omprövning'),
+    { text: result.review.explanation },
+    ...decisionSection(answers, result),
+    ...approvalSection(data, '10. Godkännanden'),
+    verificationBlock(data, contentSha256),
+  ]);
+}

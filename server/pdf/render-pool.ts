@@ -1,0 +1,82 @@
+import { Worker } from 'node:worker_threads';
+import type { RenderJob, RenderReply } from './render-job';
+
+interface Pending {
+  id: number;
+  job: RenderJob;
+  resolve(pdf: Buffer): void;
+  reject(error: Error): void;
+}
+
+interface Slot {
+  worker: Worker;
+  busy: Pending | null;
+}
+
+/** A plain ES module that registers the TypeScript loader in the thread, then loads render-worker.ts. */
+const workerFile = new URL('./render-worker-entry.mjs', import.meta.url);
+
+/**
+ * A fixed set of render threads: a protocol costs 100+ ms of CPU, which on the main thread would
+ * stall every request. Jobs queue in order; a crashed worker is replaced and its job fails alone.
+ */
+export class RenderPool {
+  private readonly slots: Slot[] = [];
+  private readonly queue: Pending[] = [];
+  private nextId = 1;
+  private closed = false;
+
+  constructor(private readonly size: number) {}
+
+  run(job: RenderJob): Promise<Buffer> {
+    if (this.closed) return Promise.reject(new Error('The render pool is closed'));
+    return new Promise<Buffer>((resolve, reject) => {
+      this.queue.push({ id: this.nextId++, job, resolve, reject });
+      this.dispatch();
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const pending of this.queue.splice(0)) pending.reject(new Error('The render pool closed'));
+    await Promise.all(this.slots.splice(0).map((slot) => slot.worker.terminate()));
+  }
+
+  private dispatch(): void {
+    while (this.queue.length > 0) {
+      const slot = this.slots.find((candidate) => !candidate.busy) ?? (this.slots.length < this.size ? this.spawn() : undefined);
+      if (!slot) return;
+      const pending = this.queue.shift()!;
+      slot.busy = pending;
+      slot.worker.ref();
+      slot.worker.postMessage({ id: pending.id, job: pending.job }, []);
+    }
+  }
+
+  private spawn(): Slot {
+    const worker = new Worker(workerFile);
+    const slot: Slot = { worker, busy: null };
+    worker.unref();
+    worker.on('message', (reply: RenderReply) => {
+      const pending = slot.busy;
+      slot.busy = null;
+      worker.unref();
+      if (pending && pending.id === reply.id) {
+        if (reply.ok) pending.resolve(Buffer.from(reply.pdf.buffer, reply.pdf.byteOffset, reply.pdf.byteLength));
+        else pending.reject(new Error(`Rendering failed: ${reply.error}`));
+      }
+      this.dispatch();
+    });
+    const fail = (error: Error) => {
+      const index = this.slots.indexOf(slot);
+      if (index >= 0) this.slots.splice(index, 1);
+      slot.busy?.reject(error);
+      slot.busy = null;
+      if (!this.closed) this.dispatch();
+    };
+    worker.on('error', fail);
+    worker.on('exit', (code) => fail(new Error(`A render worker stopped with code ${code}`)));
+    this.slots.push(slot);
+    return slot;
+  }
+}

@@ -1,0 +1,94 @@
+import type { Kysely } from 'kysely';
+import type { AppDeps } from '../app-context';
+import { approvalsOf } from '../approvals/approval-store';
+import type { Assessment } from '../assessments/assessment-store';
+import { usedContent } from '../assessments/used-content';
+import type { Database } from '../db/schema';
+import { AppError } from '../errors';
+import { planOfAsset } from '../plans/plan-store';
+import type { SealMaterial } from '../sealing/seal-material';
+import { choiceLabels } from './labels';
+import type { PlanLine, ProtocolData, RiskMatrix } from './protocol-types';
+
+function reasonText(detail: Record<string, unknown>): string {
+  const reasons = Array.isArray(detail.reasons) ? detail.reasons : [];
+  const texts = reasons.map((reason) => (typeof reason === 'object' && reason !== null && 'text' in reason ? String(reason.text) : '')).filter(Boolean);
+  if (texts.length > 0) return texts.join(' ');
+  const risks = Array.isArray(detail.risks) ? detail.risks.map(String) : [];
+  if (risks.length > 0) return `Minskar risken: ${risks.join(', ')}.`;
+  if (typeof detail.principle === 'string') return `Princip att förbättra: ${detail.principle}.`;
+  return '–';
+}
+
+async function planLines(deps: AppDeps, assessment: Assessment): Promise<PlanLine[]> {
+  const items = await planOfAsset(deps.database.db, await deps.organisations.current(), { id: assessment.assetId, organisationId: assessment.organisationId });
+  const source = assessment.kind === 'dpia' ? 'dpia' : 'classification';
+  return items
+    .filter((item) => item.applicable && item.source === source && item.assessmentId === assessment.id)
+    .map((item) => {
+      const detail = item.detail;
+      const owner = typeof detail.owner === 'string' ? detail.owner : null;
+      const due = typeof detail.due === 'string' ? detail.due : null;
+      return { key: item.sourceKey, title: item.title, why: reasonText(detail), status: item.status, ansvarig: item.ansvarig ?? owner, date: item.plannedDate ?? due, hur: item.hur };
+    });
+}
+
+function riskMatrix(deps: AppDeps, assessment: Assessment): RiskMatrix | null {
+  if (assessment.kind !== 'dpia') return null;
+  const form = deps.forms.get(assessment.form.id, assessment.form.version);
+  if (!form) return null;
+  const model = usedContent(deps.forms, form, 'dpia-risk-model').riskModel;
+  return {
+    severity: model.severity.steps.map((step) => ({ value: step.value, label: step.label })),
+    likelihood: model.likelihood.steps.map((step) => ({ value: step.value, label: step.label })),
+    levels: model.levels.map((level) => ({ id: level.id, label: level.label })),
+    cells: model.matrix.map((row) => ({ severity: row.severity, levels: [...row.levels] })),
+  };
+}
+
+async function organisationNames(db: Kysely<Database>, deps: AppDeps, organisationId: string): Promise<{ name: string; topName: string }> {
+  const chain = (await deps.organisations.current()).selfAndAncestors(organisationId);
+  const rows = await db.selectFrom('organisations').select(['id', 'name']).where('id', 'in', chain).execute();
+  const nameOf = (id: string | undefined) => rows.find((row) => row.id === id)?.name ?? '';
+  return { name: nameOf(chain[0]), topName: nameOf(chain.at(-1)) };
+}
+
+/** Collects what a protocol shows from the stored, frozen records of one decided assessment. */
+export async function gatherProtocolData(deps: AppDeps, assessment: Assessment, protocol: { id: string; version: number }, seal: SealMaterial): Promise<ProtocolData> {
+  if (assessment.kind === 'dpia-screening') throw new AppError('conflict', 'A DPIA screening has no protocol');
+  if (assessment.status !== 'faststalld' || !assessment.decidedAt || !assessment.result) throw new AppError('conflict', 'Only a fastställd assessment has a protocol');
+  const { db } = deps.database;
+  const asset = await db.selectFrom('assets').selectAll().where('id', '=', assessment.assetId).executeTakeFirstOrThrow();
+  const form = deps.forms.get(assessment.form.id, assessment.form.version);
+  return {
+    kind: assessment.kind,
+    documentId: protocol.id,
+    version: `${assessment.round}.${protocol.version}`,
+    organisation: await organisationNames(db, deps, asset.organisation_id),
+    asset: {
+      id: asset.id,
+      name: asset.name,
+      type: asset.type,
+      description: asset.description,
+      informationsagare: asset.informationsagare,
+      objektagare: asset.objektagare,
+      suppliers: JSON.parse(asset.suppliers) as string[],
+      hosting: asset.hosting,
+    },
+    assessment: {
+      id: assessment.id,
+      round: assessment.round,
+      form: { ...assessment.form, title: form?.meta.title ?? assessment.form.id },
+      decidedAt: assessment.decidedAt,
+      answers: assessment.answers,
+      result: assessment.result,
+    },
+    labels: form ? choiceLabels((form.content as { survey?: Record<string, unknown> }).survey ?? {}) : {},
+    approvals: (await approvalsOf(db, assessment.id)).filter((approval) => !approval.withdrawnAt && approval.step !== 'returned'),
+    plan: await planLines(deps, assessment),
+    riskMatrix: riskMatrix(deps, assessment),
+    nextReviewAt: assessment.kind === 'classification' ? asset.next_review_at : (((assessment.result as { review?: { date?: string | null } }).review?.date) ?? null),
+    verifyUrl: `${deps.config.publicUrl}/verifiera`,
+    seal: { development: seal.development, subject: seal.subject },
+  };
+}

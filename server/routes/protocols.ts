@@ -1,0 +1,93 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import type { AppEnv } from '../app-context';
+import { createRouter } from '../app-context';
+import { assessmentWithPermission } from '../assessments/assessment-access';
+import { assetWithPermission } from '../assets/asset-access';
+import { AppError } from '../errors';
+import { type ProtocolInfo, protocolFile, protocolsOfAssessment, protocolsOfAsset } from '../protocols/protocol-store';
+import { verifyUpload } from '../protocols/verify-upload';
+import { errorResponses } from './error-responses';
+import { idParam } from './schemas';
+import { protocolInfoSchema, verificationSchema } from './sign-off-schemas';
+
+export const maxPdfBytes = 20 * 1024 * 1024;
+const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
+const pdfContent = { 'application/pdf': { schema: z.string().openapi({ format: 'binary' }) } };
+
+/** The stored bytes as they are, every time: a sealed file must never be re-encoded on the way out. */
+async function sendProtocol(c: Context<AppEnv>, info: ProtocolInfo, cacheControl: string): Promise<Response> {
+  const etag = `"${info.sha256}"`;
+  const headers = { 'cache-control': cacheControl, etag, 'content-type': 'application/pdf', 'content-disposition': `attachment; filename="${info.fileName}"`, 'x-content-sha256': info.contentSha256 };
+  if (c.req.header('if-none-match') === etag) return new Response(null, { status: 304, headers });
+  const pdf = await protocolFile(c.get('deps').database.db, info.id);
+  if (!pdf) throw new AppError('not_found', 'No such protocol');
+  return new Response(new Uint8Array(pdf), { status: 200, headers: { ...headers, 'content-length': String(pdf.byteLength) } });
+}
+
+export const protocolRoutes = createRouter()
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/assessments/{id}/protocol.pdf',
+      tags: ['protocols'],
+      summary: 'The newest sealed protocol of a fastställd classification or DPIA (produced now if it is missing)',
+      request: { params: z.object({ id: idParam('id') }) },
+      responses: { 200: { description: 'The sealed PDF, byte-identical on every download', content: pdfContent }, 304: { description: 'Unchanged (If-None-Match)' }, ...errorResponses(400, 401, 403, 404, 409) },
+    }),
+    async (c) => {
+      const { assessment, principal } = await assessmentWithPermission(c, c.req.valid('param').id, 'protocol.read');
+      if (assessment.status !== 'faststalld' || assessment.kind === 'dpia-screening') throw new AppError('conflict', 'Only a fastställd classification or DPIA has a protocol', { status: assessment.status });
+      const deps = c.get('deps');
+      const info = await deps.protocols.ensure(deps, assessment.id, principal.userId);
+      // The newest version may change (a re-issue), so revalidate; the ETag makes that cheap.
+      return sendProtocol(c, info, 'private, no-cache');
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/assessments/{id}/protocols/{version}/protocol.pdf',
+      tags: ['protocols'],
+      summary: 'One version of an assessment’s sealed protocol',
+      request: { params: z.object({ id: idParam('id'), version: z.coerce.number().int().min(1).max(10_000) }) },
+      responses: { 200: { description: 'The sealed PDF', content: pdfContent }, 304: { description: 'Unchanged (If-None-Match)' }, ...errorResponses(400, 401, 403, 404) },
+    }),
+    async (c) => {
+      const { id, version } = c.req.valid('param');
+      const { assessment } = await assessmentWithPermission(c, id, 'protocol.read');
+      const info = (await protocolsOfAssessment(c.get('deps').database.db, assessment.id)).find((protocol) => protocol.version === version);
+      if (!info) throw new AppError('not_found', 'No such protocol version');
+      return sendProtocol(c, info, 'private, max-age=31536000, immutable');
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/assets/{assetId}/protocols',
+      tags: ['protocols'],
+      summary: 'Every sealed protocol of an asset, all rounds and versions, oldest first',
+      request: { params: z.object({ assetId: idParam('assetId') }) },
+      responses: { 200: { description: 'Protocols', content: json(z.object({ protocols: z.array(protocolInfoSchema) })) }, ...errorResponses(400, 401, 403, 404) },
+    }),
+    async (c) => {
+      const { asset } = await assetWithPermission(c, c.req.valid('param').assetId, 'protocol.read');
+      return c.json({ protocols: await protocolsOfAsset(c.get('deps').database.db, asset.id) }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/verify',
+      tags: ['protocols'],
+      summary: 'Verify a PDF: is the seal valid, does it cover the whole file, who sealed it, is it this installation’s seal, which stored protocol is it',
+      description: `Send the PDF itself as the body with Content-Type application/pdf (at most ${maxPdfBytes} bytes). Open to anyone: holding the file is what it takes.`,
+      request: { body: { required: true, content: pdfContent } },
+      responses: { 200: { description: 'The verdict', content: json(verificationSchema) }, ...errorResponses(400, 413, 415) },
+    }),
+    async (c) => {
+      const pdf = Buffer.from(await c.req.arrayBuffer());
+      if (pdf.subarray(0, 5).toString('latin1') !== '%PDF-') throw new AppError('bad_request', 'The body is not a PDF', [{ field: 'body', message: 'must start with %PDF-' }]);
+      return c.json(await verifyUpload(c.get('deps'), pdf), 200);
+    },
+  );

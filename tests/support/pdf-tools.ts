@@ -1,0 +1,64 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+/** Outside checks of a PDF with poppler and OpenSSL, as a reader of a protocol would make them. */
+
+function tempFile(name: string, data: Uint8Array): string {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'sigill-pdf-'));
+  const file = path.join(folder, name);
+  fs.writeFileSync(file, data);
+  return file;
+}
+
+export function pdfsig(pdf: Uint8Array): string {
+  const result = spawnSync('pdfsig', [tempFile('protocol.pdf', pdf)], { encoding: 'utf8' });
+  return `${result.stdout}${result.stderr}`;
+}
+
+export function pdftotext(pdf: Uint8Array): string {
+  return execFileSync('pdftotext', [tempFile('protocol.pdf', pdf), '-'], { encoding: 'utf8' });
+}
+
+/** The first page as PNG at a low resolution, for comparing layouts. */
+export function firstPagePng(pdf: Uint8Array, dpi = 50): Buffer {
+  const input = tempFile('protocol.pdf', pdf);
+  const prefix = path.join(path.dirname(input), 'page');
+  execFileSync('pdftoppm', ['-png', '-r', String(dpi), '-f', '1', '-l', '1', '-singlefile', input, prefix]);
+  return fs.readFileSync(`${prefix}.png`);
+}
+
+/** The signed byte ranges and the DER CMS from the last signature, read straight from the bytes. */
+export function extractSignature(pdf: Uint8Array): { signedBytes: Buffer; der: Buffer } {
+  const buffer = Buffer.from(pdf);
+  const text = buffer.toString('latin1');
+  const matches = [...text.matchAll(/\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/g)];
+  const last = matches.at(-1);
+  if (!last) throw new Error('no signature');
+  const [a, b, c, d] = last.slice(1).map(Number) as [number, number, number, number];
+  let hex = text.slice(a + b + 1, c - 1).replace(/(00)+$/, '');
+  if (hex.length % 2) hex += '0';
+  return { signedBytes: Buffer.concat([buffer.subarray(a, a + b), buffer.subarray(c, c + d)]), der: Buffer.from(hex, 'hex') };
+}
+
+/** `openssl cms -verify` of the detached signature over its byte ranges; the chain is not judged. */
+export function opensslCmsVerify(pdf: Uint8Array): { ok: boolean; output: string } {
+  const { signedBytes, der } = extractSignature(pdf);
+  const signature = tempFile('signature.der', der);
+  const content = tempFile('content.bin', signedBytes);
+  const result = spawnSync('openssl', ['cms', '-verify', '-binary', '-inform', 'DER', '-in', signature, '-content', content, '-noverify', '-out', os.devNull], { encoding: 'utf8' });
+  return { ok: result.status === 0, output: `${result.stdout}${result.stderr}` };
+}
+
+/** The CMS structure as OpenSSL prints it, to read the signed attributes. */
+export function opensslCmsPrint(pdf: Uint8Array): string {
+  const signature = tempFile('signature.der', extractSignature(pdf).der);
+  return execFileSync('openssl', ['cms', '-cmsout', '-print', '-inform', 'DER', '-in', signature], { encoding: 'utf8' });
+}
+
+export function withOneByteChanged(pdf: Uint8Array, at = 400): Buffer {
+  const copy = Buffer.from(pdf);
+  copy[at] = copy[at]! ^ 0x01;
+  return copy;
+}
