@@ -16,6 +16,7 @@ const configSchema = z.object({
   SIGILL_ADMIN_EMAIL: z.email().default('admin@sigill.local'),
   SIGILL_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').max(256).optional(),
   SIGILL_DEMO: z.enum(['0', '1', 'true', 'false']).default('0').transform((value) => value === '1' || value === 'true'),
+  SIGILL_DURABILITY: z.enum(['process', 'power']).default('process'),
   SIGILL_PUBLIC_URL: z.url().optional(),
   SIGILL_SEAL_P12: z.string().min(1).optional(),
   SIGILL_SEAL_KEY: z.string().min(1).optional(),
@@ -37,6 +38,8 @@ export interface Config {
   /** Undefined means: generate one on first start and print it once. */
   adminPassword: string | undefined;
   demo: boolean;
+  /** `process`: WAL with synchronous=NORMAL survives a crash of the process; `power`: FULL also survives a power cut, at a cost per write. */
+  durability: 'process' | 'power';
   /** Where people reach Sigill; the protocol's QR code and verify link point here. */
   publicUrl: string;
   /** The organisation's seal; all unset means a development certificate in the data folder. */
@@ -72,6 +75,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     adminEmail: values.SIGILL_ADMIN_EMAIL,
     adminPassword: values.SIGILL_ADMIN_PASSWORD,
     demo: values.SIGILL_DEMO,
+    durability: values.SIGILL_DURABILITY,
     publicUrl: (values.SIGILL_PUBLIC_URL ?? `http://${values.SIGILL_HOST}:${values.SIGILL_PORT}`).replace(/\/+$/, ''),
     seal: {
       p12File: values.SIGILL_SEAL_P12 ? path.resolve(values.SIGILL_SEAL_P12) : undefined,

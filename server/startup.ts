@@ -17,7 +17,7 @@ import { bootstrapAdmin } from './users/bootstrap-admin';
  */
 export async function prepareDeps(config: Config, logger: Logger = createLogger(config.logLevel)): Promise<AppDeps> {
   const forms = new FormRegistry(loadForms(config.formsDir));
-  const database = openDatabase(config.dataDir);
+  const database = openDatabase(config.dataDir, config.durability);
   try {
     const applied = await migrateToLatest(database.db);
     if (applied.length > 0) logger.info('database migrated', { applied });

@@ -4,7 +4,7 @@ import { openDatabase } from '../db/connection';
 
 /** `npm run audit:verify`: exits 0 when the chain holds, 1 naming the first broken event. */
 const config = loadConfig();
-const database = openDatabase(config.dataDir);
+const database = openDatabase(config.dataDir, config.durability);
 try {
   const verdict = await verifyAuditChain(database.db);
   if (verdict.ok) {

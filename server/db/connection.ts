@@ -14,12 +14,17 @@ export interface DatabaseHandle {
 
 export const databaseFileName = 'sigill.sqlite';
 
-export function openDatabase(dataDir: string): DatabaseHandle {
+/**
+ * `process` (WAL, synchronous=NORMAL): a commit survives any crash of the process, and a power cut
+ * may lose the last commits but never corrupts. `power` (synchronous=FULL): a commit also survives a
+ * power cut, at the cost of an fsync per commit.
+ */
+export function openDatabase(dataDir: string, durability: 'process' | 'power' = 'process'): DatabaseHandle {
   fs.mkdirSync(dataDir, { recursive: true });
   const file = path.join(dataDir, databaseFileName);
   const sqlite = new SqliteDatabase(file);
   sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma(`synchronous = ${durability === 'power' ? 'FULL' : 'NORMAL'}`);
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('journal_size_limit = 67108864');

@@ -29,6 +29,12 @@ describe('loadConfig', () => {
     expect(problems.join('\n')).toMatch(/SIGILL_LOG_LEVEL/);
   });
 
+  it('chooses how durable a commit is, process-crash safe by default', () => {
+    expect(loadConfig({}).durability).toBe('process');
+    expect(loadConfig({ SIGILL_DURABILITY: 'power' }).durability).toBe('power');
+    expect(() => loadConfig({ SIGILL_DURABILITY: 'eventually' })).toThrow(/SIGILL_DURABILITY/);
+  });
+
   it('refuses a port outside the TCP range', () => {
     expect(() => loadConfig({ SIGILL_PORT: '70000' })).toThrow(/SIGILL_PORT/);
   });
