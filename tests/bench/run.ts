@@ -2,11 +2,12 @@ import { autosaveBenchmark } from './autosave.bench';
 import { classificationBenchmark } from './classification.bench';
 import { dpiaBenchmark } from './dpia.bench';
 import { healthBenchmark } from './health.bench';
+import { protocolBenchmark } from './protocol.bench';
 import type { Benchmark, BenchRow } from './support/bench-types';
 import { formatTable } from './support/print-table';
 
 /** Every benchmark, in the order the table shows them. `npm run bench -- <name>` runs only those named. */
-const benchmarks: Benchmark[] = [healthBenchmark, autosaveBenchmark, classificationBenchmark, dpiaBenchmark];
+const benchmarks: Benchmark[] = [healthBenchmark, autosaveBenchmark, classificationBenchmark, dpiaBenchmark, protocolBenchmark];
 
 const only = process.argv.slice(2);
 const selected = only.length > 0 ? benchmarks.filter((benchmark) => only.includes(benchmark.name)) : benchmarks;

@@ -1,0 +1,68 @@
+import { createHash } from 'node:crypto';
+import { canonicalJson } from '../../server/audit/canonical-json';
+import { findAssessment } from '../../server/assessments/assessment-store';
+import { buildProtocol } from '../../server/pdf/build-protocol';
+import { RenderPool } from '../../server/pdf/render-pool';
+import type { RenderJob } from '../../server/pdf/render-job';
+import { gatherProtocolData } from '../../server/protocols/gather-protocol-data';
+import { assetInput, orgFixture } from '../support/org-fixture';
+import { createTestApp } from '../support/test-app';
+import type { Benchmark, BenchRow } from './support/bench-types';
+import { tenInformationSets } from './support/ten-information-sets';
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+async function timed(runs: number, operation: () => Promise<unknown>): Promise<number> {
+  for (let warm = 0; warm < 3; warm += 1) await operation();
+  const times: number[] = [];
+  for (let run = 0; run < runs; run += 1) {
+    const start = performance.now();
+    await operation();
+    times.push(performance.now() - start);
+  }
+  return median(times);
+}
+
+/** A real fastställd classification with ten informationsmängder, and the job its protocol makes. */
+async function tenSetJob(): Promise<{ job: RenderJob; close(): Promise<void> }> {
+  const testApp = await createTestApp();
+  const org = await orgFixture(testApp);
+  const author = await org.userWith('objektledare', org.socialId);
+  const decider = await org.userWith('beslutsfattare', org.socialId);
+  const assetId = (await author.post<{ id: string }>('/api/assets', assetInput(org.socialId))).body.id;
+  const { id } = (await author.post<{ id: string }>(`/api/assets/${assetId}/assessments`, { kind: 'classification' })).body;
+  await author.put(`/api/assessments/${id}/answers`, { baseRevision: 0, answers: tenInformationSets() });
+  await author.post(`/api/assessments/${id}/submit`);
+  await decider.post(`/api/assessments/${id}/decide`, { statement: 'Fastställs.' });
+  const seal = await testApp.deps.protocols.seal();
+  const data = await gatherProtocolData(testApp.deps, (await findAssessment(testApp.deps.database.db, id))!, { id: 'bench', version: 2 }, seal);
+  const contentSha256 = createHash('sha256').update(canonicalJson(data)).digest('hex');
+  return { job: { data, contentSha256, seal: { material: seal, signingTime: new Date().toISOString(), location: 'Bench' } }, close: () => testApp.close() };
+}
+
+export const protocolBenchmark: Benchmark = {
+  name: 'protocol',
+  async run(): Promise<BenchRow[]> {
+    const { job, close } = await tenSetJob();
+    const renderOnly: RenderJob = { ...job, seal: null };
+    const render = await timed(15, () => buildProtocol(renderOnly));
+    const renderAndSeal = await timed(15, () => buildProtocol(job));
+    // The pool as the server runs it: worker threads that load TypeScript through tsx.
+    const workers = 2;
+    const pool = new RenderPool(workers);
+    await Promise.all(Array.from({ length: workers }, () => pool.run(job)));
+    const count = 30;
+    const start = performance.now();
+    await Promise.all(Array.from({ length: count }, () => pool.run(job)));
+    const perSecond = count / ((performance.now() - start) / 1000);
+    await pool.close();
+    await close();
+    return [
+      { benchmark: 'protocol, 10 informationsmängder', figure: 'render + seal, median (one thread)', value: renderAndSeal, unit: 'ms', baseline: { name: 'render alone', value: render } },
+      { benchmark: 'protocol, 10 informationsmängder', figure: `render + seal with the pool (${workers} workers)`, value: perSecond, unit: 'protocols/s' },
+    ];
+  },
+};
