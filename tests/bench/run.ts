@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import os from 'node:os';
 import { autosaveBenchmark } from './autosave.bench';
 import { classificationBenchmark } from './classification.bench';
 import { dpiaBenchmark } from './dpia.bench';
@@ -22,3 +24,8 @@ for (const benchmark of selected) {
   rows.push(...(await benchmark.run()));
 }
 process.stdout.write(`${formatTable(rows)}\n`);
+const jsonPath = process.env.BENCH_JSON;
+if (jsonPath) {
+  fs.writeFileSync(jsonPath, `${JSON.stringify({ measuredAt: new Date().toISOString(), node: process.version, cpus: os.cpus().length, rows }, null, 2)}\n`);
+  process.stderr.write(`wrote ${jsonPath}\n`);
+}

@@ -7,6 +7,8 @@ export interface BenchRow {
   baseline?: { name: string; value: number };
   /** A target stated in an issue, shown beside the figure (never asserted). */
   target?: string;
+  /** Whether this run met the target, where the benchmark can tell. */
+  met?: boolean;
 }
 
 export interface Benchmark {

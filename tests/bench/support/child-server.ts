@@ -1,10 +1,13 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 
 export interface ChildServer {
   url: string;
   process: ChildProcess;
+  /** The process's peak resident memory so far, in MB (Linux /proc; undefined elsewhere). */
+  peakRssMb(): number | undefined;
   stop(): Promise<void>;
 }
 
@@ -28,6 +31,11 @@ export async function startChildServer(script: string, env: Record<string, strin
   return {
     url: `http://127.0.0.1:${port}`,
     process: child,
+    peakRssMb: () => {
+      const status = fs.readFileSync(`/proc/${child.pid}/status`, { encoding: 'utf8', flag: 'r' });
+      const kilobytes = /^VmHWM:\s+(\d+) kB/m.exec(status)?.[1];
+      return kilobytes ? Number(kilobytes) / 1024 : undefined;
+    },
     stop: () =>
       new Promise((resolve) => {
         child.once('exit', () => resolve());

@@ -7,7 +7,7 @@ function formatNumber(value: number): string {
 
 /** Prints rows as a fixed-width table; ratio = value / baseline value. */
 export function formatTable(rows: readonly BenchRow[]): string {
-  const header = ['benchmark', 'figure', 'value', 'unit', 'baseline', 'baseline value', 'ratio', 'target'];
+  const header = ['benchmark', 'figure', 'value', 'unit', 'baseline', 'baseline value', 'ratio', 'target', 'met'];
   const lines = rows.map((row) => [
     row.benchmark,
     row.figure,
@@ -17,6 +17,7 @@ export function formatTable(rows: readonly BenchRow[]): string {
     row.baseline ? formatNumber(row.baseline.value) : '',
     row.baseline && row.baseline.value !== 0 ? `${(row.value / row.baseline.value).toFixed(2)}x` : '',
     row.target ?? '',
+    row.met === undefined ? '' : row.met ? 'yes' : 'NO',
   ]);
   const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => line[column]!.length)));
   const render = (cells: string[]) => `| ${cells.map((cell, column) => cell.padEnd(widths[column]!)).join(' | ')} |`;
