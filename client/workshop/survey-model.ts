@@ -31,6 +31,8 @@ export function createWorkshopModel(form: QuestionnaireFile, answers: Answers, o
     progressBarShowPageTitles: true,
     showTOC: pageCount > 2,
     tocLocation: 'left',
+    // A workshop jumps between pages in any order; what is missing is listed, never a blocked page.
+    checkErrorsMode: 'onComplete',
   });
   enhanceMatrixCells(model);
   model.data = answers;

@@ -6,14 +6,21 @@ export function question(scope: Page | Locator, name: string): Locator {
   return scope.locator(`[data-name="${name}"]`).first();
 }
 
+/** SurveyJS renders questions far below the fold lazily: bring one into view before using it. */
+async function shown(scope: Page | Locator, name: string): Promise<Locator> {
+  const element = question(scope, name);
+  await element.scrollIntoViewIfNeeded();
+  return element;
+}
+
 export async function fillText(scope: Page | Locator, name: string, value: string): Promise<void> {
-  const input = question(scope, name).locator('input, textarea').first();
+  const input = (await shown(scope, name)).locator('input, textarea').first();
   await input.fill(value);
   await input.press('Tab');
 }
 
 export async function choose(scope: Page | Locator, name: string, value: string): Promise<void> {
-  await question(scope, name).locator(`label:has(input[value="${value}"])`).first().click();
+  await (await shown(scope, name)).locator(`label:has(input[value="${value}"])`).first().click();
 }
 
 export async function tick(scope: Page | Locator, name: string, values: readonly string[]): Promise<void> {
@@ -22,7 +29,7 @@ export async function tick(scope: Page | Locator, name: string, values: readonly
 
 /** A consequence-matrix cell, chosen with the keyboard (the cells are radios only through Sigill's enhancement). */
 export async function rate(scope: Page | Locator, name: string, row: string, column: string): Promise<void> {
-  const cell = question(scope, name).locator(`td[data-row="${row}"][data-column="${column}"]`);
+  const cell = (await shown(scope, name)).locator(`td[data-row="${row}"][data-column="${column}"]`);
   await cell.focus();
   await cell.press('Enter');
 }
