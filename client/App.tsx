@@ -11,7 +11,10 @@ import { parseRoute, type Route } from './routes';
 import { useSession } from './session/SessionProvider';
 
 // SurveyJS and scoring/ are most of the bundle: they load only with an assessment.
-const AssessmentPage = lazy(() => import('./workshop/AssessmentPage'));
+const loadAssessmentPage = () => import('./workshop/AssessmentPage');
+const AssessmentPage = lazy(loadAssessmentPage);
+// Opened straight on an assessment: fetch its chunk while the session is still being checked.
+if (window.location.pathname.startsWith('/bedomningar/')) void loadAssessmentPage();
 
 function Page({ route }: { route: Route }) {
   const { t } = useLanguage();

@@ -2,14 +2,16 @@ import fs from 'node:fs';
 import os from 'node:os';
 import { autosaveBenchmark } from './autosave.bench';
 import { classificationBenchmark } from './classification.bench';
+import { clientBenchmark } from './client.bench';
 import { dpiaBenchmark } from './dpia.bench';
 import { healthBenchmark } from './health.bench';
 import { protocolBenchmark } from './protocol.bench';
+import { protocolLoadBenchmark } from './protocol-load.bench';
 import type { Benchmark, BenchRow } from './support/bench-types';
 import { formatTable } from './support/print-table';
 
 /** Every benchmark, in the order the table shows them. `npm run bench -- <name>` runs only those named. */
-const benchmarks: Benchmark[] = [healthBenchmark, autosaveBenchmark, classificationBenchmark, dpiaBenchmark, protocolBenchmark];
+const benchmarks: Benchmark[] = [healthBenchmark, autosaveBenchmark, classificationBenchmark, dpiaBenchmark, protocolBenchmark, protocolLoadBenchmark, clientBenchmark];
 
 const only = process.argv.slice(2);
 const selected = only.length > 0 ? benchmarks.filter((benchmark) => only.includes(benchmark.name)) : benchmarks;
