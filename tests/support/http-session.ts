@@ -14,6 +14,11 @@ export class HttpSession {
     return new HttpSession(baseUrl, response.headers.get('set-cookie')!.split(';')[0]!, body.csrfToken, body.memberships[0]!.organisationId);
   }
 
+  /** The session cookie, for load generators that send their own requests. */
+  cookieHeader(): string {
+    return this.cookie;
+  }
+
   /** The same session against another server process on the same data (after a restart). */
   at(baseUrl: string): HttpSession {
     return new HttpSession(baseUrl, this.cookie, this.csrfToken, this.organisationId);

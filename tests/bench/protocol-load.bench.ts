@@ -1,0 +1,56 @@
+import fs from 'node:fs';
+import autocannon from 'autocannon';
+import { HttpSession } from '../support/http-session';
+import type { Benchmark, BenchRow } from './support/bench-types';
+import { startChildServer } from './support/child-server';
+
+const adminPassword = 'bench-admin-password';
+const deciderPassword = 'bench-decider-password';
+const protocols = 60;
+const seconds = 5;
+const answers = (JSON.parse(fs.readFileSync('tests/fixtures/classification/ekonomisystem.json', 'utf8')) as { answers: Record<string, unknown> }).answers;
+
+/** Classifications sent för granskning, each waiting for the decision that renders and seals its protocol. */
+async function awaitingDecision(admin: HttpSession, count: number): Promise<string[]> {
+  const ids: string[] = [];
+  for (let index = 0; index < count; index += 1) {
+    const asset = await admin.send<{ id: string }>('POST', '/api/assets', { organisationId: admin.organisationId, name: `Protokollast ${index}`, type: 'system' });
+    const { id } = (await admin.send<{ id: string }>('POST', `/api/assets/${asset.body.id}/assessments`, { kind: 'classification' })).body;
+    await admin.send('PUT', `/api/assessments/${id}/answers`, { baseRevision: 0, answers });
+    await admin.send('POST', `/api/assessments/${id}/submit`);
+    ids.push(id);
+  }
+  return ids;
+}
+
+function cheapGet(url: string, cookie: string): Promise<autocannon.Result> {
+  return autocannon({ url: `${url}/api/auth/me`, connections: 8, duration: seconds, headers: { cookie } });
+}
+
+export const protocolLoadBenchmark: Benchmark = {
+  name: 'protocol-load',
+  async run(): Promise<BenchRow[]> {
+    const server = await startChildServer('tests/bench/servers/sigill-server.ts', { SIGILL_ADMIN_PASSWORD: adminPassword });
+    try {
+      const admin = await HttpSession.login(server.url, 'admin@sigill.local', adminPassword);
+      await admin.send('POST', `/api/organisations/${admin.organisationId}/members`, { email: 'beslut@bench.se', name: 'Beslutsfattare', password: deciderPassword, role: 'beslutsfattare' });
+      const decider = await HttpSession.login(server.url, 'beslut@bench.se', deciderPassword);
+      const ids = await awaitingDecision(admin, protocols);
+      const cookie = decider.cookieHeader();
+      const idle = await cheapGet(server.url, cookie);
+      const started = performance.now();
+      const decisions = Promise.all(ids.map((id) => decider.send('POST', `/api/assessments/${id}/decide`, { statement: 'Fastställs.' })));
+      const busy = await cheapGet(server.url, cookie);
+      const results = await decisions;
+      const sealedPerSecond = results.filter((result) => result.status === 200).length / ((performance.now() - started) / 1000);
+      const name = `GET /api/auth/me while ${protocols} protocols render and seal`;
+      return [
+        { benchmark: name, figure: 'p50 latency', value: busy.latency.p50, unit: 'ms', baseline: { name: 'same GET, idle server', value: idle.latency.p50 } },
+        { benchmark: name, figure: 'p99 latency', value: busy.latency.p99, unit: 'ms', baseline: { name: 'same GET, idle server', value: idle.latency.p99 }, target: '≤ 2x idle', met: busy.latency.p99 <= 2 * Math.max(idle.latency.p99, 1) },
+        { benchmark: name, figure: 'decisions with sealed protocol', value: sealedPerSecond, unit: 'per s' },
+      ];
+    } finally {
+      await server.stop();
+    }
+  },
+};
