@@ -69,6 +69,14 @@ describe('backup and restore', () => {
       const asset = await admin.send<{ id: string }>('POST', '/api/assets', { organisationId: admin.organisationId, name: `Säkerhetskopierat ${index}`, type: 'system' });
       ids.push((await admin.send<{ id: string }>('POST', `/api/assets/${asset.body.id}/assessments`, { kind: 'classification' })).body.id);
     }
+    const complete = (JSON.parse(fs.readFileSync('tests/fixtures/classification/ekonomisystem.json', 'utf8')) as { answers: Record<string, unknown> }).answers;
+    const sealedAsset = await admin.send<{ id: string }>('POST', '/api/assets', { organisationId: admin.organisationId, name: 'Med protokoll', type: 'system' });
+    const sealed = (await admin.send<{ id: string }>('POST', `/api/assets/${sealedAsset.body.id}/assessments`, { kind: 'classification' })).body.id;
+    await admin.send('PUT', `/api/assessments/${sealed}/answers`, { baseRevision: 0, answers: complete });
+    await admin.send('POST', `/api/assessments/${sealed}/submit`);
+    await admin.send('POST', `/api/organisations/${admin.organisationId}/members`, { email: 'beslut@kommun.test', name: 'Beslutsfattare', password, role: 'beslutsfattare' });
+    const decider = await HttpSession.login(server.url, 'beslut@kommun.test', password);
+    expect((await decider.send('POST', `/api/assessments/${sealed}/decide`, { statement: 'Fastställs.' })).status).toBe(200);
     const acknowledged = new Map<string, number>();
     const load = { running: true };
     const writers = ids.map(async (id) => {
@@ -110,11 +118,16 @@ describe('backup and restore', () => {
     expect(restoredEvents).toEqual(rows(live, `select * from audit_events order by seq limit ${restoredEvents.length}`));
     for (const table of ['organisations', 'users', 'memberships']) expect(rows(copy, `select * from ${table} order by rowid`), table).toEqual(rows(live, `select * from ${table} order by rowid`));
     const liveProtocols = protocolDigests(live);
-    for (const [id, digest] of protocolDigests(copy)) expect(liveProtocols.get(id), `protocol ${id}`).toBe(digest);
+    const restoredProtocols = protocolDigests(copy);
+    expect(restoredProtocols.size).toBeGreaterThan(0);
+    for (const [id, digest] of restoredProtocols) expect(liveProtocols.get(id), `protocol ${id}`).toBe(digest);
 
     const again = await startServer({ SIGILL_ADMIN_PASSWORD: 'not-used-any-more' }, { dataDir: restoredDir });
     const restoredAdmin = await HttpSession.login(again.url, 'admin@sigill.local', password);
-    expect((await restoredAdmin.send<{ total: number }>('GET', '/api/assets')).body.total).toBe(3);
+    expect((await restoredAdmin.send<{ total: number }>('GET', '/api/assets')).body.total).toBe(4);
+    const pdf = await (await fetch(`${again.url}/api/assessments/${sealed}/protocol.pdf`, { headers: { cookie: restoredAdmin.cookieHeader() } })).arrayBuffer();
+    const verified = await fetch(`${again.url}/api/verify`, { method: 'POST', headers: { 'content-type': 'application/pdf' }, body: pdf });
+    expect(await verified.json()).toMatchObject({ verdict: 'valid', thisInstallationsSeal: true });
     await again.stop();
   }, 180_000);
 });

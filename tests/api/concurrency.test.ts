@@ -59,4 +59,22 @@ describe('concurrent autosaves on one assessment', () => {
     const results = await Promise.all([admin.send('POST', `/api/assessments/${id}/submit`), colleague.send('POST', `/api/assessments/${id}/submit`)]);
     expect(results.map((result) => result.status).sort()).toEqual([200, 409]);
   }, 60_000);
+
+  it('give exactly one decision when two beslutsfattare fastställer at once', async () => {
+    const id = await newClassification();
+    const complete = await import('../fixtures/classification/ekonomisystem.json', { with: { type: 'json' } });
+    await admin.send('PUT', `/api/assessments/${id}/answers`, { baseRevision: 0, answers: complete.default.answers });
+    expect((await admin.send('POST', `/api/assessments/${id}/submit`)).status).toBe(200);
+    const deciders = await Promise.all(
+      ['first', 'second'].map(async (name) => {
+        await admin.send('POST', `/api/organisations/${admin.organisationId}/members`, { email: `${name}.${id.slice(-6)}@kommun.test`, name, password: 'a-long-test-password', role: 'beslutsfattare' });
+        return HttpSession.login(server.url, `${name}.${id.slice(-6)}@kommun.test`, 'a-long-test-password');
+      }),
+    );
+    const results = await Promise.all(deciders.map((decider) => decider.send('POST', `/api/assessments/${id}/decide`, { statement: 'Fastställs.' })));
+    expect(results.map((result) => result.status).sort()).toEqual([200, 409]);
+    const signOff = (await admin.send<{ approvals: { step: string }[]; protocols: unknown[] }>('GET', `/api/assessments/${id}/sign-off`)).body;
+    expect(signOff.approvals.filter((approval) => approval.step === 'decision')).toHaveLength(1);
+    expect(signOff.protocols).toHaveLength(1);
+  }, 60_000);
 });
