@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { CompletingEvent, Model } from 'survey-core';
-import 'survey-core/survey-core.css';
+import 'survey-core/survey-core.fontless.css';
 import { Survey } from 'survey-react-ui';
 import { getJson, sendJson } from '../api';
 import type { Answers, Assessment } from '../api-types';

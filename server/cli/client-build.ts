@@ -28,6 +28,8 @@ export function ensureClientBuild(log: (line: string) => void = (line) => proces
   log('Building the client (dist/client is missing or stale)…');
   const result = spawnSync(process.execPath, [path.join(repoRoot, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], {
     cwd: repoRoot,
+    // Under vitest NODE_ENV is "test", which would bundle React's development build.
+    env: { ...process.env, NODE_ENV: 'production' },
     stdio: 'inherit',
   });
   if (result.status !== 0) throw new Error(`The client build failed (exit ${result.status ?? result.signal})`);
