@@ -7,6 +7,7 @@ import { assetRecordRoutes } from './routes/asset-records';
 import { assessmentRoutes } from './routes/assessments';
 import { assetRoutes } from './routes/assets';
 import { authRoutes } from './routes/auth';
+import { dashboardRoutes } from './routes/dashboard';
 import { formRoutes } from './routes/forms';
 import { healthRoutes } from './routes/health';
 import { organisationRoutes } from './routes/organisations';
@@ -50,7 +51,8 @@ export function createApp(deps: AppDeps) {
     .route('/api', planRoutes)
     .route('/api', assetRecordRoutes)
     .route('/api', signOffRoutes)
-    .route('/api', protocolRoutes);
+    .route('/api', protocolRoutes)
+    .route('/api', dashboardRoutes);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

@@ -3,6 +3,7 @@ import type { AppDeps } from '../app-context';
 import { approvalsOf } from '../approvals/approval-store';
 import { appendAuditEvent } from '../audit/audit-log';
 import { refreshClassificationStatus } from '../assets/refresh-classification-status';
+import { refreshReviewDates } from '../reviews/refresh-review-dates';
 import { AppError } from '../errors';
 import { nowIso } from '../ids';
 import { answersRejected } from './answer-errors';
@@ -89,6 +90,7 @@ export async function decide(deps: AppDeps, assessment: Assessment, input: { sta
       payload: { from: 'for_granskning', to: 'faststalld', revision: set.revision ?? assessment.revision, statement: input.statement },
     });
     if (assessment.kind === 'classification') await refreshClassificationStatus(trx, assessment.assetId);
+    else await refreshReviewDates(trx, assessment.assetId);
   });
   return (await findAssessment(db, assessment.id))!;
 }

@@ -1,22 +1,17 @@
 import type { Transaction } from 'kysely';
 import type { Database } from '../db/schema';
-
-export const reviewIntervalMonths = 12;
-
-export function addMonths(isoTime: string, months: number): string {
-  const date = new Date(isoTime);
-  date.setUTCMonth(date.getUTCMonth() + months);
-  return date.toISOString();
-}
+import { refreshReviewDates } from '../reviews/refresh-review-dates';
 
 /**
  * Recomputes the asset's classification status, profile and next review from its classifications:
  * the newest fastställd one counts; before there is one, the newest draft shows the profile forming.
+ * The review date follows the organisation's interval and the last confirmed review (server/reviews).
  */
 export async function refreshClassificationStatus(trx: Transaction<Database>, assetId: string): Promise<void> {
+  await refreshReviewDates(trx, assetId);
   const rounds = await trx
     .selectFrom('assessments')
-    .select(['status', 'profile', 'decided_at', 'round'])
+    .select(['status', 'profile', 'decided_at', 'round', 'next_review_at'])
     .where('asset_id', '=', assetId)
     .where('kind', '=', 'classification')
     .orderBy('round', 'desc')
@@ -28,7 +23,7 @@ export async function refreshClassificationStatus(trx: Transaction<Database>, as
     .set({
       classification_status: decided ? 'faststalld' : rounds.length > 0 ? 'pagar' : 'ej_klassad',
       profile: shown?.profile ?? null,
-      next_review_at: decided?.decided_at ? addMonths(decided.decided_at, reviewIntervalMonths) : null,
+      next_review_at: decided?.next_review_at ?? null,
     })
     .where('id', '=', assetId)
     .execute();

@@ -25,6 +25,12 @@ export const permissions = {
   'plan.defaults': ['admin', 'isam'],
   'audit.read': ['admin', 'isam', 'dso', 'objektledare', 'beslutsfattare', 'granskare'],
   'export.read': ['admin', 'isam', 'dso', 'objektledare', 'beslutsfattare', 'granskare'],
+  // Oversight (issue 9): the ISAM's dashboard and Ledningens genomgång, read-only for granskare.
+  'report.read': ['admin', 'isam', 'granskare'],
+  'inventory.import': ['admin', 'isam'],
+  // A review that finds nothing changed is approved like a decision, by the informationsägare's side.
+  'review.confirm': ['beslutsfattare'],
+  'review.settings': ['admin', 'isam'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

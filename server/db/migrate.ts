@@ -3,6 +3,7 @@ import * as organisations from './migrations/001_organisations';
 import * as peopleAndAudit from './migrations/002_people_and_audit';
 import * as inventoryAndAssessments from './migrations/003_inventory_and_assessments';
 import * as approvalsAndProtocols from './migrations/004_approvals_and_protocols';
+import * as oversight from './migrations/005_oversight';
 import type { Database } from './schema';
 
 /** Numbered migrations, in order; a new one is appended, an old one never edited. */
@@ -11,6 +12,7 @@ const migrations: Record<string, Migration> = {
   '002_people_and_audit': peopleAndAudit,
   '003_inventory_and_assessments': inventoryAndAssessments,
   '004_approvals_and_protocols': approvalsAndProtocols,
+  '005_oversight': oversight,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {

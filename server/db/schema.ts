@@ -14,6 +14,7 @@ export interface Database {
   requirement_defaults: RequirementDefaultsTable;
   approvals: ApprovalsTable;
   protocols: ProtocolsTable;
+  review_confirmations: ReviewConfirmationsTable;
 }
 
 export type OrganisationKind = 'kommun' | 'namnd' | 'forvaltning' | 'bolag' | 'annan';
@@ -30,6 +31,8 @@ export interface OrganisationsTable {
   kind: OrganisationKind;
   is_central: Generated<number>;
   created_at: string;
+  /** Months between classification reviews; null inherits from the organisation above. */
+  review_interval_months: number | null;
 }
 
 export interface UsersTable {
@@ -118,6 +121,10 @@ export interface AssessmentsTable {
   created_at: string;
   updated_at: string;
   decided_at: string | null;
+  /** When a review last confirmed it unchanged. */
+  reviewed_at: string | null;
+  /** Set on the newest fastställd round of a classification or DPIA: when it is due for review. */
+  next_review_at: string | null;
 }
 
 export interface AssessmentRevisionsTable {
@@ -195,4 +202,21 @@ export interface ProtocolsTable {
   seal_fingerprint: string;
   development_seal: number;
   sealed_at: string;
+}
+
+export interface ReviewConfirmationsTable {
+  id: string;
+  assessment_id: string;
+  asset_id: string;
+  user_id: string;
+  user_name: string;
+  role: Role;
+  statement: string;
+  confirmed_at: string;
+  next_review_at: string;
+  file_name: string;
+  pdf: Uint8Array;
+  sha256: string;
+  content_sha256: string;
+  development_seal: number;
 }

@@ -112,6 +112,9 @@ const probes: Record<string, Probe> = {
   },
   'GET /api/assets/{id}/history': { permission: 'audit.read', prepare: async () => ({ method: 'GET', path: `/api/assets/${await newAsset()}/history` }) },
   'GET /api/assets/{id}/export': { permission: 'export.read', prepare: async () => ({ method: 'GET', path: `/api/assets/${await newAsset()}/export` }) },
+  'GET /api/organisations/{id}/dashboard': { permission: 'report.read', prepare: async () => ({ method: 'GET', path: `/api/organisations/${org.socialId}/dashboard` }) },
+  'GET /api/organisations/{id}/review-interval': { permission: 'organisation.read', prepare: async () => ({ method: 'GET', path: `/api/organisations/${org.socialId}/review-interval` }) },
+  'PUT /api/organisations/{id}/review-interval': { permission: 'review.settings', prepare: async () => ({ method: 'PUT', path: `/api/organisations/${org.socialId}/review-interval`, body: { months: 12 } }) },
 };
 
 /** Routes scoped by what the caller may see rather than by one owner: checked by visibility below. */
