@@ -11,9 +11,8 @@ import { startAssessment } from '../assessments/start-assessment';
 import { assetWithPermission } from '../assets/asset-access';
 import { AppError } from '../errors';
 import { errorResponses } from './error-responses';
-import { idParam, requiredText } from './schemas';
+import { idParam, json, requiredText } from './schemas';
 
-const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
 const assetParams = z.object({ assetId: idParam('assetId') });
 const assessmentParams = z.object({ id: idParam('id') });
 

@@ -10,9 +10,7 @@ import { toCsv } from '../exports/csv';
 import { planItemSchema } from '../plans/plan-schemas';
 import { planOfAsset } from '../plans/plan-store';
 import { errorResponses } from './error-responses';
-import { idParam } from './schemas';
-
-const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
+import { idParam, json } from './schemas';
 
 const historyEventSchema = z
   .object({

@@ -11,10 +11,9 @@ import type { Database } from '../db/schema';
 import { AppError } from '../errors';
 import { nowIso } from '../ids';
 import { errorResponses } from './error-responses';
-import { idParam } from './schemas';
+import { idParam, json } from './schemas';
 
 const assetIdParams = z.object({ id: idParam('id') });
-const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
 
 async function assertUserExists(db: Kysely<Database>, userId: string | null | undefined): Promise<void> {
   if (!userId) return;

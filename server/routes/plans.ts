@@ -9,9 +9,7 @@ import { planItemPatchSchema, planItemSchema } from '../plans/plan-schemas';
 import { defaultHurFor, planOfAsset, toPlanItem } from '../plans/plan-store';
 import { updatePlanItem } from '../plans/update-plan-item';
 import { errorResponses } from './error-responses';
-import { idParam, requiredText, stableIdParam } from './schemas';
-
-const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
+import { idParam, json, requiredText, stableIdParam } from './schemas';
 
 export const planRoutes = createRouter()
   .openapi(

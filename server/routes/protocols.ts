@@ -8,11 +8,10 @@ import { AppError } from '../errors';
 import { type ProtocolInfo, protocolFile, protocolsOfAssessment, protocolsOfAsset } from '../protocols/protocol-store';
 import { verifyUpload } from '../protocols/verify-upload';
 import { errorResponses } from './error-responses';
-import { idParam } from './schemas';
+import { idParam, json } from './schemas';
 import { protocolInfoSchema, verificationSchema } from './sign-off-schemas';
 
 export const maxPdfBytes = 20 * 1024 * 1024;
-const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
 const pdfContent = { 'application/pdf': { schema: z.string().openapi({ format: 'binary' }) } };
 
 /** The stored bytes as they are, every time: a sealed file must never be re-encoded on the way out. */

@@ -15,6 +15,11 @@ export function stableIdParam(name: string) {
   return z.string().max(100).regex(stableIdPattern, stableIdMessage).openapi({ param: { name, in: 'path' } });
 }
 
+/** A route's JSON request or response content, as @hono/zod-openapi wants it described. */
+export function json<T extends z.ZodType>(schema: T) {
+  return { 'application/json': { schema } };
+}
+
 export const isoDate = z.iso.date();
 export const trimmedText = (max: number) => z.string().trim().max(max);
 export const requiredText = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);

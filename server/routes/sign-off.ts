@@ -8,10 +8,9 @@ import { markReady } from '../assessments/change-status';
 import { giveDsoAdvice } from '../assessments/sign-off';
 import { protocolsOfAssessment } from '../protocols/protocol-store';
 import { errorResponses } from './error-responses';
-import { idParam, requiredText } from './schemas';
+import { idParam, json, requiredText } from './schemas';
 import { approvalSchema, protocolInfoSchema } from './sign-off-schemas';
 
-const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
 const assessmentParams = z.object({ id: idParam('id') });
 
 export const signOffRoutes = createRouter()
