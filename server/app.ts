@@ -8,6 +8,7 @@ import { assessmentRoutes } from './routes/assessments';
 import { assetRoutes } from './routes/assets';
 import { authRoutes } from './routes/auth';
 import { dashboardRoutes } from './routes/dashboard';
+import { todoRoutes } from './routes/todo';
 import { formRoutes } from './routes/forms';
 import { healthRoutes } from './routes/health';
 import { organisationRoutes } from './routes/organisations';
@@ -52,7 +53,8 @@ export function createApp(deps: AppDeps) {
     .route('/api', assetRecordRoutes)
     .route('/api', signOffRoutes)
     .route('/api', protocolRoutes)
-    .route('/api', dashboardRoutes);
+    .route('/api', dashboardRoutes)
+    .route('/api', todoRoutes);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

@@ -120,7 +120,7 @@ const probes: Record<string, Probe> = {
 /** Routes scoped by what the caller may see rather than by one owner: checked by visibility below. */
 const listings = ['GET /api/organisations', 'GET /api/assets', 'GET /api/exports/inventory.csv'];
 /** Routes open to anyone, or about the caller's own session. */
-const notOrganisationScoped = ['GET /api/health', 'GET /api/forms', 'GET /api/forms/{id}/{version}', 'POST /api/auth/login', 'POST /api/auth/logout', 'GET /api/auth/me', 'POST /api/auth/password', 'POST /api/verify'];
+const notOrganisationScoped = ['GET /api/health', 'GET /api/forms', 'GET /api/forms/{id}/{version}', 'POST /api/auth/login', 'POST /api/auth/logout', 'GET /api/auth/me', 'POST /api/auth/password', 'POST /api/verify', 'GET /api/todo'];
 
 beforeAll(async () => {
   testApp = await createTestApp();

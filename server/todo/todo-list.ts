@@ -1,0 +1,89 @@
+import { type Kysely, sql } from 'kysely';
+import { reviewDueCutoff } from '../assets/asset-store';
+import { organisationsAllowing, type Principal } from '../auth/principal';
+import type { AssessmentKind, Database, PlanItemStatus, Priority } from '../db/schema';
+import type { OrganisationTree } from '../organisations/organisation-tree';
+import { closedPlanStatuses } from '../reports/figure-types';
+
+export interface TodoList {
+  reviews: { assessmentId: string; assetId: string; assetName: string; organisationName: string; kind: AssessmentKind; nextReviewAt: string; overdue: boolean }[];
+  planItems: { id: string; assetId: string; assetName: string; title: string; status: PlanItemStatus; priority: Priority | null; plannedDate: string | null; overdue: boolean }[];
+  approvals: { assessmentId: string; assetId: string; assetName: string; kind: AssessmentKind; step: 'ready' | 'dso_advice' | 'decision'; since: string }[];
+}
+
+const none = ['-'];
+
+/**
+ * What is due for one person: reviews of the assets they are objektledare for (and, for those who
+ * approve or run the review cycle, every review in their organisations), open plan items whose
+ * ansvarig is their name or e-mail, and sign-off steps waiting for a role they hold.
+ */
+export async function todoFor(db: Kysely<Database>, tree: OrganisationTree, principal: Principal, now = new Date()): Promise<TodoList> {
+  const orgs = (permission: Parameters<typeof organisationsAllowing>[1]) => {
+    const ids = organisationsAllowing(principal, permission, tree);
+    return ids.length > 0 ? ids : none;
+  };
+  const nowIso = now.toISOString();
+  const today = nowIso.slice(0, 10);
+  const reviewers = [...new Set([...orgs('review.confirm'), ...orgs('review.settings')])];
+  const reviews = await db
+    .selectFrom('assessments')
+    .innerJoin('assets', 'assets.id', 'assessments.asset_id')
+    .innerJoin('organisations', 'organisations.id', 'assets.organisation_id')
+    .select(['assessments.id as assessmentId', 'assets.id as assetId', 'assets.name as assetName', 'organisations.name as organisationName', 'assessments.kind', 'assessments.next_review_at'])
+    .where('assessments.next_review_at', '<=', reviewDueCutoff(now))
+    .where('assets.archived_at', 'is', null)
+    .where((eb) => eb.or([eb('assets.objektledare_user_id', '=', principal.userId), eb('assets.organisation_id', 'in', reviewers)]))
+    .orderBy('assessments.next_review_at')
+    .limit(500)
+    .execute();
+
+  const planItems = await db
+    .selectFrom('plan_items')
+    .innerJoin('assets', 'assets.id', 'plan_items.asset_id')
+    .select(['plan_items.id', 'assets.id as assetId', 'assets.name as assetName', 'plan_items.title', 'plan_items.status', 'plan_items.priority', 'plan_items.planned_date'])
+    .where(sql<boolean>`lower(plan_items.ansvarig) in (${principal.name.toLowerCase()}, ${principal.email.toLowerCase()})`)
+    .where('plan_items.applicable', '=', 1)
+    .where('plan_items.status', 'not in', closedPlanStatuses)
+    .where('assets.archived_at', 'is', null)
+    .where('assets.organisation_id', 'in', orgs('plan.read'))
+    .orderBy(sql`coalesce(plan_items.planned_date, '9999')`)
+    .limit(500)
+    .execute();
+
+  const waiting = await db
+    .selectFrom('assessments')
+    .innerJoin('assets', 'assets.id', 'assessments.asset_id')
+    .select((eb) => [
+      'assessments.id as assessmentId',
+      'assets.id as assetId',
+      'assets.name as assetName',
+      'assets.organisation_id',
+      'assets.objektledare_user_id',
+      'assessments.kind',
+      'assessments.updated_at',
+      eb.exists(eb.selectFrom('approvals').select('approvals.id').whereRef('approvals.assessment_id', '=', 'assessments.id').where('approvals.step', '=', 'dso_advice').where('approvals.withdrawn_at', 'is', null)).as('advised'),
+      eb.exists(eb.selectFrom('approvals').select('approvals.id').whereRef('approvals.assessment_id', '=', 'assessments.id').where('approvals.step', '=', 'ready').where('approvals.withdrawn_at', 'is', null)).as('ready'),
+    ])
+    .where('assessments.status', '=', 'for_granskning')
+    .where('assessments.kind', 'in', ['classification', 'dpia'])
+    .where('assets.organisation_id', 'in', [...new Set([...orgs('assessment.decide'), ...orgs('assessment.advise'), ...orgs('assessment.mark_ready')])])
+    .orderBy('assessments.updated_at')
+    .limit(500)
+    .execute();
+  const deciders = new Set(orgs('assessment.decide'));
+  const advisers = new Set(orgs('assessment.advise'));
+  const markers = new Set(orgs('assessment.mark_ready'));
+  const approvals: TodoList['approvals'] = [];
+  for (const row of waiting) {
+    const base = { assessmentId: row.assessmentId, assetId: row.assetId, assetName: row.assetName, kind: row.kind, since: row.updated_at };
+    if (row.kind === 'dpia' && !row.advised && advisers.has(row.organisation_id)) approvals.push({ ...base, step: 'dso_advice' });
+    if ((row.kind === 'classification' || row.advised) && deciders.has(row.organisation_id)) approvals.push({ ...base, step: 'decision' });
+    if (row.kind === 'classification' && !row.ready && markers.has(row.organisation_id) && row.objektledare_user_id === principal.userId) approvals.push({ ...base, step: 'ready' });
+  }
+  return {
+    reviews: reviews.map((row) => ({ assessmentId: row.assessmentId, assetId: row.assetId, assetName: row.assetName, organisationName: row.organisationName, kind: row.kind, nextReviewAt: row.next_review_at!, overdue: row.next_review_at! < nowIso })),
+    planItems: planItems.map((row) => ({ id: row.id, assetId: row.assetId, assetName: row.assetName, title: row.title, status: row.status, priority: row.priority, plannedDate: row.planned_date, overdue: row.planned_date !== null && row.planned_date < today })),
+    approvals,
+  };
+}
