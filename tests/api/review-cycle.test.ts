@@ -22,7 +22,7 @@ beforeAll(async () => {
   await org.admin.put(`/api/assessments/${assessmentId}/answers`, { baseRevision: 0, answers: ekonomisystem });
   await org.admin.post(`/api/assessments/${assessmentId}/submit`);
   const decided = await (await org.userWith('beslutsfattare', org.socialId)).post(`/api/assessments/${assessmentId}/decide`, { statement: 'Fastställs' });
-  expect(decided.status).toBe(200);
+  if (decided.status !== 200) throw new Error(`decide failed: ${JSON.stringify(decided.body)}`);
 });
 afterAll(async () => {
   await testApp.close();
