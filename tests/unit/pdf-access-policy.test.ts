@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Content, DocumentDefinition } from '../../server/pdf/doc-types';
 import { renderPdf } from '../../server/pdf/render-pdf';
 
 /** Protocol data is user data: nothing in it may make the renderer fetch a URL or read a file. */
@@ -20,19 +21,36 @@ beforeAll(async () => {
 });
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
+/** A document as the protocol builders make one, around the given content. */
+function documentWith(content: Content[], extra: Partial<DocumentDefinition> = {}): DocumentDefinition {
+  const now = new Date('2026-11-23T12:00:00Z');
+  return {
+    info: { title: 'Prov', author: 'Sigill', subject: 'Prov', creator: 'Sigill', producer: 'Sigill', creationDate: now, modDate: now },
+    language: 'sv-SE',
+    tagged: true,
+    pageSize: 'A4',
+    pageMargins: [40, 40, 40, 40],
+    defaultStyle: { font: 'DejaVuSans' },
+    styles: {},
+    footer: () => '',
+    content,
+    ...extra,
+  };
+}
+
 describe('pdfmake as Sigill configures it', () => {
   it.each([
-    ['an image URL', () => ({ content: [{ image: `${base}/logo.png` }] })],
-    ['an image URL in the images dictionary', () => ({ content: [{ image: 'logo' }], images: { logo: `${base}/logo.png` } })],
-    ['a local file', () => ({ content: [{ image: '/etc/passwd' }] })],
-    ['a relative path out of the fonts', () => ({ content: [{ image: '../../../../etc/hostname' }] })],
+    ['an image URL', () => documentWith([{ image: `${base}/logo.png` }])],
+    ['an image URL in the images dictionary', () => documentWith([{ image: 'logo' }], { images: { logo: `${base}/logo.png` } } as Partial<DocumentDefinition>)],
+    ['a local file', () => documentWith([{ image: '/etc/passwd' }])],
+    ['a relative path out of the fonts', () => documentWith([{ image: '../../../../etc/hostname' }])],
   ])('refuses %s', async (_what, document) => {
-    await expect(renderPdf({ defaultStyle: { font: 'DejaVuSans' }, ...document() })).rejects.toThrow(/access|not allowed|denied|policy/i);
+    await expect(renderPdf(document())).rejects.toThrow(/access|not allowed|denied|policy/i);
     expect(hits).toBe(0);
   });
 
   it('still renders plain content with the embedded fonts', async () => {
-    const pdf = await renderPdf({ defaultStyle: { font: 'DejaVuSans' }, content: ['Konfidentialitet, riktighet, tillgänglighet och spårbarhet: åäö ÅÄÖ'] });
+    const pdf = await renderPdf(documentWith(['Konfidentialitet, riktighet, tillgänglighet och spårbarhet: åäö ÅÄÖ']));
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
   });
 });
