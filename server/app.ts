@@ -11,6 +11,7 @@ import { dashboardRoutes } from './routes/dashboard';
 import { todoRoutes } from './routes/todo';
 import { formRoutes } from './routes/forms';
 import { healthRoutes } from './routes/health';
+import { importRoutes } from './routes/imports';
 import { organisationRoutes } from './routes/organisations';
 import { planRoutes } from './routes/plans';
 import { maxPdfBytes, protocolRoutes } from './routes/protocols';
@@ -54,7 +55,8 @@ export function createApp(deps: AppDeps) {
     .route('/api', signOffRoutes)
     .route('/api', protocolRoutes)
     .route('/api', dashboardRoutes)
-    .route('/api', todoRoutes);
+    .route('/api', todoRoutes)
+    .route('/api', importRoutes);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

@@ -114,6 +114,8 @@ const probes: Record<string, Probe> = {
   'GET /api/assets/{id}/export': { permission: 'export.read', prepare: async () => ({ method: 'GET', path: `/api/assets/${await newAsset()}/export` }) },
   'GET /api/organisations/{id}/dashboard': { permission: 'report.read', prepare: async () => ({ method: 'GET', path: `/api/organisations/${org.socialId}/dashboard` }) },
   'GET /api/organisations/{id}/review-interval': { permission: 'organisation.read', prepare: async () => ({ method: 'GET', path: `/api/organisations/${org.socialId}/review-interval` }) },
+  'POST /api/organisations/{id}/imports/preview': { permission: 'inventory.import', prepare: async () => ({ method: 'POST', path: `/api/organisations/${org.socialId}/imports/preview`, body: { fileName: 'a.csv', content: Buffer.from('Namn\nX\n').toString('base64') } }) },
+  'POST /api/organisations/{id}/imports': { permission: 'inventory.import', prepare: async () => ({ method: 'POST', path: `/api/organisations/${org.socialId}/imports`, body: { fileName: 'a.csv', content: Buffer.from(`Namn\nImporterat ${Math.random()}\n`).toString('base64') } }) },
   'PUT /api/organisations/{id}/review-interval': { permission: 'review.settings', prepare: async () => ({ method: 'PUT', path: `/api/organisations/${org.socialId}/review-interval`, body: { months: 12 } }) },
 };
 

@@ -1,0 +1,94 @@
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type OrgFixture, orgFixture } from '../support/org-fixture';
+import { createTestApp, type TestApp } from '../support/test-app';
+
+interface Preview {
+  summary: { create: number; update: number; unchanged: number; error: number };
+  rows: { line: number; action: string; name: string; changes: string[]; errors: { field: string; message: string }[] }[];
+  created?: string[];
+}
+
+let testApp: TestApp;
+let org: OrgFixture;
+
+beforeAll(async () => {
+  testApp = await createTestApp();
+  org = await orgFixture(testApp);
+});
+afterAll(async () => {
+  await testApp.close();
+});
+
+/** A förteckning as an ISAM keeps it: 120 systems over two förvaltningar, then four rows with faults. */
+function inventoryCsv(): string {
+  const lines = ['Externt id;Namn;Typ;Organisation;Beskrivning;Informationsägare;Leverantörer;Drift;Anteckning'];
+  for (let index = 1; index <= 120; index += 1) {
+    lines.push(`SYS-${index};System ${index};${index % 7 === 0 ? 'E-tjänst' : 'System'};${index % 2 === 0 ? 'Socialförvaltningen' : 'Utbildningsförvaltningen'};"Stöd för ""process"" ${index}";Chef ${index};Leverantör ${index}, Drift AB;${index % 3 === 0 ? 'Molntjänst' : 'Kommunens IT'};intern`);
+  }
+  lines.push(';;System;Socialförvaltningen;Saknar namn;;;;');
+  lines.push('SYS-200;Okänd hemvist;System;Miljöförvaltningen;;;;;');
+  lines.push('SYS-5;Dubblett av 5;System;Utbildningsförvaltningen;;;;;');
+  lines.push('SYS-201;Fel typ;Databas;Socialförvaltningen;;;;Eget rum;');
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
+const upload = (fileName: string, bytes: Buffer | string) => ({ fileName, content: Buffer.from(bytes).toString('base64') });
+const assetCount = async () => Number((await testApp.deps.database.db.selectFrom('assets').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+const auditCount = async () => Number((await testApp.deps.database.db.selectFrom('audit_events').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+
+describe('importing the inventory', () => {
+  it('previews each row and writes nothing', async () => {
+    const before = await assetCount();
+    const response = await org.admin.post<Preview>(`/api/organisations/${org.rootId}/imports/preview`, upload('forteckning.csv', inventoryCsv()));
+    expect(response.status).toBe(200);
+    expect(response.body.summary).toEqual({ create: 120, update: 0, unchanged: 0, error: 4 });
+    const errors = response.body.rows.filter((row) => row.action === 'error').map((row) => ({ line: row.line, errors: row.errors }));
+    expect(errors).toEqual([
+      { line: 122, errors: [{ field: 'Namn', message: 'namn saknas' }] },
+      { line: 123, errors: [{ field: 'Organisation', message: 'okänd organisation "Miljöförvaltningen"' }] },
+      { line: 124, errors: [{ field: 'Externt id', message: 'externt id SYS-5 finns redan på rad 6' }] },
+      { line: 125, errors: [expect.objectContaining({ field: 'Typ' }), expect.objectContaining({ field: 'Drift' })] },
+    ]);
+    expect(await assetCount()).toBe(before);
+  });
+
+  it('imports only the good rows, and the same file again changes nothing', async () => {
+    const before = await assetCount();
+    const first = await org.admin.post<Preview>(`/api/organisations/${org.rootId}/imports`, upload('forteckning.csv', inventoryCsv()));
+    expect(first.status).toBe(200);
+    expect(first.body.created).toHaveLength(120);
+    expect(await assetCount()).toBe(before + 120);
+    const assets = (await org.admin.get<{ items: { name: string; organisationName: string; suppliers: string[]; description: string; hosting: string; externalId: string }[]; total: number }>('/api/assets?q=System%2012&pageSize=500')).body.items;
+    expect(assets.find((asset) => asset.externalId === 'SYS-12')).toMatchObject({ name: 'System 12', organisationName: 'Socialförvaltningen', suppliers: ['Leverantör 12', 'Drift AB'], description: 'Stöd för "process" 12', hosting: 'molntjanst' });
+
+    const audit = await auditCount();
+    const second = await org.admin.post<Preview>(`/api/organisations/${org.rootId}/imports`, upload('forteckning.csv', inventoryCsv()));
+    expect(second.body.summary).toEqual({ create: 0, update: 0, unchanged: 120, error: 4 });
+    expect(await assetCount()).toBe(before + 120);
+    expect(await auditCount()).toBe(audit);
+  });
+
+  it('reads XLSX and updates only what changed', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Förteckning');
+    sheet.addRow(['Externt id', 'Namn', 'Organisation', 'Beskrivning']);
+    sheet.addRow(['SYS-2', 'System 2', 'Socialförvaltningen', 'Ny beskrivning']);
+    sheet.addRow(['SYS-4', 'System 4', 'Socialförvaltningen', 'Stöd för "process" 4']);
+    sheet.addRow(['SYS-300', 'Nytt system', 'Socialförvaltningen', '']);
+    const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
+    const result = await org.admin.post<Preview>(`/api/organisations/${org.rootId}/imports`, upload('forteckning.xlsx', bytes));
+    expect(result.status).toBe(200);
+    expect(result.body.summary).toEqual({ create: 1, update: 1, unchanged: 1, error: 0 });
+    expect(result.body.rows[0]!.changes).toEqual(['Beskrivning']);
+  });
+
+  it('refuses an ISAM of one förvaltning rows for the other, and a granskare altogether', async () => {
+    const isam = await org.userWith('isam', org.socialId);
+    const preview = await isam.post<Preview>(`/api/organisations/${org.socialId}/imports/preview`, upload('forteckning.csv', inventoryCsv()));
+    expect(preview.body.summary.error).toBe(64);
+    const granskare = await org.userWith('granskare', org.socialId);
+    expect((await granskare.post(`/api/organisations/${org.socialId}/imports/preview`, upload('a.csv', 'Namn\nX\n'))).status).toBe(403);
+    expect((await org.admin.post(`/api/organisations/${org.socialId}/imports/preview`, upload('a.xlsx', 'PK not a zip'))).status).toBe(400);
+  });
+});
