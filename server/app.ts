@@ -15,6 +15,7 @@ import { importRoutes } from './routes/imports';
 import { organisationRoutes } from './routes/organisations';
 import { planRoutes } from './routes/plans';
 import { maxPdfBytes, protocolRoutes } from './routes/protocols';
+import { reportRoutes } from './routes/reports';
 import { signOffRoutes } from './routes/sign-off';
 import { securityHeaders } from './security-headers';
 import { serveClient } from './static-client';
@@ -56,7 +57,8 @@ export function createApp(deps: AppDeps) {
     .route('/api', protocolRoutes)
     .route('/api', dashboardRoutes)
     .route('/api', todoRoutes)
-    .route('/api', importRoutes);
+    .route('/api', importRoutes)
+    .route('/api', reportRoutes);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

@@ -2,13 +2,13 @@ import { PadesSigner } from '../sealing/pades-signer';
 import { sealPdf } from '../sealing/seal-pdf';
 import { classificationProtocol } from './classification-protocol';
 import { dpiaReport } from './dpia-report';
-import type { RenderJob } from './render-job';
+import type { ProtocolRenderJob } from './render-job';
 import { renderPdf } from './render-pdf';
 
 const signers = new Map<string, PadesSigner>();
 
 /** One signer per seal certificate and thread: its key is imported once, not per protocol. */
-function signerFor(material: NonNullable<RenderJob['seal']>['material']): PadesSigner {
+function signerFor(material: NonNullable<ProtocolRenderJob['seal']>['material']): PadesSigner {
   let signer = signers.get(material.fingerprint);
   if (!signer) {
     signer = new PadesSigner(material);
@@ -18,7 +18,7 @@ function signerFor(material: NonNullable<RenderJob['seal']>['material']): PadesS
 }
 
 /** Renders a protocol from its data and, when asked, seals it: the whole job of a render worker. */
-export async function buildProtocol(job: RenderJob): Promise<Buffer> {
+export async function buildProtocol(job: ProtocolRenderJob): Promise<Buffer> {
   const document = job.data.kind === 'dpia' ? dpiaReport(job.data, job.contentSha256) : classificationProtocol(job.data, job.contentSha256);
   const pdf = await renderPdf(document);
   if (!job.seal) return pdf;

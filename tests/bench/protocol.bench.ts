@@ -3,7 +3,7 @@ import { canonicalJson } from '../../server/audit/canonical-json';
 import { findAssessment } from '../../server/assessments/assessment-store';
 import { buildProtocol } from '../../server/pdf/build-protocol';
 import { RenderPool } from '../../server/pdf/render-pool';
-import type { RenderJob } from '../../server/pdf/render-job';
+import type { ProtocolRenderJob as RenderJob } from '../../server/pdf/render-job';
 import { gatherProtocolData } from '../../server/protocols/gather-protocol-data';
 import { assetInput, orgFixture } from '../support/org-fixture';
 import { createTestApp } from '../support/test-app';
