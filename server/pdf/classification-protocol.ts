@@ -88,6 +88,13 @@ function setTable(set: InformationSetResult): Content {
   };
 }
 
+/** The section heading travels with the first table, so it never ends a page alone. */
+function resultSection(sets: InformationSetResult[]): Content[] {
+  const [first, ...rest] = sets.map(setTable);
+  const title = heading('4. Resultat per informationsmängd');
+  return [first ? { unbreakable: true, stack: [title, first] } : title, ...rest];
+}
+
 function profileSection(answers: Answers, classification: Classification): Content[] {
   const { aspects } = classification.profile;
   const raises = aspects.filter((aspect) => aspect.raise?.applied);
@@ -140,8 +147,7 @@ export function classificationProtocol(data: ProtocolData, contentSha256: string
     ...objectSection(data, answers),
     ...sessionSection(data, answers, classification),
     ...scopeSection(data, answers),
-    heading('4. Resultat per informationsmängd'),
-    ...classification.informationSets.map(setTable),
+    ...resultSection(classification.informationSets),
     ...profileSection(answers, classification),
     ...lawSection(data, classification),
     ...planSection(data.plan, actionPlan.status === 'stopped' ? actionPlan.stoppedReason : null, '7. Handlingsplan'),

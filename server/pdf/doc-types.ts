@@ -13,6 +13,16 @@ export interface PageContext {
   pageCount: number;
 }
 
+/** What pdfmake 0.3 tells pageBreakBefore about a node and the nodes around it. */
+export interface PageBreakNode {
+  headlineLevel?: unknown;
+  pageNumbers: number[];
+}
+
+export interface PageBreakQueries {
+  getFollowingNodesOnPage(): PageBreakNode[];
+}
+
 export interface DocumentDefinition {
   info: { title: string; author: string; subject: string; creator: string; producer: string; creationDate: Date; modDate: Date };
   language: string;
@@ -23,5 +33,6 @@ export interface DocumentDefinition {
   styles: Record<string, ContentNode>;
   header?: (currentPage: number, pageCount: number) => Content;
   footer: (currentPage: number, pageCount: number) => Content;
+  pageBreakBefore?: (node: PageBreakNode, pageNodes: PageBreakQueries) => boolean;
   content: Content[];
 }

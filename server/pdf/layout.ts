@@ -1,5 +1,5 @@
 import type { ProtocolData } from '../protocols/protocol-types';
-import type { Content, ContentNode, DocumentDefinition } from './doc-types';
+import type { Content, ContentNode, DocumentDefinition, PageBreakNode, PageBreakQueries } from './doc-types';
 
 /** The look shared by every protocol: A4, DejaVu Sans, quiet colours that survive black-and-white printing. */
 
@@ -47,7 +47,15 @@ export function heading(title: string): Content {
 }
 
 export function subheading(title: string): Content {
-  return { text: title, style: 'h2' };
+  return { text: title, style: 'h2', headlineLevel: 2 };
+}
+
+/** A heading never stands alone at the foot of a page: it moves to the next page with what follows. */
+function keepHeadingsWithContent(node: PageBreakNode, pageNodes: PageBreakQueries): boolean {
+  if (node.headlineLevel === undefined) return false;
+  const following = pageNodes.getFollowingNodesOnPage();
+  // Only headings below it on this page count as nothing: a heading needs some body after it.
+  return following.every((next) => next.headlineLevel !== undefined);
 }
 
 /** Two columns of label and value, the way a protocol lists facts about the object. */
@@ -116,11 +124,12 @@ export function documentFrame(data: ProtocolData, title: string, content: Conten
     }),
     footer: (currentPage, pageCount) => ({
       columns: [
-        { text: `Dokument-id ${data.documentId} · version ${data.version}`, style: 'small' },
-        { text: `Sida ${currentPage} av ${pageCount}`, style: 'small', alignment: 'right' },
+        { width: '*', text: `Dokument-id ${data.documentId} · version ${data.version}`, style: 'small' },
+        { width: 'auto', text: `Sida ${currentPage} av ${pageCount}`, style: 'small', alignment: 'right' },
       ],
       margin: [48, 16, 48, 0],
     }),
+    pageBreakBefore: keepHeadingsWithContent,
     content,
   };
 }
