@@ -5,13 +5,14 @@ import { classificationBenchmark } from './classification.bench';
 import { clientBenchmark } from './client.bench';
 import { dpiaBenchmark } from './dpia.bench';
 import { healthBenchmark } from './health.bench';
+import { oversightBenchmark } from './oversight.bench';
 import { protocolBenchmark } from './protocol.bench';
 import { protocolLoadBenchmark } from './protocol-load.bench';
 import type { Benchmark, BenchRow } from './support/bench-types';
 import { formatTable } from './support/print-table';
 
 /** Every benchmark, in the order the table shows them. `npm run bench -- <name>` runs only those named. */
-const benchmarks: Benchmark[] = [healthBenchmark, autosaveBenchmark, classificationBenchmark, dpiaBenchmark, protocolBenchmark, protocolLoadBenchmark, clientBenchmark];
+const benchmarks: Benchmark[] = [healthBenchmark, autosaveBenchmark, classificationBenchmark, dpiaBenchmark, protocolBenchmark, protocolLoadBenchmark, clientBenchmark, oversightBenchmark];
 
 const only = process.argv.slice(2);
 const selected = only.length > 0 ? benchmarks.filter((benchmark) => only.includes(benchmark.name)) : benchmarks;
