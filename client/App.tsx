@@ -9,6 +9,7 @@ import { LoginPage } from './pages/LoginPage';
 import { PlanPage } from './pages/PlanPage';
 import { parseRoute, type Route } from './routes';
 import { useSession } from './session/SessionProvider';
+import { VerifyPage } from './verify/VerifyPage';
 
 // SurveyJS and scoring/ are most of the bundle: they load only with an assessment.
 const loadAssessmentPage = () => import('./workshop/AssessmentPage');
@@ -30,6 +31,7 @@ function Page({ route }: { route: Route }) {
           <AssessmentPage key={route.id} id={route.id} />
         </Suspense>
       );
+    case 'verify': return <VerifyPage />;
     case 'not-found': return <p>{t('notFound')}</p>;
   }
 }
@@ -49,8 +51,11 @@ export function App() {
     main.current?.focus();
     // oxlint-disable-next-line react/exhaustive-effect-dependencies -- the effect is about the path changing
   }, [path]);
+  const route = parseRoute(path);
   let content;
-  if (state.status === 'loading') content = <p role="status">{t('loading')}</p>;
+  // Verifying a protocol is public: whoever holds the file may check it, logged in or not.
+  if (route.name === 'verify') content = <VerifyPage />;
+  else if (state.status === 'loading') content = <p role="status">{t('loading')}</p>;
   else if (state.status === 'error') content = (
     <div role="alert" className="notice notice-error">
       <p>{t('loadFailed')}</p>
@@ -59,7 +64,7 @@ export function App() {
   );
   else if (state.status === 'anonymous') content = <LoginPage />;
   else if (state.session.memberships.length === 0) content = <p className="notice notice-warning">{t('noMemberships')}</p>;
-  else content = <Page route={parseRoute(path)} />;
+  else content = <Page route={route} />;
   return (
     <>
       <a className="skip-link" href="#main">{t('skipToContent')}</a>

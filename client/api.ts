@@ -47,6 +47,13 @@ export async function sendJson<T>(method: UnsafeMethod, path: string, body?: unk
   return parse<T>(response);
 }
 
+/** An unsafe request with a raw body (a PDF to verify), with the CSRF header when logged in. */
+export async function sendBytes<T>(path: string, body: ArrayBuffer, contentType: string): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json', 'content-type': contentType };
+  if (csrfToken) headers['x-csrf-token'] = csrfToken;
+  return parse<T>(await fetch(path, { method: 'POST', headers, body }));
+}
+
 /** Field errors as the API reports them in error.details, when it does. */
 export function fieldErrors(error: unknown): { field: string; message: string }[] {
   if (!(error instanceof ApiError) || !Array.isArray(error.details)) return [];

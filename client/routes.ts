@@ -6,6 +6,7 @@ export type Route =
   | { name: 'asset-edit'; id: string }
   | { name: 'plan'; id: string }
   | { name: 'assessment'; id: string }
+  | { name: 'verify' }
   | { name: 'not-found' };
 
 const id = '([A-Za-z0-9_-]+)';
@@ -16,6 +17,7 @@ const table: [RegExp, (match: RegExpExecArray) => Route][] = [
   [new RegExp(`^/tillgangar/${id}/redigera$`), (m) => ({ name: 'asset-edit', id: m[1]! })],
   [new RegExp(`^/tillgangar/${id}/handlingsplan$`), (m) => ({ name: 'plan', id: m[1]! })],
   [new RegExp(`^/bedomningar/${id}$`), (m) => ({ name: 'assessment', id: m[1]! })],
+  [/^\/verifiera$/, () => ({ name: 'verify' })],
 ];
 
 export function parseRoute(path: string): Route {
@@ -34,4 +36,5 @@ export const paths = {
   editAsset: (assetId: string) => `/tillgangar/${assetId}/redigera`,
   plan: (assetId: string) => `/tillgangar/${assetId}/handlingsplan`,
   assessment: (assessmentId: string) => `/bedomningar/${assessmentId}`,
+  verify: () => '/verifiera',
 };

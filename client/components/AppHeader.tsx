@@ -1,6 +1,7 @@
 import type { ChangeEvent } from 'react';
 import { useLanguage } from '../i18n/LanguageProvider';
 import { navigate } from '../navigation';
+import { paths } from '../routes';
 import { useSession } from '../session/SessionProvider';
 import { Link } from './Link';
 import { useLargeText } from './useLargeText';
@@ -20,6 +21,7 @@ export function AppHeader() {
         <span className="brand-tagline">{t('productTagline')}</span>
       </Link>
       <div className="header-tools">
+        <Link href={paths.verify()} className="header-link">{t('verify.nav')}</Link>
         {session && organisations.length > 1 && (
           <label className="inline-field">
             <span>{t('organisation')}</span>

@@ -1,3 +1,5 @@
+import { signOffEn } from './sign-off-en';
+import { verifyEn } from './verify-en';
 import type { MessageKey } from './messages-sv';
 
 /** English strings. Domain terms stay Swedish (konfidentialitet, handlingsplan, objektledare, konsekvensbedömning). */
@@ -237,4 +239,6 @@ export const en: Record<MessageKey, string> = {
   submitted: 'Sent for review.',
   explanationHeading: 'Explanation',
   measuresHeading: 'Measures',
+  ...signOffEn,
+  ...verifyEn,
 };

@@ -1,3 +1,6 @@
+import { signOffSv } from './sign-off-sv';
+import { verifySv } from './verify-sv';
+
 /** The app's Swedish strings (the default); SurveyJS brings its own, see client/survey/locale.ts. */
 export const sv = {
   skipToContent: 'Hoppa till innehållet',
@@ -245,6 +248,8 @@ export const sv = {
   submitted: 'Skickad för granskning.',
   explanationHeading: 'Förklaring',
   measuresHeading: 'Åtgärder',
+  ...signOffSv,
+  ...verifySv,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof sv;

@@ -12,6 +12,7 @@ import { navigate } from '../navigation';
 import { paths } from '../routes';
 import { useSession } from '../session/SessionProvider';
 import { useApi } from '../useApi';
+import { AssetSignOff } from '../sign-off/AssetSignOff';
 import { PlanSummary } from './PlanSummary';
 
 export function AssetPage({ id }: { id: string }) {
@@ -109,6 +110,16 @@ function AssetView({ asset }: { asset: Asset }) {
           }}
         </LoadState>
       </section>
+      {assessments.state.status === 'ready' && (
+        <AssetSignOff
+          asset={asset}
+          assessments={assessments.state.data.assessments}
+          onChanged={(updated) => {
+            if (assessments.state.status !== 'ready') return;
+            assessments.replace({ assessments: assessments.state.data.assessments.map((entry) => (entry.id === updated.id ? updated : entry)) });
+          }}
+        />
+      )}
       <section aria-labelledby="history-heading" className="panel">
         <h2 id="history-heading">{t('historyHeading')}</h2>
         <LoadState state={history.state} retry={history.retry}>

@@ -1,10 +1,12 @@
 import { useEffect, useState } from 'react';
 import type { Assessment, Asset } from '../api-types';
 import { Link } from '../components/Link';
+import { SignOffPanel } from '../sign-off/SignOffPanel';
 import { LoadState } from '../components/LoadState';
 import { useLanguage } from '../i18n/LanguageProvider';
 import { paths } from '../routes';
 import { useApi, type ApiState } from '../useApi';
+import type { SaveState } from './autosave';
 import { loadWorkshopContent, type WorkshopContent } from './workshop-content';
 import { Workshop } from './Workshop';
 
@@ -30,6 +32,15 @@ function Loaded({ assessment }: { assessment: Assessment }) {
     return () => controller.abort();
     // oxlint-disable-next-line react/exhaustive-effect-dependencies -- a new attempt is what re-runs the request
   }, [assessment, attempt]);
+  // The newest state for the sign-off panel; the workshop restarts only when the status changes
+  // (read-only outside utkast), never on its own saves.
+  const [current, setCurrent] = useState(assessment);
+  const [started, setStarted] = useState(assessment);
+  const [saveState, setSaveState] = useState<SaveState>({ kind: 'idle' });
+  const onChanged = (updated: Assessment) => {
+    setCurrent(updated);
+    if (updated.status !== started.status) setStarted(updated);
+  };
   const assetName = asset.state.status === 'ready' ? asset.state.data.name : '';
   return (
     <article aria-labelledby="assessment-heading" className="workshop">
@@ -38,7 +49,12 @@ function Loaded({ assessment }: { assessment: Assessment }) {
         {t(`kind.${assessment.kind}`)}{assetName && `: ${assetName}`}
       </h1>
       <LoadState state={content} retry={() => setAttempt((count) => count + 1)}>
-        {(loaded) => <Workshop initial={assessment} content={loaded} />}
+        {(loaded) => (
+          <>
+            <SignOffPanel assessment={current} assetName={assetName} savePending={saveState.kind !== 'idle' && saveState.kind !== 'saved'} onChanged={onChanged} />
+            <Workshop key={`${started.id}:${started.status}`} initial={started} content={loaded} onSaved={setCurrent} onSaveState={setSaveState} />
+          </>
+        )}
       </LoadState>
     </article>
   );

@@ -26,8 +26,19 @@ function questionTitle(model: Model, name: string): string {
   return question ? question.processedTitle || question.title || name : name;
 }
 
-/** The questionnaire with autosave, conflict handling and the live result beside it. */
-export function Workshop({ initial, content }: { initial: Assessment; content: WorkshopContent }) {
+interface WorkshopProps {
+  initial: Assessment;
+  content: WorkshopContent;
+  /** Each save the server acknowledged, and each change of the save state: the sign-off panel follows them. */
+  onSaved?(saved: Assessment): void;
+  onSaveState?(state: SaveState): void;
+}
+
+/**
+ * The questionnaire with autosave, conflict handling and the live result beside it. Outside utkast
+ * it is shown read-only (SurveyJS display mode); sending it för granskning is the sign-off panel's job.
+ */
+export function Workshop({ initial, content, onSaved, onSaveState }: WorkshopProps) {
   const { t, language } = useLanguage();
   const [assessment, setAssessment] = useState(initial);
   const editable = initial.status === 'utkast';
@@ -41,7 +52,11 @@ export function Workshop({ initial, content }: { initial: Assessment; content: W
   const [view, setView] = useState<{ source: 'server' | 'live'; result: ResultView | null }>(() => ({ source: 'server', result: storedResult(initial.kind, initial.result) }));
   const [restored, setRestored] = useState(false);
   const saver = useRef<Autosaver | null>(null);
-  const [submitted, setSubmitted] = useState(false);
+  // The parent's callbacks through a ref, so a new function from it does not restart autosave.
+  const listeners = useRef({ onSaved, onSaveState });
+  useEffect(() => {
+    listeners.current = { onSaved, onSaveState };
+  });
 
   useEffect(() => {
     // oxlint-disable-next-line react/immutability -- a SurveyJS model is mutable by design; locale is its API
@@ -64,9 +79,13 @@ export function Workshop({ initial, content }: { initial: Assessment; content: W
       revision: unsaved ? unsaved.baseRevision : initial.revision,
       save: answersSaver(initial.id),
       store,
-      onState: setSaveState,
+      onState: (state) => {
+        setSaveState(state);
+        listeners.current.onSaveState?.(state);
+      },
       onSaved: (saved, stillDirty) => {
         setAssessment(saved);
+        listeners.current.onSaved?.(saved);
         if (!stillDirty) setView({ source: 'server', result: storedResult(saved.kind, saved.result) });
       },
     });
@@ -123,25 +142,14 @@ export function Workshop({ initial, content }: { initial: Assessment; content: W
     navigate(paths.assessment(started.id));
   }, [initial.assetId]);
 
-  const submit = useCallback(async () => {
-    saver.current?.flush();
-    const updated = await sendJson<Assessment>('POST', `/api/assessments/${initial.id}/submit`);
-    setAssessment(updated);
-    setSubmitted(true);
-  }, [initial.id]);
-
   const missing = assessment.missing.length;
   return (
     <>
       <div className="workshop-bar">
-        {editable && !submitted ? <SaveStatus state={saveState} /> : <p className="notice notice-info">{t('frozen', { status: t(`assessmentStatus.${assessment.status}`) })}</p>}
-        {editable && !submitted && (
+        {editable ? <SaveStatus state={saveState} /> : <p className="notice notice-info">{t('frozen', { status: t(`assessmentStatus.${assessment.status}`) })}</p>}
+        {editable && (
           <p className="muted" data-testid="missing-count">{missing > 0 ? t('missingCount', { count: missing }) : t('completeReady')}</p>
         )}
-        {editable && !submitted && missing === 0 && saveState.kind === 'saved' && (
-          <button type="button" onClick={() => void submit()}>{t('submitForReview')}</button>
-        )}
-        {submitted && <p role="status">{t('submitted')}</p>}
       </div>
       {restored && <p className="notice notice-info" role="status">{t('restoredUnsaved')}</p>}
       {saveState.kind === 'conflict' && (

@@ -1,0 +1,80 @@
+import { useLanguage } from '../i18n/LanguageProvider';
+import type { MessageKey } from '../i18n/messages';
+import type { Verdict, Verification } from './verification-types';
+
+const verdictIcons: Record<Verdict, string> = { valid: '✓', modified: '✗', unsigned: '!', invalid: '✗' };
+
+/** Yes or no in words; the colour says whether that answer is the good one (a development seal is not). */
+function YesNo({ value, good = true }: { value: boolean; good?: boolean }) {
+  const { t } = useLanguage();
+  return <span className={value === good ? 'check-yes' : 'check-no'}><span aria-hidden="true">{value ? '✓ ' : '✗ '}</span>{value ? t('verify.yes') : t('verify.no')}</span>;
+}
+
+/** The verdict first and in words (never colour alone), then the seal, the protocol and the problems. */
+export function VerificationResult({ fileName, result, expectedId }: { fileName: string; result: Verification; expectedId: string | null }) {
+  const { t, formatDate, language } = useLanguage();
+  const { certificate, protocol } = result;
+  const kindKey = protocol ? (`kind.${protocol.kind}` as MessageKey) : null;
+  return (
+    <section aria-labelledby="verify-result-heading" className="panel verify-result" data-testid="verify-result" data-verdict={result.verdict}>
+      <h2 id="verify-result-heading">{t('verify.resultHeading', { name: fileName })}</h2>
+      <p className={`verdict verdict-${result.verdict}`} data-testid="verdict">
+        <span aria-hidden="true" className="verdict-icon">{verdictIcons[result.verdict]}</span>
+        <strong>{t(`verify.verdictShort.${result.verdict}`)}</strong>
+        <span> — {t(`verify.verdict.${result.verdict}`)}</span>
+      </p>
+      {expectedId && protocol && (
+        <p className={`notice ${protocol.id === expectedId ? 'notice-info' : 'notice-warning'}`} data-testid="expected-match">
+          {protocol.id === expectedId ? t('verify.expectedMatch', { id: expectedId }) : t('verify.expectedMismatch', { id: expectedId })}
+        </p>
+      )}
+      {expectedId && !protocol && <p className="notice notice-warning" data-testid="expected-match">{t('verify.expectedMismatch', { id: expectedId })}</p>}
+
+      <h3>{t('verify.checks')}</h3>
+      <dl className="details">
+        <dt>{t('verify.cryptographicallyValid')}</dt><dd><YesNo value={result.cryptographicallyValid} /></dd>
+        <dt>{t('verify.coversWholeFile')}</dt><dd><YesNo value={result.coversWholeFile} /></dd>
+        <dt>{t('verify.thisInstallation')}</dt><dd data-testid="this-installation"><YesNo value={result.thisInstallationsSeal} /></dd>
+        <dt>{t('verify.developmentSeal')}</dt><dd data-testid="development-seal"><YesNo value={result.developmentSeal} good={false} /></dd>
+        {result.signingTime && <><dt>{t('verify.signingTime')}</dt><dd>{formatDate(result.signingTime, true)}</dd></>}
+      </dl>
+
+      {certificate && (
+        <>
+          <h3>{t('verify.certificate')}</h3>
+          <dl className="details" data-testid="certificate">
+            <dt>{t('verify.subject')}</dt><dd>{certificate.subject}</dd>
+            <dt>{t('verify.issuer')}</dt><dd>{certificate.issuer}{certificate.selfSigned && <span className="muted"> ({t('verify.selfSigned')})</span>}</dd>
+            <dt>{t('verify.validity')}</dt><dd>{t('verify.validityRange', { from: formatDate(certificate.validFrom), to: formatDate(certificate.validTo) })}</dd>
+            <dt>{t('verify.fingerprint')}</dt><dd className="hash">{certificate.fingerprint}</dd>
+          </dl>
+        </>
+      )}
+
+      <h3>{t('verify.protocol')}</h3>
+      {protocol ? (
+        <dl className="details" data-testid="matched-protocol">
+          <dt>{t('verify.asset')}</dt><dd>{protocol.assetName}</dd>
+          <dt>{t('verify.assessment')}</dt><dd>{t('verify.kindRound', { kind: kindKey ? t(kindKey) : protocol.kind, round: protocol.round })}</dd>
+          <dt>{t('verify.version')}</dt><dd>{protocol.version} · {t('protocols.sealed', { date: formatDate(protocol.sealedAt, true) })}</dd>
+          <dt>{t('verify.documentId')}</dt><dd className="hash">{protocol.id}</dd>
+          <dt>{t('verify.identical')}</dt><dd><YesNo value={protocol.identical} /></dd>
+        </dl>
+      ) : (
+        <p>{t('verify.noProtocol')}</p>
+      )}
+
+      <h3>{t('verify.problems')}</h3>
+      {result.problems.length === 0 ? (
+        <p>{t('verify.noProblems')}</p>
+      ) : (
+        <>
+          {language !== 'sv' && <p className="muted">{t('verify.problemsInSwedish')}</p>}
+          <ul lang="sv" data-testid="problems">
+            {result.problems.map((problem) => <li key={problem}>{problem}</li>)}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
