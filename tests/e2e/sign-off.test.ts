@@ -217,3 +217,34 @@ describe('a DPIA: the DSO advises against, the beslutsfattare decides otherwise 
     await page.close();
   });
 });
+
+describe('sending a classification back to utkast from the asset page', () => {
+  it('asks for the reason, withdraws the ready step and keeps both in the timeline', async () => {
+    const client = await new HttpClient(server.url).login(demo('objektledare.skola'), demoPassword);
+    const { items } = await client.request<{ items: { id: string; name: string }[] }>('GET', `/api/assets?q=${encodeURIComponent('Elevhälsans journalsystem')}`);
+    const assetId = items[0]!.id;
+    const { assessments } = await client.request<{ assessments: { id: string; kind: string }[] }>('GET', `/api/assets/${assetId}/assessments`);
+    const classification = assessments.find((entry) => entry.kind === 'classification')!;
+    await client.request('POST', `/api/assessments/${classification.id}/submit`);
+    await client.request('POST', `/api/assessments/${classification.id}/ready`, { statement: 'Klar för beslut.' });
+
+    const page = await loginInUi(browser, server.url, demo('beslutsfattare.skola'), demoPassword);
+    await page.goto(`${server.url}/tillgangar/${assetId}`);
+    const review = page.getByRole('region', { name: 'Att granska: Informationsklassning' });
+    await review.getByRole('button', { name: 'Skicka tillbaka till utkast' }).click();
+    const form = review.locator('form.sign-off-form');
+    await form.getByRole('button', { name: 'Bekräfta' }).click();
+    await form.getByText('Skriv skälet.').waitFor();
+    await expectAccessible(page);
+    await form.getByLabel('Skäl till att den skickas tillbaka (obligatoriskt)').fill('Behörighetsstyrningen för kuratorer saknas i bedömningen.');
+    await form.getByRole('button', { name: 'Bekräfta' }).click();
+    await expect.poll(() => review.getByTestId('assessment-status').getAttribute('data-status'), { timeout: 10_000 }).toBe('utkast');
+    const timeline = review.getByTestId('approval-timeline');
+    await expect.poll(() => timeline.textContent(), { timeout: 10_000 }).toContain('Skickad tillbaka till utkast');
+    expect(await timeline.textContent()).toContain('Behörighetsstyrningen för kuratorer');
+    expect(await timeline.locator('li.withdrawn').count()).toBe(1);
+    expect(await timeline.locator('li.withdrawn').textContent()).toContain('Gäller inte längre');
+    expect(await page.locator('.assessment-list').textContent()).toContain('Utkast');
+    await page.close();
+  });
+});
