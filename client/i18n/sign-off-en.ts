@@ -86,5 +86,6 @@ export const signOffEn: Record<keyof typeof signOffSv, string> = {
   'protocols.verifyHint': 'Check a protocol on the Verify a protocol page.',
   'signOff.savePending': 'The answers are still being saved. Wait until it says Saved and try again.',
   'signOff.missingField': 'question {field}',
+  'signOff.missingBeforeDecision': 'The DPIA lacks the following before a decision can be made. Send it back to utkast so it can be filled in:',
   'signOff.awaitingReview': 'To review',
 };

@@ -86,5 +86,6 @@ export const signOffSv = {
   'protocols.verifyHint': 'Kontrollera ett protokoll på sidan Verifiera protokoll.',
   'signOff.savePending': 'Svaren sparas fortfarande. Vänta tills det står Sparat och försök igen.',
   'signOff.missingField': 'fråga {field}',
+  'signOff.missingBeforeDecision': 'Konsekvensbedömningen saknar det här innan beslut kan fattas. Skicka tillbaka den till utkast så att det kan fyllas i:',
   'signOff.awaitingReview': 'Att granska',
 } satisfies Record<string, string>;

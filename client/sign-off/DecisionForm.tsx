@@ -5,6 +5,7 @@ import type { Assessment } from '../api-types';
 import { useLanguage } from '../i18n/LanguageProvider';
 import { ActionForm } from './ActionForm';
 import { ChoiceField, TextAreaField } from './FormFields';
+import { missingAnswersOf } from './missing-answers';
 import { type Approval, type DpiaDecision, dpiaDecisions } from './sign-off-types';
 import { decisionStatement } from './statements';
 
@@ -68,6 +69,10 @@ export function DecisionForm({ assessment, assetName, advice, onDone, onCancel }
       validate={validate}
       onConfirm={confirm}
       onCancel={onCancel}
+      explainRefusal={(error) => {
+        const missing = missingAnswersOf(error);
+        return missing ? { heading: t('signOff.missingBeforeDecision'), items: missing.map((entry) => entry.message) } : null;
+      }}
     >
       {isDpia && (
         <>
