@@ -16,6 +16,7 @@ import { organisationRoutes } from './routes/organisations';
 import { planRoutes } from './routes/plans';
 import { maxPdfBytes, protocolRoutes } from './routes/protocols';
 import { reportRoutes } from './routes/reports';
+import { reviewRoutes } from './routes/reviews';
 import { signOffRoutes } from './routes/sign-off';
 import { securityHeaders } from './security-headers';
 import { serveClient } from './static-client';
@@ -58,7 +59,8 @@ export function createApp(deps: AppDeps) {
     .route('/api', dashboardRoutes)
     .route('/api', todoRoutes)
     .route('/api', importRoutes)
-    .route('/api', reportRoutes);
+    .route('/api', reportRoutes)
+    .route('/api', reviewRoutes);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

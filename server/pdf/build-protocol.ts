@@ -8,7 +8,7 @@ import { renderPdf } from './render-pdf';
 const signers = new Map<string, PadesSigner>();
 
 /** One signer per seal certificate and thread: its key is imported once, not per protocol. */
-function signerFor(material: NonNullable<ProtocolRenderJob['seal']>['material']): PadesSigner {
+export function signerFor(material: NonNullable<ProtocolRenderJob['seal']>['material']): PadesSigner {
   let signer = signers.get(material.fingerprint);
   if (!signer) {
     signer = new PadesSigner(material);

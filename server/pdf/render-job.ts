@@ -1,5 +1,6 @@
 import type { ProtocolData } from '../protocols/protocol-types';
 import type { LgReportData } from '../reports/lg-report-data';
+import type { ReviewConfirmationData } from '../reviews/confirmation-data';
 import type { SealMaterial } from '../sealing/seal-material';
 
 /** What the main thread posts to a render worker: all data, no handles, so it can cross threads. */
@@ -15,6 +16,13 @@ export interface ReportRenderJob {
   report: LgReportData;
 }
 
-export type RenderJob = ProtocolRenderJob | ReportRenderJob;
+/** A review confirmed unchanged: a short document, sealed like a protocol. */
+export interface ConfirmationRenderJob {
+  confirmation: ReviewConfirmationData;
+  contentSha256: string;
+  seal: { material: SealMaterial; signingTime: string; location: string };
+}
+
+export type RenderJob = ProtocolRenderJob | ReportRenderJob | ConfirmationRenderJob;
 
 export type RenderReply = { id: number; ok: true; pdf: Uint8Array } | { id: number; ok: false; error: string };

@@ -1,4 +1,5 @@
 import { parentPort } from 'node:worker_threads';
+import { buildConfirmation } from './build-confirmation';
 import { buildProtocol } from './build-protocol';
 import { lgReportDocument } from './lg-report';
 import { renderPdf } from './render-pdf';
@@ -9,7 +10,7 @@ const port = parentPort;
 if (!port) throw new Error('render-worker.ts runs only as a worker thread');
 port.on('message', (message: { id: number; job: RenderJob }) => {
   const job = message.job;
-  ('report' in job ? renderPdf(lgReportDocument(job.report)) : buildProtocol(job)).then(
+  ('report' in job ? renderPdf(lgReportDocument(job.report)) : 'confirmation' in job ? buildConfirmation(job) : buildProtocol(job)).then(
     (pdf) => {
       const bytes = new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
       const reply: RenderReply = { id: message.id, ok: true, pdf: bytes };

@@ -3,7 +3,7 @@ import type { Database } from '../db/schema';
 import { addMonths, reviewIntervalFor } from './review-interval';
 
 /** A DPIA's own review rule (dpia.md: 12 months at residual Medel or above, else 36), as scored into its result. */
-function dpiaMonths(result: string | null): number | null {
+export function dpiaMonths(result: string | null): number | null {
   if (!result) return null;
   const parsed = JSON.parse(result) as { review?: { months?: unknown } };
   return typeof parsed.review?.months === 'number' ? parsed.review.months : null;

@@ -6,6 +6,7 @@ import type { Role } from '../../server/db/schema';
 import { ApiClient, type ApiResponse } from '../support/api-client';
 import { assetInput, type OrgFixture, orgFixture } from '../support/org-fixture';
 import { createTestApp, type TestApp } from '../support/test-app';
+import { oversightProbes } from '../support/oversight-probes';
 
 /**
  * Walks every route with every role, holding the role in the organisation that owns the data
@@ -119,6 +120,7 @@ const probes: Record<string, Probe> = {
   'GET /api/organisations/{id}/reports/ledningens-genomgang.pdf': { permission: 'report.read', prepare: async () => ({ method: 'GET', path: `/api/organisations/${org.socialId}/reports/ledningens-genomgang.pdf` }) },
   'GET /api/organisations/{id}/reports/ledningens-genomgang.xlsx': { permission: 'report.read', prepare: async () => ({ method: 'GET', path: `/api/organisations/${org.socialId}/reports/ledningens-genomgang.xlsx?year=2025` }) },
   'PUT /api/organisations/{id}/review-interval': { permission: 'review.settings', prepare: async () => ({ method: 'PUT', path: `/api/organisations/${org.socialId}/review-interval`, body: { months: 12 } }) },
+  ...oversightProbes(() => org),
 };
 
 /** Routes scoped by what the caller may see rather than by one owner: checked by visibility below. */

@@ -1,0 +1,54 @@
+import fs from 'node:fs';
+import type { Permission } from '../../server/auth/permissions';
+import type { ApiResponse } from './api-client';
+import { assetInput, type OrgFixture } from './org-fixture';
+
+interface Call {
+  method: string;
+  path: string;
+  body?: unknown;
+}
+
+interface Probe {
+  permission: Permission;
+  prepare(): Promise<Call>;
+}
+
+const ekonomisystem = (JSON.parse(fs.readFileSync('tests/fixtures/classification/ekonomisystem.json', 'utf8')) as { answers: Record<string, unknown> }).answers;
+
+async function ok<T>(response: Promise<ApiResponse<T>>): Promise<T> {
+  const settled = await response;
+  if (settled.status >= 300) throw new Error(`setup failed: ${settled.status} ${JSON.stringify(settled.body)}`);
+  return settled.body;
+}
+
+/**
+ * The review-confirmation and export routes (issue 9) for the permission walk in
+ * tests/api/permissions.test.ts. A confirmation is made fresh per call (it moves the review date);
+ * the reads share one confirmed, fastställd classification.
+ */
+export function oversightProbes(fixture: () => OrgFixture): Record<string, Probe> {
+  const decided = async () => {
+    const org = fixture();
+    const assetId = (await ok(org.admin.post<{ id: string }>('/api/assets', assetInput(org.socialId, { name: `Objekt ${Math.random()}` })))).id;
+    const { id } = await ok(org.admin.post<{ id: string }>(`/api/assets/${assetId}/assessments`, { kind: 'classification' }));
+    await ok(org.admin.put(`/api/assessments/${id}/answers`, { baseRevision: 0, answers: ekonomisystem }));
+    await ok(org.admin.post(`/api/assessments/${id}/submit`));
+    await ok((await org.userWith('beslutsfattare', org.socialId)).post(`/api/assessments/${id}/decide`, { statement: 'Fastställs' }));
+    return { assetId, id };
+  };
+  let shared: Promise<{ assetId: string; id: string; confirmationId: string }> | undefined;
+  const confirmed = () => {
+    shared ??= decided().then(async (round) => {
+      const decider = await fixture().userWith('beslutsfattare', fixture().socialId);
+      const confirmation = await ok(decider.post<{ id: string }>(`/api/assessments/${round.id}/review-confirmations`, { statement: 'Oförändrad' }));
+      return { ...round, confirmationId: confirmation.id };
+    });
+    return shared;
+  };
+  return {
+    'POST /api/assessments/{id}/review-confirmations': { permission: 'review.confirm', prepare: async () => ({ method: 'POST', path: `/api/assessments/${(await decided()).id}/review-confirmations`, body: { statement: 'Oförändrad' } }) },
+    'GET /api/assessments/{id}/review-confirmations': { permission: 'assessment.read', prepare: async () => ({ method: 'GET', path: `/api/assessments/${(await confirmed()).id}/review-confirmations` }) },
+    'GET /api/review-confirmations/{id}/confirmation.pdf': { permission: 'protocol.read', prepare: async () => ({ method: 'GET', path: `/api/review-confirmations/${(await confirmed()).confirmationId}/confirmation.pdf` }) },
+  };
+}
