@@ -18,6 +18,8 @@ import { maxPdfBytes, protocolRoutes } from './routes/protocols';
 import { reportRoutes } from './routes/reports';
 import { reviewRoutes } from './routes/reviews';
 import { signOffRoutes } from './routes/sign-off';
+import { adoptionRoutes } from './routes/adoptions';
+import { templateRoutes } from './routes/templates';
 import { securityHeaders } from './security-headers';
 import { serveClient } from './static-client';
 import { sigillVersion } from './version';
@@ -56,6 +58,8 @@ export function createApp(deps: AppDeps) {
     .route('/api', assetRecordRoutes)
     .route('/api', signOffRoutes)
     .route('/api', protocolRoutes)
+    .route('/api', templateRoutes)
+    .route('/api', adoptionRoutes)
     .route('/api', dashboardRoutes)
     .route('/api', todoRoutes)
     .route('/api', importRoutes)

@@ -7,6 +7,7 @@ import type { ApprovalStep, AssessmentStatus, Database, Role } from '../db/schem
 import { AppError } from '../errors';
 import { nowIso } from '../ids';
 import { type Assessment, findAssessment } from './assessment-store';
+import { assertTemplateFloor } from '../templates/template-floor-check';
 
 /** Who acts, and in which role: every step of a sign-off records both. */
 export interface Actor {
@@ -55,6 +56,7 @@ export async function submitForReview(deps: AppDeps, assessment: Assessment, act
   assertStatus(assessment, 'utkast', 'sent for review');
   if (assessment.missing.length > 0) throw new AppError('conflict', 'Answers are missing before it can be sent for review', { missing: assessment.missing });
   const { db } = deps.database;
+  await assertTemplateFloor(db, assessment, assessment.result, 'submit');
   await db.transaction().execute(async (trx) => {
     await guardedUpdate(trx, assessment, 'utkast', { status: 'for_granskning' });
     await appendAuditEvent(trx, {

@@ -4,6 +4,7 @@ import { appendAuditEvent } from '../audit/audit-log';
 import { refreshClassificationStatus } from '../assets/refresh-classification-status';
 import type { Database } from '../db/schema';
 import { syncPlanItems } from '../plans/sync-plan';
+import { applyCentralFulfilment } from '../templates/central-fulfilment';
 import { assessmentKinds } from './assessment-kinds';
 import type { Assessment } from './assessment-store';
 import type { ScoredAssessment } from './scored-assessment';
@@ -24,6 +25,8 @@ export async function afterScored(
   const planHash = createHash('sha256').update(JSON.stringify(scored.plan)).digest('hex');
   if (source && planHash !== previous.planHash) {
     await syncPlanItems(trx, assessment.assetId, source, assessment.id, scored.plan);
+    // New items an adopted template's central owner fulfils arrive fulfilled centrally.
+    if (source === 'classification') await applyCentralFulfilment(trx, assessment.assetId);
     await trx.updateTable('assessments').set({ plan_hash: planHash }).where('id', '=', assessment.id).execute();
   }
   if (assessment.kind === 'classification') await refreshClassificationStatus(trx, assessment.assetId);

@@ -9,6 +9,7 @@ import { assessmentKinds } from './assessment-kinds';
 import { type Assessment, changedSince } from './assessment-store';
 import { changedQuestions } from './changed-questions';
 import { afterScored } from './persist-scored';
+import { assertTemplateFloor } from '../templates/template-floor-check';
 
 function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
@@ -35,6 +36,7 @@ export async function saveAnswers(deps: AppDeps, assessment: Assessment, baseRev
   const outcome = assessmentKinds[assessment.kind].score(deps.forms, form, answers);
   if (!outcome.ok) throw answersRejected(outcome.errors);
   const { scored } = outcome;
+  await assertTemplateFloor(db, assessment, scored.result, 'save');
   const changed = changedQuestions(assessment.answers, answers);
   const now = nowIso();
   await db.transaction().execute(async (trx) => {

@@ -11,6 +11,7 @@ import { assessmentKinds } from './assessment-kinds';
 import { type Assessment, findAssessment } from './assessment-store';
 import { type Actor, assertStatus, guardedUpdate, recordStep } from './change-status';
 import { changedQuestions } from './changed-questions';
+import { assertTemplateFloor } from '../templates/template-floor-check';
 
 export type DsoAdvice = 'tillstyrker' | 'tillstyrker-med-villkor' | 'avstyrker';
 export type DpiaDecision = 'godkann' | 'godkann-med-villkor' | 'stoppas';
@@ -57,6 +58,7 @@ export async function giveDsoAdvice(deps: AppDeps, assessment: Assessment, input
 export async function decide(deps: AppDeps, assessment: Assessment, input: { statement: string; decision?: DpiaDecision | undefined; reasons?: string | undefined }, actor: Actor): Promise<Assessment> {
   assertStatus(assessment, 'for_granskning', 'decided');
   const { db } = deps.database;
+  await assertTemplateFloor(db, assessment, assessment.result, 'decide');
   let set: Parameters<typeof guardedUpdate>[3] = { status: 'faststalld', decided_at: nowIso() };
   let details: Record<string, string | null> = {};
   let changed: string[] = [];

@@ -1,17 +1,25 @@
+import type { Transaction } from 'kysely';
 import type { AppDeps } from '../app-context';
 import { appendAuditEvent } from '../audit/audit-log';
-import type { AssessmentKind } from '../db/schema';
+import type { AssessmentKind, Database } from '../db/schema';
 import { AppError } from '../errors';
 import { newId, nowIso } from '../ids';
 import { assessmentKinds } from './assessment-kinds';
 import { type Assessment, findAssessment, latestRound } from './assessment-store';
 import { afterScored } from './persist-scored';
 
+export interface StartOptions {
+  /** Answers to start from instead of the last fastställd round's (an adopted template's). */
+  answers?: Record<string, unknown>;
+  /** Runs last in the same transaction, with the new assessment's id (records an adoption with it). */
+  within?: (trx: Transaction<Database>, assessmentId: string) => Promise<void>;
+}
+
 /**
  * Starts a round of an assessment on the newest version of its kind's form. A later round starts
  * from the answers of the last fastställd one; answers the newer form no longer accepts are dropped.
  */
-export async function startAssessment(deps: AppDeps, asset: { id: string; organisationId: string }, kind: AssessmentKind, actorUserId: string): Promise<Assessment> {
+export async function startAssessment(deps: AppDeps, asset: { id: string; organisationId: string }, kind: AssessmentKind, actorUserId: string, options: StartOptions = {}): Promise<Assessment> {
   const { db } = deps.database;
   const definition = assessmentKinds[kind];
   const form = deps.forms.latest(definition.formId);
@@ -20,7 +28,8 @@ export async function startAssessment(deps: AppDeps, asset: { id: string; organi
   if (previous && previous.status !== 'faststalld') {
     throw new AppError('conflict', `A ${kind} round is already open on this asset`, { openAssessmentId: previous.id });
   }
-  const answers = previous ? keepAcceptedAnswers(deps, form, definition, previous.answers) : {};
+  const startFrom = options.answers ?? previous?.answers;
+  const answers = startFrom ? keepAcceptedAnswers(deps, form, definition, startFrom) : {};
   const outcome = definition.score(deps.forms, form, answers);
   if (!outcome.ok) throw new Error(`Carried-over answers still fail ${form.meta.id}: ${outcome.errors.map((error) => error.field).join(', ')}`);
   const id = newId();
@@ -58,6 +67,7 @@ export async function startAssessment(deps: AppDeps, asset: { id: string; organi
       payload: { kind, form: form.meta.id, formVersion: form.meta.version, round: (previous?.round ?? 0) + 1, previousId: previous?.id ?? null },
     });
     await afterScored(trx, { id, assetId: asset.id, organisationId: asset.organisationId, kind }, outcome.scored, actorUserId, { summary: null, planHash: null });
+    await options.within?.(trx, id);
   });
   return (await findAssessment(db, id))!;
 }

@@ -31,6 +31,13 @@ export const permissions = {
   // A review that finds nothing changed is approved like a decision, by the informationsägare's side.
   'review.confirm': ['beslutsfattare'],
   'review.settings': ['admin', 'isam'],
+  // Normative central classifications (issue 8): published by the central ISAM, adopted locally.
+  'template.read': ['admin', 'isam', 'dso', 'objektledare', 'beslutsfattare', 'granskare'],
+  'template.publish': ['admin', 'isam'],
+  'template.adopt': ['admin', 'isam', 'objektledare'],
+  'template.report': ['admin', 'isam', 'granskare'],
+  // A lowering below the template is a risk decision: the informationsägare's side approves it.
+  'template.approve_lowering': ['beslutsfattare'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

@@ -4,6 +4,7 @@ import * as peopleAndAudit from './migrations/002_people_and_audit';
 import * as inventoryAndAssessments from './migrations/003_inventory_and_assessments';
 import * as approvalsAndProtocols from './migrations/004_approvals_and_protocols';
 import * as oversight from './migrations/005_oversight';
+import * as templates from './migrations/006_templates';
 import type { Database } from './schema';
 
 /** Numbered migrations, in order; a new one is appended, an old one never edited. */
@@ -13,6 +14,7 @@ const migrations: Record<string, Migration> = {
   '003_inventory_and_assessments': inventoryAndAssessments,
   '004_approvals_and_protocols': approvalsAndProtocols,
   '005_oversight': oversight,
+  '006_templates': templates,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {

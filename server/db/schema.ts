@@ -15,6 +15,10 @@ export interface Database {
   approvals: ApprovalsTable;
   protocols: ProtocolsTable;
   review_confirmations: ReviewConfirmationsTable;
+  templates: TemplatesTable;
+  template_versions: TemplateVersionsTable;
+  template_adoptions: TemplateAdoptionsTable;
+  lowering_approvals: LoweringApprovalsTable;
 }
 
 export type OrganisationKind = 'kommun' | 'namnd' | 'forvaltning' | 'bolag' | 'annan';
@@ -158,6 +162,8 @@ export interface PlanItemsTable {
   revision: Generated<number>;
   created_at: string;
   updated_at: string;
+  /** Set while an adopted template says the central owner fulfils the requirement: how it does. */
+  central_hur: string | null;
 }
 
 export interface RequirementDefaultsTable {
@@ -219,4 +225,65 @@ export interface ReviewConfirmationsTable {
   sha256: string;
   content_sha256: string;
   development_seal: number;
+}
+
+export interface TemplatesTable {
+  id: string;
+  /** The central organisation that publishes it; visible to every organisation below. */
+  organisation_id: string;
+  source_asset_id: string;
+  created_by: string;
+  created_at: string;
+}
+
+export interface TemplateVersionsTable {
+  id: string;
+  template_id: string;
+  version: number;
+  name: string;
+  description: string;
+  source_assessment_id: string;
+  form_id: string;
+  form_version: number;
+  /** JSON: the fastställd answers an adoption starts from. */
+  answers: string;
+  /** JSON LevelSnapshot (scoring/classification/template-floor.ts): profile and per-informationsmängd levels. */
+  levels: string;
+  profile_text: string;
+  lowering_policy: 'never' | 'with_approval';
+  /** Whose informationsägare (beslutsfattare) approves a lowering; null when lowering is never allowed. */
+  lowering_approver: 'central' | 'local' | null;
+  /** JSON list of `{ requirementId, title, hur }` the central owner fulfils for everyone. */
+  fulfilled: string;
+  published_by: string;
+  published_at: string;
+}
+
+export interface TemplateAdoptionsTable {
+  id: string;
+  template_id: string;
+  template_version_id: string;
+  asset_id: string;
+  /** A newer version published since: "mallen har ändrats" until the local owner reviews it. */
+  pending_version_id: string | null;
+  /** JSON `{ K: "why lower" }`: the motivation of each lowering. */
+  motivations: Generated<string>;
+  adopted_by: string;
+  adopted_at: string;
+  reviewed_at: string | null;
+}
+
+export interface LoweringApprovalsTable {
+  id: string;
+  assessment_id: string;
+  template_version_id: string;
+  aspect: string;
+  template_level: number | null;
+  local_level: number | null;
+  motivation: string;
+  user_id: string;
+  user_name: string;
+  role: Role;
+  statement: string;
+  created_at: string;
 }

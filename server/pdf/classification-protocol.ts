@@ -6,6 +6,7 @@ import type { Content, DocumentDefinition } from './doc-types';
 import { dataTable, documentFrame, factTable, heading, label, subheading, swedishDate, text, verificationBlock } from './layout';
 import { planSection } from './plan-section';
 import { profileGraphic } from './profile-graphic';
+import { templateSection } from './template-section';
 
 type Answers = Record<string, unknown>;
 type Row = Record<string, unknown>;
@@ -149,6 +150,7 @@ export function classificationProtocol(data: ProtocolData, contentSha256: string
     ...scopeSection(data, answers),
     ...resultSection(classification.informationSets),
     ...profileSection(answers, classification),
+    ...templateSection(data.template),
     ...lawSection(data, classification),
     ...planSection(data.plan, actionPlan.status === 'stopped' ? actionPlan.stoppedReason : null, '7. Handlingsplan'),
     ...approvalSection(data, '8. Beslut'),

@@ -20,6 +20,9 @@ const columns = {
   comment: 'comment',
 } as const satisfies Record<Exclude<keyof PlanItemPatch, 'baseRevision'>, keyof PlanItemsTable>;
 
+/** What the central owner decides for a centrally fulfilled requirement: its status and how it is met. */
+const centrallySetFields = ['status', 'statusMotivation', 'riskDecidedBy', 'riskDecidedOn', 'riskValidUntil', 'hur'] as const;
+
 /** The rules of the självskattning, checked on the item as it would be after the change. */
 function statusProblems(item: Selectable<PlanItemsTable>): ErrorDetail[] {
   const problems: ErrorDetail[] = [];
@@ -36,6 +39,10 @@ function statusProblems(item: Selectable<PlanItemsTable>): ErrorDetail[] {
 export async function updatePlanItem(deps: AppDeps, item: Selectable<PlanItemsTable>, patch: PlanItemPatch, actor: { userId: string; organisationId: string }): Promise<void> {
   if (patch.baseRevision !== item.revision) {
     throw new AppError('conflict', `The item was changed by someone else (now revision ${item.revision}); reload it`, { currentRevision: item.revision });
+  }
+  const centralFields = centrallySetFields.filter((key) => patch[key] !== undefined);
+  if (item.central_hur !== null && centralFields.length > 0) {
+    throw new AppError('conflict', `The requirement is fulfilled centrally by the adopted template’s owner; ${centralFields.join(', ')} cannot be changed locally`, { fulfilledCentrally: true, fields: centralFields.map((key) => `body.${key}`) });
   }
   const set: Updateable<PlanItemsTable> = {};
   const changed: Record<string, unknown> = {};

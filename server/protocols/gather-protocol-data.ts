@@ -7,6 +7,7 @@ import type { Database } from '../db/schema';
 import { AppError } from '../errors';
 import { planOfAsset } from '../plans/plan-store';
 import type { SealMaterial } from '../sealing/seal-material';
+import { templateBasisOf } from '../templates/protocol-basis';
 import { choiceLabels } from './labels';
 import type { PlanLine, ProtocolData, RiskMatrix } from './protocol-types';
 
@@ -87,6 +88,7 @@ export async function gatherProtocolData(deps: AppDeps, assessment: Assessment, 
     approvals: (await approvalsOf(db, assessment.id)).filter((approval) => !approval.withdrawnAt && approval.step !== 'returned'),
     plan: await planLines(deps, assessment),
     riskMatrix: riskMatrix(deps, assessment),
+    template: assessment.kind === 'classification' ? await templateBasisOf(deps, assessment) : null,
     nextReviewAt: assessment.kind === 'classification' ? asset.next_review_at : (((assessment.result as { review?: { date?: string | null } }).review?.date) ?? null),
     verifyUrl: `${deps.config.publicUrl}/verifiera`,
     seal: { development: seal.development, subject: seal.subject },

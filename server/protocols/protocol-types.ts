@@ -20,8 +20,23 @@ export interface ProtocolData {
   /** DPIA only: the risk model's scales and matrix, to draw the risk map. */
   riskMatrix: RiskMatrix | null;
   nextReviewAt: string | null;
+  /** Classification only: the normative template it was adopted from, if any. */
+  template?: TemplateBasis | null;
   verifyUrl: string;
   seal: { development: boolean; subject: string };
+}
+
+/** An adopted classification's template: the version it rests on, and per aspect the template's and the local level and why they differ. */
+export interface TemplateBasis {
+  name: string;
+  version: number;
+  organisationName: string;
+  profileText: string;
+  loweringPolicy: 'never' | 'with_approval';
+  aspects: { aspect: string; templateLevel: number | null; localLevel: number | null; deviation: 'same' | 'raise' | 'lowering'; motivation: string | null; approvedBy: string | null }[];
+  /** Informationsmängder the local workshop added. */
+  localSets: string[];
+  fulfilled: { requirementId: string; title: string; hur: string }[];
 }
 
 export interface ApprovalRecord {

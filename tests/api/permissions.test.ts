@@ -6,6 +6,7 @@ import type { Role } from '../../server/db/schema';
 import { ApiClient, type ApiResponse } from '../support/api-client';
 import { assetInput, type OrgFixture, orgFixture } from '../support/org-fixture';
 import { createTestApp, type TestApp } from '../support/test-app';
+import { templateProbes } from '../support/template-probes';
 import { oversightProbes } from '../support/oversight-probes';
 
 /**
@@ -120,11 +121,12 @@ const probes: Record<string, Probe> = {
   'GET /api/organisations/{id}/reports/ledningens-genomgang.pdf': { permission: 'report.read', prepare: async () => ({ method: 'GET', path: `/api/organisations/${org.socialId}/reports/ledningens-genomgang.pdf` }) },
   'GET /api/organisations/{id}/reports/ledningens-genomgang.xlsx': { permission: 'report.read', prepare: async () => ({ method: 'GET', path: `/api/organisations/${org.socialId}/reports/ledningens-genomgang.xlsx?year=2025` }) },
   'PUT /api/organisations/{id}/review-interval': { permission: 'review.settings', prepare: async () => ({ method: 'PUT', path: `/api/organisations/${org.socialId}/review-interval`, body: { months: 12 } }) },
+  ...templateProbes(() => org),
   ...oversightProbes(() => org),
 };
 
 /** Routes scoped by what the caller may see rather than by one owner: checked by visibility below. */
-const listings = ['GET /api/organisations', 'GET /api/assets', 'GET /api/exports/inventory.csv'];
+const listings = ['GET /api/organisations', 'GET /api/assets', 'GET /api/exports/inventory.csv', 'GET /api/templates'];
 /** Routes open to anyone, or about the caller's own session. */
 const notOrganisationScoped = ['GET /api/health', 'GET /api/forms', 'GET /api/forms/{id}/{version}', 'POST /api/auth/login', 'POST /api/auth/logout', 'GET /api/auth/me', 'POST /api/auth/password', 'POST /api/verify', 'GET /api/todo'];
 

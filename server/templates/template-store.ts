@@ -1,0 +1,113 @@
+import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { LevelSnapshot, LoweringPolicy } from '../../scoring/classification/template-floor';
+import type { Database, TemplateAdoptionsTable, TemplateVersionsTable } from '../db/schema';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export interface FulfilledRequirement {
+  requirementId: string;
+  title: string;
+  hur: string;
+}
+
+export interface TemplateVersion {
+  id: string;
+  templateId: string;
+  version: number;
+  name: string;
+  description: string;
+  sourceAssessmentId: string;
+  form: { id: string; version: number };
+  answers: Record<string, unknown>;
+  levels: LevelSnapshot;
+  profileText: string;
+  loweringPolicy: LoweringPolicy;
+  loweringApprover: 'central' | 'local' | null;
+  fulfilled: FulfilledRequirement[];
+  publishedBy: string;
+  publishedAt: string;
+}
+
+export interface Template {
+  id: string;
+  organisationId: string;
+  sourceAssetId: string;
+  createdAt: string;
+}
+
+export interface Adoption {
+  id: string;
+  templateId: string;
+  templateVersionId: string;
+  assetId: string;
+  pendingVersionId: string | null;
+  motivations: Record<string, string>;
+  adoptedBy: string;
+  adoptedAt: string;
+  reviewedAt: string | null;
+}
+
+export function toTemplateVersion(row: Selectable<TemplateVersionsTable>): TemplateVersion {
+  return {
+    id: row.id,
+    templateId: row.template_id,
+    version: row.version,
+    name: row.name,
+    description: row.description,
+    sourceAssessmentId: row.source_assessment_id,
+    form: { id: row.form_id, version: row.form_version },
+    answers: JSON.parse(row.answers) as Record<string, unknown>,
+    levels: JSON.parse(row.levels) as LevelSnapshot,
+    profileText: row.profile_text,
+    loweringPolicy: row.lowering_policy,
+    loweringApprover: row.lowering_approver,
+    fulfilled: JSON.parse(row.fulfilled) as FulfilledRequirement[],
+    publishedBy: row.published_by,
+    publishedAt: row.published_at,
+  };
+}
+
+function toAdoption(row: Selectable<TemplateAdoptionsTable>): Adoption {
+  return {
+    id: row.id,
+    templateId: row.template_id,
+    templateVersionId: row.template_version_id,
+    assetId: row.asset_id,
+    pendingVersionId: row.pending_version_id,
+    motivations: JSON.parse(row.motivations) as Record<string, string>,
+    adoptedBy: row.adopted_by,
+    adoptedAt: row.adopted_at,
+    reviewedAt: row.reviewed_at,
+  };
+}
+
+export async function findTemplate(db: Db, id: string): Promise<Template | undefined> {
+  const row = await db.selectFrom('templates').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? { id: row.id, organisationId: row.organisation_id, sourceAssetId: row.source_asset_id, createdAt: row.created_at } : undefined;
+}
+
+/** Every version of a template, newest first: its history. */
+export async function versionsOf(db: Db, templateId: string): Promise<TemplateVersion[]> {
+  const rows = await db.selectFrom('template_versions').selectAll().where('template_id', '=', templateId).orderBy('version', 'desc').execute();
+  return rows.map(toTemplateVersion);
+}
+
+export async function findVersion(db: Db, id: string): Promise<TemplateVersion | undefined> {
+  const row = await db.selectFrom('template_versions').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? toTemplateVersion(row) : undefined;
+}
+
+export async function latestVersion(db: Db, templateId: string): Promise<TemplateVersion | undefined> {
+  const row = await db.selectFrom('template_versions').selectAll().where('template_id', '=', templateId).orderBy('version', 'desc').limit(1).executeTakeFirst();
+  return row ? toTemplateVersion(row) : undefined;
+}
+
+export async function adoptionOfAsset(db: Db, assetId: string): Promise<Adoption | undefined> {
+  const row = await db.selectFrom('template_adoptions').selectAll().where('asset_id', '=', assetId).executeTakeFirst();
+  return row ? toAdoption(row) : undefined;
+}
+
+export async function adoptionsOfTemplate(db: Db, templateId: string): Promise<Adoption[]> {
+  const rows = await db.selectFrom('template_adoptions').selectAll().where('template_id', '=', templateId).orderBy('adopted_at').execute();
+  return rows.map(toAdoption);
+}
