@@ -17,6 +17,7 @@ import { planRoutes } from './routes/plans';
 import { maxPdfBytes, protocolRoutes } from './routes/protocols';
 import { reportRoutes } from './routes/reports';
 import { reviewRoutes } from './routes/reviews';
+import { exportRoutes } from './routes/exports';
 import { signOffRoutes } from './routes/sign-off';
 import { adoptionRoutes } from './routes/adoptions';
 import { templateRoutes } from './routes/templates';
@@ -64,7 +65,8 @@ export function createApp(deps: AppDeps) {
     .route('/api', todoRoutes)
     .route('/api', importRoutes)
     .route('/api', reportRoutes)
-    .route('/api', reviewRoutes);
+    .route('/api', reviewRoutes)
+    .route('/api', exportRoutes);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

@@ -1,4 +1,5 @@
 import type { ProtocolData } from '../protocols/protocol-types';
+import type { ProcurementData } from '../exports/procurement-data';
 import type { LgReportData } from '../reports/lg-report-data';
 import type { ReviewConfirmationData } from '../reviews/confirmation-data';
 import type { SealMaterial } from '../sealing/seal-material';
@@ -23,6 +24,11 @@ export interface ConfirmationRenderJob {
   seal: { material: SealMaterial; signingTime: string; location: string };
 }
 
-export type RenderJob = ProtocolRenderJob | ReportRenderJob | ConfirmationRenderJob;
+/** Upphandlingskrav for an asset: rendered only. */
+export interface ProcurementRenderJob {
+  procurement: ProcurementData;
+}
+
+export type RenderJob = ProtocolRenderJob | ReportRenderJob | ConfirmationRenderJob | ProcurementRenderJob;
 
 export type RenderReply = { id: number; ok: true; pdf: Uint8Array } | { id: number; ok: false; error: string };

@@ -2,15 +2,23 @@ import { parentPort } from 'node:worker_threads';
 import { buildConfirmation } from './build-confirmation';
 import { buildProtocol } from './build-protocol';
 import { lgReportDocument } from './lg-report';
+import { procurementDocument } from './procurement-document';
 import { renderPdf } from './render-pdf';
 import type { RenderJob, RenderReply } from './render-job';
+
+/** One job of any kind: reports render only; protocols and review confirmations are sealed too. */
+function build(job: RenderJob): Promise<Buffer> {
+  if ('report' in job) return renderPdf(lgReportDocument(job.report));
+  if ('procurement' in job) return renderPdf(procurementDocument(job.procurement));
+  if ('confirmation' in job) return buildConfirmation(job);
+  return buildProtocol(job);
+}
 
 /** A render thread: takes one job at a time from the pool and answers with the PDF bytes (transferred, not copied). */
 const port = parentPort;
 if (!port) throw new Error('render-worker.ts runs only as a worker thread');
 port.on('message', (message: { id: number; job: RenderJob }) => {
-  const job = message.job;
-  ('report' in job ? renderPdf(lgReportDocument(job.report)) : 'confirmation' in job ? buildConfirmation(job) : buildProtocol(job)).then(
+  build(message.job).then(
     (pdf) => {
       const bytes = new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
       const reply: RenderReply = { id: message.id, ok: true, pdf: bytes };

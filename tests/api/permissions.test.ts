@@ -7,7 +7,7 @@ import { ApiClient, type ApiResponse } from '../support/api-client';
 import { assetInput, type OrgFixture, orgFixture } from '../support/org-fixture';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { templateProbes } from '../support/template-probes';
-import { oversightProbes } from '../support/oversight-probes';
+import { oversightListings, oversightProbes } from '../support/oversight-probes';
 
 /**
  * Walks every route with every role, holding the role in the organisation that owns the data
@@ -126,7 +126,7 @@ const probes: Record<string, Probe> = {
 };
 
 /** Routes scoped by what the caller may see rather than by one owner: checked by visibility below. */
-const listings = ['GET /api/organisations', 'GET /api/assets', 'GET /api/exports/inventory.csv', 'GET /api/templates'];
+const listings = ['GET /api/organisations', 'GET /api/assets', 'GET /api/exports/inventory.csv', 'GET /api/templates', ...oversightListings];
 /** Routes open to anyone, or about the caller's own session. */
 const notOrganisationScoped = ['GET /api/health', 'GET /api/forms', 'GET /api/forms/{id}/{version}', 'POST /api/auth/login', 'POST /api/auth/logout', 'GET /api/auth/me', 'POST /api/auth/password', 'POST /api/verify', 'GET /api/todo'];
 

@@ -22,6 +22,9 @@ async function ok<T>(response: Promise<ApiResponse<T>>): Promise<T> {
   return settled.body;
 }
 
+/** Oversight routes scoped by what the caller may see (checked by visibility in tests/api/exports.test.ts). */
+export const oversightListings = ['GET /api/exports/inventory.xlsx'];
+
 /**
  * The review-confirmation and export routes (issue 9) for the permission walk in
  * tests/api/permissions.test.ts. A confirmation is made fresh per call (it moves the review date);
@@ -50,5 +53,11 @@ export function oversightProbes(fixture: () => OrgFixture): Record<string, Probe
     'POST /api/assessments/{id}/review-confirmations': { permission: 'review.confirm', prepare: async () => ({ method: 'POST', path: `/api/assessments/${(await decided()).id}/review-confirmations`, body: { statement: 'Oförändrad' } }) },
     'GET /api/assessments/{id}/review-confirmations': { permission: 'assessment.read', prepare: async () => ({ method: 'GET', path: `/api/assessments/${(await confirmed()).id}/review-confirmations` }) },
     'GET /api/review-confirmations/{id}/confirmation.pdf': { permission: 'protocol.read', prepare: async () => ({ method: 'GET', path: `/api/review-confirmations/${(await confirmed()).confirmationId}/confirmation.pdf` }) },
+    'GET /api/assets/{id}/plan.csv': { permission: 'plan.read', prepare: async () => ({ method: 'GET', path: `/api/assets/${(await confirmed()).assetId}/plan.csv` }) },
+    'GET /api/assets/{id}/plan.xlsx': { permission: 'plan.read', prepare: async () => ({ method: 'GET', path: `/api/assets/${(await confirmed()).assetId}/plan.xlsx` }) },
+    'GET /api/assets/{id}/upphandlingskrav.xlsx': { permission: 'export.read', prepare: async () => ({ method: 'GET', path: `/api/assets/${(await confirmed()).assetId}/upphandlingskrav.xlsx` }) },
+    'GET /api/assets/{id}/upphandlingskrav.pdf': { permission: 'export.read', prepare: async () => ({ method: 'GET', path: `/api/assets/${(await confirmed()).assetId}/upphandlingskrav.pdf` }) },
+    'GET /api/assets/{id}/sakerhetsklass.csv': { permission: 'export.read', prepare: async () => ({ method: 'GET', path: `/api/assets/${(await confirmed()).assetId}/sakerhetsklass.csv` }) },
+    'GET /api/assets/{id}/sakerhetsklass.xlsx': { permission: 'export.read', prepare: async () => ({ method: 'GET', path: `/api/assets/${(await confirmed()).assetId}/sakerhetsklass.xlsx` }) },
   };
 }

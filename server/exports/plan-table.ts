@@ -1,0 +1,35 @@
+import type { PlanItem } from '../plans/plan-schemas';
+import { planStatusNames, priorityNames } from '../reports/labels';
+import type { ExportTable } from './export-table';
+
+function reasons(item: PlanItem): string {
+  const list = Array.isArray(item.detail.reasons) ? item.detail.reasons : [];
+  return list.map((reason) => (typeof reason === 'object' && reason !== null && 'text' in reason ? String(reason.text) : '')).filter(Boolean).join(' ');
+}
+
+/** An asset's action plan: every applicable requirement with its självskattning and follow-up. */
+export function planTable(items: readonly PlanItem[]): ExportTable {
+  return {
+    sheet: 'Handlingsplan',
+    header: ['Id', 'Krav', 'Källa', 'Status', 'Motivering', 'Prioritet', 'Ansvarig', 'Planerat datum', 'Hur kravet uppfylls', 'Underlag', 'Riskacceptans beslutad av', 'Beslutad', 'Gäller till', 'Varför', 'Kommentar'],
+    rows: items
+      .filter((item) => item.applicable)
+      .map((item) => [
+        item.sourceKey,
+        item.title,
+        item.source === 'dpia' ? 'Konsekvensbedömning' : 'Klassning',
+        planStatusNames[item.status] ?? item.status,
+        item.statusMotivation,
+        item.priority ? (priorityNames[item.priority] ?? item.priority) : null,
+        item.ansvarig,
+        item.plannedDate,
+        item.hur,
+        item.evidenceUrl,
+        item.riskDecidedBy,
+        item.riskDecidedOn,
+        item.riskValidUntil,
+        reasons(item),
+        item.comment,
+      ]),
+  };
+}

@@ -1,0 +1,45 @@
+import { themeNames, type ProcurementData } from '../exports/procurement-data';
+import type { Content, DocumentDefinition } from './doc-types';
+import { colours, swedishDate } from './layout';
+
+/** Upphandlingskrav: the applicable requirements as SKA-krav, numbered for a förfrågningsunderlag. */
+export function procurementDocument(data: ProcurementData): DocumentDefinition {
+  const generated = new Date(data.generatedAt);
+  const intro = `Kraven gäller ${data.asset.name} med klassningen ${data.profileText} (version ${data.round}, fastställd ${swedishDate(data.decidedAt)}), enligt kravkatalogen ${data.catalog.id} version ${data.catalog.version}. Leverantören ska uppfylla kraven och redovisa hur i sitt anbud.`;
+  const requirements: Content[] = data.requirements.map((requirement, index) => ({
+    unbreakable: true,
+    margin: [0, 0, 0, 8],
+    stack: [
+      { text: `${index + 1}. ${requirement.title}`, bold: true },
+      { text: requirement.text, margin: [0, 2, 0, 2] },
+      { text: `Krav-id ${requirement.id} v${requirement.version} · ${themeNames[requirement.theme] ?? requirement.theme} · ISO/IEC 27002:2022 ${requirement.iso27002.join(', ') || '–'} · ${requirement.basis}`, style: 'small' },
+    ],
+  }));
+  const content: Content[] = [
+    { text: 'Upphandlingskrav', style: 'title' },
+    { text: `Informationssäkerhet – ${data.asset.name}`, style: 'subtitle' },
+    { text: intro, margin: [0, 0, 0, 10] },
+    ...(data.status === 'stopped'
+      ? [{ text: `Inga krav genererades: ${data.stoppedReason ?? 'nivå utanför kravkatalogen'}. Kraven tas fram i en särskild analys.`, bold: true }]
+      : requirements.length > 0
+        ? requirements
+        : [{ text: 'Inga krav gäller.', style: 'note' }]),
+    { text: `Framtagen av Sigill ${swedishDate(data.generatedAt)} ur ${data.organisationName}s fastställda klassning.`, style: 'small', margin: [0, 12, 0, 0] },
+  ];
+  return {
+    info: { title: `Upphandlingskrav: ${data.asset.name}`, author: data.organisationName, subject: 'Upphandlingskrav', creator: 'Sigill', producer: 'Sigill (pdfmake)', creationDate: generated, modDate: generated },
+    language: 'sv-SE',
+    tagged: true,
+    pageSize: 'A4',
+    pageMargins: [48, 56, 48, 52],
+    defaultStyle: { font: 'DejaVuSans', fontSize: 9, lineHeight: 1.2, color: colours.ink },
+    styles: {
+      title: { fontSize: 18, bold: true, color: colours.accent, margin: [0, 0, 0, 2] },
+      subtitle: { fontSize: 13, margin: [0, 0, 0, 10] },
+      small: { fontSize: 7.5, color: colours.muted },
+      note: { italics: true, color: colours.muted },
+    },
+    footer: (currentPage, pageCount) => ({ columns: [{ width: '*', text: `Upphandlingskrav – ${data.asset.name}`, style: 'small' }, { width: 'auto', text: `Sida ${currentPage} av ${pageCount}`, style: 'small', alignment: 'right' }], margin: [48, 16, 48, 0] }),
+    content,
+  };
+}
