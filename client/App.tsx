@@ -7,6 +7,10 @@ import { EditAssetPage, NewAssetPage } from './pages/AssetFormPage';
 import { InventoryPage } from './pages/InventoryPage';
 import { LoginPage } from './pages/LoginPage';
 import { PlanPage } from './pages/PlanPage';
+import { DashboardPage } from './oversight/DashboardPage';
+import { ImportPage } from './oversight/ImportPage';
+import { ReportPage } from './oversight/ReportPage';
+import { TodoPage } from './oversight/TodoPage';
 import { parseRoute, type Route } from './routes';
 import { useSession } from './session/SessionProvider';
 import { VerifyPage } from './verify/VerifyPage';
@@ -32,6 +36,10 @@ function Page({ route }: { route: Route }) {
         </Suspense>
       );
     case 'verify': return <VerifyPage />;
+    case 'dashboard': return <DashboardPage />;
+    case 'todo': return <TodoPage />;
+    case 'import': return <ImportPage />;
+    case 'report': return <ReportPage />;
     case 'not-found': return <p>{t('notFound')}</p>;
   }
 }

@@ -7,6 +7,10 @@ export type Route =
   | { name: 'plan'; id: string }
   | { name: 'assessment'; id: string }
   | { name: 'verify' }
+  | { name: 'dashboard' }
+  | { name: 'todo' }
+  | { name: 'import' }
+  | { name: 'report' }
   | { name: 'not-found' };
 
 const id = '([A-Za-z0-9_-]+)';
@@ -18,6 +22,10 @@ const table: [RegExp, (match: RegExpExecArray) => Route][] = [
   [new RegExp(`^/tillgangar/${id}/handlingsplan$`), (m) => ({ name: 'plan', id: m[1]! })],
   [new RegExp(`^/bedomningar/${id}$`), (m) => ({ name: 'assessment', id: m[1]! })],
   [/^\/verifiera$/, () => ({ name: 'verify' })],
+  [/^\/oversikt$/, () => ({ name: 'dashboard' })],
+  [/^\/att-gora$/, () => ({ name: 'todo' })],
+  [/^\/importera$/, () => ({ name: 'import' })],
+  [/^\/ledningens-genomgang$/, () => ({ name: 'report' })],
 ];
 
 export function parseRoute(path: string): Route {
@@ -37,4 +45,8 @@ export const paths = {
   plan: (assetId: string) => `/tillgangar/${assetId}/handlingsplan`,
   assessment: (assessmentId: string) => `/bedomningar/${assessmentId}`,
   verify: () => '/verifiera',
+  dashboard: () => '/oversikt',
+  todo: () => '/att-gora',
+  importInventory: () => '/importera',
+  report: () => '/ledningens-genomgang',
 };

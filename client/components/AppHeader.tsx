@@ -12,6 +12,7 @@ export function AppHeader() {
   const { state, logout, organisationId, setOrganisationId } = useSession();
   const [largeText, setLargeText] = useLargeText();
   const session = state.status === 'ready' ? state.session : null;
+  const holds = (...roles: string[]) => session?.memberships.some((membership) => roles.includes(membership.role)) ?? false;
   const organisations = session ? [...new Map(session.memberships.map((m) => [m.organisationId, m.organisationName])).entries()] : [];
   const onOrganisation = (event: ChangeEvent<HTMLSelectElement>) => setOrganisationId(event.target.value);
   return (
@@ -21,6 +22,10 @@ export function AppHeader() {
         <span className="brand-tagline">{t('productTagline')}</span>
       </Link>
       <div className="header-tools">
+        {session && <Link href={paths.todo()} className="header-link">{t('ov.nav.todo')}</Link>}
+        {holds('admin', 'isam', 'granskare') && <Link href={paths.dashboard()} className="header-link">{t('ov.nav.dashboard')}</Link>}
+        {holds('admin', 'isam', 'granskare') && <Link href={paths.report()} className="header-link">{t('ov.nav.report')}</Link>}
+        {holds('admin', 'isam') && <Link href={paths.importInventory()} className="header-link">{t('ov.nav.import')}</Link>}
         <Link href={paths.verify()} className="header-link">{t('verify.nav')}</Link>
         {session && organisations.length > 1 && (
           <label className="inline-field">

@@ -1,4 +1,5 @@
 import { signOffEn } from './sign-off-en';
+import { oversightEn } from './oversight-en';
 import { verifyEn } from './verify-en';
 import type { MessageKey } from './messages-sv';
 
@@ -239,4 +240,5 @@ export const en: Record<MessageKey, string> = {
   measuresHeading: 'Measures',
   ...signOffEn,
   ...verifyEn,
+  ...oversightEn,
 };

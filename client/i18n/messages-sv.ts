@@ -1,4 +1,5 @@
 import { signOffSv } from './sign-off-sv';
+import { oversightSv } from './oversight-sv';
 import { verifySv } from './verify-sv';
 
 /** The app's Swedish strings (the default); SurveyJS brings its own, see client/survey/locale.ts. */
@@ -248,6 +249,7 @@ export const sv = {
   measuresHeading: 'Åtgärder',
   ...signOffSv,
   ...verifySv,
+  ...oversightSv,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof sv;

@@ -12,6 +12,7 @@ import { navigate } from '../navigation';
 import { paths } from '../routes';
 import { useSession } from '../session/SessionProvider';
 import { useApi } from '../useApi';
+import { ExportLinks } from '../oversight/ExportLinks';
 import { AssetSignOff } from '../sign-off/AssetSignOff';
 import { PlanSummary } from './PlanSummary';
 
@@ -120,6 +121,7 @@ function AssetView({ asset }: { asset: Asset }) {
           }}
         />
       )}
+      <div className="panel"><ExportLinks assetId={asset.id} decided={asset.classificationStatus === 'faststalld'} /></div>
       <section aria-labelledby="history-heading" className="panel">
         <h2 id="history-heading">{t('historyHeading')}</h2>
         <LoadState state={history.state} retry={history.retry}>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { type AspectCode, type Asset, type PlanItem, planStatuses, priorities } from '../api-types';
 import { Link } from '../components/Link';
 import { LoadState } from '../components/LoadState';
+import { ExportLinks } from '../oversight/ExportLinks';
 import { aspectCodes } from '../domain/levels';
 import { planCsv } from '../domain/plan-csv';
 import { emptyPlanFilter, filterPlan, type PlanFilter, planReasons } from '../domain/plan-filter';
@@ -132,6 +133,7 @@ function PlanView({ asset, items, onReplace, onStale }: { asset: Asset; items: P
           )}
         </>
       )}
+      <ExportLinks assetId={asset.id} decided={asset.classificationStatus === 'faststalld'} />
     </section>
   );
 }
