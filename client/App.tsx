@@ -13,6 +13,8 @@ import { ReportPage } from './oversight/ReportPage';
 import { TodoPage } from './oversight/TodoPage';
 import { parseRoute, type Route } from './routes';
 import { useSession } from './session/SessionProvider';
+import { TemplateLibraryPage } from './templates/TemplateLibraryPage';
+import { TemplatePage } from './templates/TemplatePage';
 import { VerifyPage } from './verify/VerifyPage';
 
 // SurveyJS and scoring/ are most of the bundle: they load only with an assessment.
@@ -40,6 +42,8 @@ function Page({ route }: { route: Route }) {
     case 'todo': return <TodoPage />;
     case 'import': return <ImportPage />;
     case 'report': return <ReportPage />;
+    case 'templates': return <TemplateLibraryPage />;
+    case 'template': return <TemplatePage key={route.id} id={route.id} />;
     case 'not-found': return <p>{t('notFound')}</p>;
   }
 }

@@ -112,7 +112,9 @@ export interface PlanItem {
   priority: Priority | null;
   plannedDate: string | null;
   hur: string | null;
-  hurSource: 'item' | 'organisation' | null;
+  hurSource: 'item' | 'organisation' | 'central' | null;
+  /** The adopted template's central owner fulfils it: not editable locally. */
+  fulfilledCentrally: boolean;
   evidenceUrl: string | null;
   comment: string | null;
   revision: number;

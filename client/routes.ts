@@ -11,6 +11,8 @@ export type Route =
   | { name: 'todo' }
   | { name: 'import' }
   | { name: 'report' }
+  | { name: 'templates' }
+  | { name: 'template'; id: string }
   | { name: 'not-found' };
 
 const id = '([A-Za-z0-9_-]+)';
@@ -26,6 +28,8 @@ const table: [RegExp, (match: RegExpExecArray) => Route][] = [
   [/^\/att-gora$/, () => ({ name: 'todo' })],
   [/^\/importera$/, () => ({ name: 'import' })],
   [/^\/ledningens-genomgang$/, () => ({ name: 'report' })],
+  [/^\/mallar$/, () => ({ name: 'templates' })],
+  [new RegExp(`^/mallar/${id}$`), (m) => ({ name: 'template', id: m[1]! })],
 ];
 
 export function parseRoute(path: string): Route {
@@ -49,4 +53,6 @@ export const paths = {
   todo: () => '/att-gora',
   importInventory: () => '/importera',
   report: () => '/ledningens-genomgang',
+  templates: () => '/mallar',
+  template: (templateId: string) => `/mallar/${templateId}`,
 };

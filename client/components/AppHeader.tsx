@@ -22,6 +22,7 @@ export function AppHeader() {
         <span className="brand-tagline">{t('productTagline')}</span>
       </Link>
       <div className="header-tools">
+        {session && <Link href={paths.templates()} className="header-link">{t('template.nav')}</Link>}
         {session && <Link href={paths.todo()} className="header-link">{t('ov.nav.todo')}</Link>}
         {holds('admin', 'isam', 'granskare') && <Link href={paths.dashboard()} className="header-link">{t('ov.nav.dashboard')}</Link>}
         {holds('admin', 'isam', 'granskare') && <Link href={paths.report()} className="header-link">{t('ov.nav.report')}</Link>}

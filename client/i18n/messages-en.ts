@@ -1,4 +1,5 @@
 import { signOffEn } from './sign-off-en';
+import { templatesEn } from './templates-en';
 import { oversightEn } from './oversight-en';
 import { verifyEn } from './verify-en';
 import type { MessageKey } from './messages-sv';
@@ -241,4 +242,5 @@ export const en: Record<MessageKey, string> = {
   ...signOffEn,
   ...verifyEn,
   ...oversightEn,
+  ...templatesEn,
 };

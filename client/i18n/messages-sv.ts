@@ -1,4 +1,5 @@
 import { signOffSv } from './sign-off-sv';
+import { templatesSv } from './templates-sv';
 import { oversightSv } from './oversight-sv';
 import { verifySv } from './verify-sv';
 
@@ -250,6 +251,7 @@ export const sv = {
   ...signOffSv,
   ...verifySv,
   ...oversightSv,
+  ...templatesSv,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof sv;

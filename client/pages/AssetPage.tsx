@@ -14,6 +14,7 @@ import { useSession } from '../session/SessionProvider';
 import { useApi } from '../useApi';
 import { ExportLinks } from '../oversight/ExportLinks';
 import { AssetSignOff } from '../sign-off/AssetSignOff';
+import { AssetTemplates } from '../templates/AssetTemplates';
 import { PlanSummary } from './PlanSummary';
 
 export function AssetPage({ id }: { id: string }) {
@@ -111,6 +112,7 @@ function AssetView({ asset }: { asset: Asset }) {
           }}
         </LoadState>
       </section>
+      {assessments.state.status === 'ready' && <AssetTemplates asset={asset} assessments={assessments.state.data.assessments} />}
       {assessments.state.status === 'ready' && (
         <AssetSignOff
           asset={asset}

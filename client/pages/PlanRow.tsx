@@ -50,7 +50,7 @@ export function PlanRow({ item, canEdit, onChanged, onStale }: { item: PlanItem;
       </td>
       <td>
         <label className="visually-hidden" htmlFor={`${prefix}-status`}>{t('colStatus')}: {item.title}</label>
-        <select id={`${prefix}-status`} value={status} disabled={!canEdit} onChange={(e) => {
+        <select id={`${prefix}-status`} value={status} disabled={!canEdit || item.fulfilledCentrally} onChange={(e) => {
           const next = e.target.value as PlanItem['status'];
           setDraft({ ...draft, status: next });
           if (!needsDetails.has(next)) void save({ status: next });
@@ -103,8 +103,9 @@ export function PlanRow({ item, canEdit, onChanged, onStale }: { item: PlanItem;
       </td>
       <td>
         <label className="visually-hidden" htmlFor={`${prefix}-hur`}>{t('colHur')}: {item.title}</label>
-        <textarea id={`${prefix}-hur`} rows={2} value={draft.hur ?? ''} disabled={!canEdit} onChange={(e) => setDraft({ ...draft, hur: e.target.value })} onBlur={(e) => commitText('hur', e.target.value)} />
+        <textarea id={`${prefix}-hur`} rows={2} value={draft.hur ?? ''} disabled={!canEdit || item.fulfilledCentrally} onChange={(e) => setDraft({ ...draft, hur: e.target.value })} onBlur={(e) => commitText('hur', e.target.value)} />
         {item.hurSource === 'organisation' && <span className="hint">{t('hurInherited')}</span>}
+        {item.fulfilledCentrally && <span className="hint" data-testid="fulfilled-centrally">{t('template.fulfilledCentrally')}</span>}
       </td>
       <td>
         <label className="visually-hidden" htmlFor={`${prefix}-evidence`}>{t('colEvidence')}: {item.title}</label>

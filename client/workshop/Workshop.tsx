@@ -12,6 +12,7 @@ import { Autosaver, readUnsaved, type SaveState } from './autosave';
 import { ConflictPanel } from './ConflictPanel';
 import { type ResultView, previewResult, storedResult } from './live-result';
 import { ResultPanel } from './ResultPanel';
+import { TemplateFloorLive } from '../templates/TemplateFloorLive';
 import { SaveStatus } from './SaveStatus';
 import { answersSaver } from './save-request';
 import { applyWorkshopTheme, createWorkshopModel } from './survey-model';
@@ -172,6 +173,7 @@ export function Workshop({ initial, content, onSaved, onSaveState }: WorkshopPro
           <p className="muted result-source" data-testid="result-source" data-source={view.source}>{view.source === 'live' ? t('resultLive') : t('resultServer')}</p>
           <div aria-live="polite" aria-atomic="false">
             <ResultPanel view={view.result} riskModel={content.riskModel?.riskModel} onStartDpia={editable || assessment.kind === 'dpia-screening' ? () => void startDpia() : undefined} />
+            {view.result?.kind === 'classification' && <TemplateFloorLive assetId={initial.assetId} classification={view.result.classification} />}
           </div>
         </aside>
       </div>

@@ -1,0 +1,78 @@
+import { useState } from 'react';
+import { sendJson } from '../api';
+import { Link } from '../components/Link';
+import { useLanguage } from '../i18n/LanguageProvider';
+import { paths } from '../routes';
+import { useSession } from '../session/SessionProvider';
+import { FloorTable } from './FloorTable';
+import { TemplateDiffList } from './TemplateDiffList';
+import type { AdoptionView } from './template-types';
+
+function MotivationField({ assessmentId, aspect, initial, onSaved }: { assessmentId: string; aspect: string; initial: string; onSaved(view: AdoptionView): void }) {
+  const { t } = useLanguage();
+  const [text, setText] = useState(initial);
+  const id = `lowering-motivation-${aspect}`;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{t('template.motivation', { aspect })}</label>
+      <textarea id={id} rows={2} value={text} onChange={(event) => setText(event.target.value)} />
+      <button type="button" onClick={() => void sendJson<{ adoption: AdoptionView }>('PUT', `/api/assessments/${assessmentId}/lowering-motivations/${aspect}`, { motivation: text.trim() || null }).then((body) => onSaved(body.adoption))}>
+        {t('template.saveMotivation')}
+      </button>
+    </div>
+  );
+}
+
+/**
+ * The template an asset's classification rests on: which version, "mallen har ändrats" with the diff
+ * to review, per aspect the template's and the local level, and the lowering motivations and approvals.
+ */
+export function AdoptionPanel({ assetId, view, onChanged }: { assetId: string; view: AdoptionView; onChanged(view: AdoptionView): void }) {
+  const { t } = useLanguage();
+  const { hasRole } = useSession();
+  const [error, setError] = useState<string | null>(null);
+  const act = async (method: 'POST' | 'PUT', path: string, body: unknown) => {
+    setError(null);
+    try {
+      onChanged((await sendJson<{ adoption: AdoptionView }>(method, path, body)).adoption);
+    } catch (failure) {
+      setError(failure instanceof Error ? failure.message : String(failure));
+    }
+  };
+  const floor = view.floor;
+  const lowerings = floor?.report.aspects.filter((aspect) => aspect.deviation === 'lowering') ?? [];
+  return (
+    <section aria-labelledby="adoption-heading" className="panel" data-testid="adoption-panel">
+      <h2 id="adoption-heading">{t('template.adoptionHeading')}</h2>
+      <p>
+        {t('template.restsOn', { name: view.version.name, version: view.version.version, organisation: view.adoption.organisationName })}{' '}
+        <Link href={paths.template(view.adoption.templateId)}>{t('template.viewTemplate')}</Link>
+      </p>
+      <p>{t(`template.policy.${view.version.loweringPolicy}`)}{view.version.loweringApprover && <> · {t(`template.approver.${view.version.loweringApprover}`)}</>}</p>
+      {view.changed && (
+        <div className="notice notice-warning" role="status" data-testid="template-changed">
+          <h3>{t('template.changedHeading', { version: view.changed.version })}</h3>
+          <p>{t('template.changedIntro')}</p>
+          <TemplateDiffList diff={view.changed.diff} />
+          {hasRole('admin', 'isam', 'objektledare') && (
+            <button type="button" className="primary" onClick={() => void act('POST', `/api/assets/${assetId}/adoption/review`, { statement: t('template.reviewStatement') })}>
+              {t('template.reviewButton')}
+            </button>
+          )}
+        </div>
+      )}
+      {floor && <FloorTable report={floor.report} caption={t('template.floorHeading')} />}
+      {floor && floor.status === 'utkast' && hasRole('admin', 'isam', 'objektledare', 'dso') &&
+        lowerings.map((aspect) => <MotivationField key={aspect.aspect} assessmentId={floor.assessmentId} aspect={aspect.aspect} initial={aspect.motivation ?? ''} onSaved={onChanged} />)}
+      {floor && floor.status !== 'faststalld' && hasRole('beslutsfattare') &&
+        lowerings
+          .filter((aspect) => aspect.status === 'needs_approval')
+          .map((aspect) => (
+            <button key={aspect.aspect} type="button" onClick={() => void act('POST', `/api/assessments/${floor.assessmentId}/lowering-approvals`, { aspect: aspect.aspect, statement: t('template.approveStatement', { aspect: aspect.aspect }) })}>
+              {t('template.approveButton', { aspect: aspect.aspect })}
+            </button>
+          ))}
+      {error && <p role="alert" className="notice notice-error">{error}</p>}
+    </section>
+  );
+}
