@@ -9,6 +9,7 @@ import { insertAsset } from '../assets/asset-store';
 import { appendAuditEvent } from '../audit/audit-log';
 import type { AssessmentKind, OrganisationKind, Role } from '../db/schema';
 import { newId, nowIso } from '../ids';
+import { seedDemoTemplate } from './seed-templates';
 import { createUser, findUserByEmail, grantRole } from '../users/user-store';
 
 const require = createRequire(import.meta.url);
@@ -100,6 +101,7 @@ export async function seedDemo(deps: AppDeps, adminEmail: string): Promise<boole
   const submitted = await submitForReview(deps, ekonomi, isam);
   // Its sealed protocol is produced on the first download.
   await decide(deps, (await findAssessment(db, submitted.id))!, { statement: 'Klassningen fastställs av kommundirektören.' }, { userId: userIds.get(`beslutsfattare.social@${demoDomain}`)!, role: 'beslutsfattare' });
+  await seedDemoTemplate(deps, submitted.id, kommun, isam);
   await run('elevhalsa', 'skola', 'classification', 'elevhalsojournal');
   await run('hemtjanst', 'social', 'dpia-screening', 'hemtjanst-gps-screening');
   return true;
