@@ -9,6 +9,7 @@ import { insertAsset } from '../assets/asset-store';
 import { appendAuditEvent } from '../audit/audit-log';
 import type { AssessmentKind, OrganisationKind, Role } from '../db/schema';
 import { newId, nowIso } from '../ids';
+import { seedOversightDemo } from './seed-oversight';
 import { seedDemoTemplate } from './seed-templates';
 import { createUser, findUserByEmail, grantRole } from '../users/user-store';
 
@@ -52,7 +53,8 @@ async function createOrganisation(deps: AppDeps, name: string, kind: Organisatio
 
 /**
  * SIGILL_DEMO=1: a living kommun for a newcomer — two förvaltningar, a user per role, a dozen
- * assets, one fastställd classification, one in progress and a DPIA screening. Runs once.
+ * assets, four fastställda classifications (one overdue for review), one in progress, open plan
+ * items with ansvarig and a DPIA screening. Runs once.
  */
 export async function seedDemo(deps: AppDeps, adminEmail: string): Promise<boolean> {
   const { db } = deps.database;
@@ -103,6 +105,18 @@ export async function seedDemo(deps: AppDeps, adminEmail: string): Promise<boole
   await decide(deps, (await findAssessment(db, submitted.id))!, { statement: 'Klassningen fastställs av kommundirektören.' }, { userId: userIds.get(`beslutsfattare.social@${demoDomain}`)!, role: 'beslutsfattare' });
   await seedDemoTemplate(deps, submitted.id, kommun, isam);
   await run('elevhalsa', 'skola', 'classification', 'elevhalsojournal');
+  const placeOf = (key: string) => demoAssets.find((asset) => asset.key === key)!.organisation;
+  await seedOversightDemo(deps, {
+    classify: async (assetKey, answerSet) => {
+      const assessment = await startAssessment(deps, { id: assetIds.get(assetKey)!, organisationId: places[placeOf(assetKey)] }, 'classification', isam);
+      const name = demoAssets.find((asset) => asset.key === assetKey)!.name;
+      return saveAnswers(deps, assessment, 0, { ...answers(answerSet), objekt_namn: name }, isam);
+    },
+    decider: { userId: userIds.get(`beslutsfattare.social@${demoDomain}`)!, role: 'beslutsfattare' },
+    ekonomiAssetId: assetIds.get('ekonomi')!,
+    isamEmail: `isam@${demoDomain}`,
+    objektledareName: demoUsers.find((user) => user.email === `objektledare.social@${demoDomain}`)!.name,
+  });
   await run('hemtjanst', 'social', 'dpia-screening', 'hemtjanst-gps-screening');
   return true;
 }

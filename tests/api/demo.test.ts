@@ -51,6 +51,18 @@ describe('SIGILL_DEMO=1', () => {
     expect(assessments).toEqual([expect.objectContaining({ kind: 'dpia-screening', summary: 'Krävs' })]);
   });
 
+  it('gives the Översikt and Att göra something to show: four fastställda, one overdue review, open plan items with ansvarig', async () => {
+    const isam = await loggedIn(testApp, `isam@${demoDomain}`, demoPassword);
+    const kommunId = (await isam.get<{ organisations: { id: string; name: string }[] }>('/api/organisations')).body.organisations.find((entry) => entry.name === 'Exempelkommun')!.id;
+    const dashboard = (await isam.get<{ total: { faststalld: number; overdue: number }; plan: { open: number; overdue: number; riskAcceptances: { expiringSoon: number } } }>(`/api/organisations/${kommunId}/dashboard`)).body;
+    expect(dashboard.total).toMatchObject({ faststalld: 4, overdue: 1 });
+    expect(dashboard.plan.overdue).toBe(1);
+    expect(dashboard.plan.riskAcceptances.expiringSoon).toBe(1);
+    const todo = (await isam.get<{ reviews: { assetName: string; overdue: boolean }[]; planItems: unknown[] }>('/api/todo')).body;
+    expect(todo.reviews).toEqual(expect.arrayContaining([expect.objectContaining({ assetName: 'Trygghetslarm', overdue: true })]));
+    expect(todo.planItems.length).toBeGreaterThanOrEqual(2);
+  });
+
   it('seeds only once', async () => {
     expect(await seedDemo(testApp.deps, 'admin@sigill.local')).toBe(false);
   });
