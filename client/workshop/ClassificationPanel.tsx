@@ -1,4 +1,4 @@
-import type { ActionPlan } from '../../scoring/classification/action-plan';
+import type { ActionPlanSummary } from '../../scoring/classification/action-plan';
 import type { Classification, ClassificationFlags } from '../../scoring/classification/classification-types';
 import type { AspectCode } from '../api-types';
 import { AspectLevel } from '../components/ProfileBadges';
@@ -11,7 +11,7 @@ function asAspect(code: string): AspectCode {
 }
 
 /** The classification as it forms: the object's levels and what drove them, flags, lagrum and the plan's size. */
-export function ClassificationPanel({ classification, actionPlan }: { classification: Classification; actionPlan: ActionPlan | null }) {
+export function ClassificationPanel({ classification, actionPlan }: { classification: Classification; actionPlan: ActionPlanSummary | null }) {
   const { t } = useLanguage();
   return (
     <div className="result classification-result">

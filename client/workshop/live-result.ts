@@ -1,5 +1,4 @@
-import type { ActionPlan } from '../../scoring/classification/action-plan';
-import { buildActionPlan } from '../../scoring/classification/action-plan';
+import { type ActionPlanSummary, buildActionPlan } from '../../scoring/classification/action-plan';
 import type { Classification } from '../../scoring/classification/classification-types';
 import { classify } from '../../scoring/classification/classify';
 import { assessDpia } from '../../scoring/dpia/assess-dpia';
@@ -10,7 +9,7 @@ import type { WorkshopContent } from './workshop-content';
 
 /** A result as the server stores it per kind; the preview computes the very same shape. */
 export type ResultView =
-  | { kind: 'classification'; classification: Classification; actionPlan: ActionPlan | null }
+  | { kind: 'classification'; classification: Classification; actionPlan: ActionPlanSummary | null }
   | { kind: 'dpia-screening'; screening: ScreeningResult }
   | { kind: 'dpia'; dpia: DpiaAssessment };
 
@@ -19,7 +18,7 @@ export function storedResult(kind: AssessmentKind, result: Record<string, unknow
   if (!result) return null;
   if (kind === 'classification') {
     const classification = result['classification'] as Classification | undefined;
-    return classification ? { kind, classification, actionPlan: (result['actionPlan'] as ActionPlan | undefined) ?? null } : null;
+    return classification ? { kind, classification, actionPlan: (result['actionPlan'] as ActionPlanSummary | undefined) ?? null } : null;
   }
   if (kind === 'dpia-screening') return { kind, screening: result as unknown as ScreeningResult };
   return { kind, dpia: result as unknown as DpiaAssessment };

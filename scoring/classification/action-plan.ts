@@ -38,6 +38,18 @@ export interface ActionPlan {
   requirements: PlanRequirement[];
 }
 
+/**
+ * What an assessment keeps of its plan: which requirements, not their texts (those live in the
+ * catalog and in the plan items), so the stored and returned result stays small.
+ */
+export interface ActionPlanSummary extends Omit<ActionPlan, 'requirements'> {
+  requirements: Pick<PlanRequirement, 'id' | 'version' | 'title'>[];
+}
+
+export function summariseActionPlan(plan: ActionPlan): ActionPlanSummary {
+  return { ...plan, requirements: plan.requirements.map(({ id, version, title }) => ({ id, version, title })) };
+}
+
 function reasonsFor(requirement: Requirement, profile: ReadonlyMap<string, ProfileAspect>, lagrum: readonly LagrumRef[]): RequirementReason[] {
   const reasons: RequirementReason[] = [];
   if (requirement.baseline === true) reasons.push({ kind: 'baseline', text: 'Grundkrav: gäller alltid.' });

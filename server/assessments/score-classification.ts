@@ -1,4 +1,4 @@
-import { buildActionPlan, type PlanRequirement } from '../../scoring/classification/action-plan';
+import { buildActionPlan, type PlanRequirement, summariseActionPlan } from '../../scoring/classification/action-plan';
 import type { Classification } from '../../scoring/classification/classification-types';
 import { classify } from '../../scoring/classification/classify';
 import type { FormRegistry } from '../forms/form-registry';
@@ -40,7 +40,7 @@ export function scoreClassification(registry: FormRegistry, form: LoadedForm, an
   return {
     ok: true,
     scored: {
-      result: { classification, actionPlan: plan },
+      result: { classification, actionPlan: summariseActionPlan(plan) },
       complete: classification.completeness.complete,
       missing: classification.completeness.missing,
       plan: plan.requirements.map(planEntry),

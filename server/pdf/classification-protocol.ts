@@ -1,4 +1,4 @@
-import type { ActionPlan } from '../../scoring/classification/action-plan';
+import type { ActionPlanSummary } from '../../scoring/classification/action-plan';
 import type { Classification, InformationSetResult } from '../../scoring/classification/classification-types';
 import type { ProtocolData } from '../protocols/protocol-types';
 import { approvalSection } from './approval-section';
@@ -133,7 +133,7 @@ function lawSection(data: ProtocolData, classification: Classification): Content
 /** The classification protocol, in the order the domain's protocol lists its parts. */
 export function classificationProtocol(data: ProtocolData, contentSha256: string): DocumentDefinition {
   const answers = data.assessment.answers;
-  const result = data.assessment.result as { classification: Classification; actionPlan: ActionPlan };
+  const result = data.assessment.result as { classification: Classification; actionPlan: ActionPlanSummary };
   const { classification, actionPlan } = result;
   const decision = data.approvals.find((approval) => approval.step === 'decision' && !approval.withdrawnAt);
   return documentFrame(data, 'Informationsklassning', [

@@ -40,7 +40,7 @@ async function planExport(c: Context<AppEnv>, id: string) {
 
 async function inForceExport(c: Context<AppEnv>, id: string, permission: Permission) {
   const { asset } = await assetWithPermission(c, id, permission);
-  return { asset, inForce: await classificationInForce(c.get('deps').database.db, asset.id) };
+  return { asset, inForce: await classificationInForce(c.get('deps'), asset.id) };
 }
 
 async function procurementExport(c: Context<AppEnv>, id: string) {

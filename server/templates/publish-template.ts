@@ -1,4 +1,4 @@
-import type { ActionPlan } from '../../scoring/classification/action-plan';
+import type { ActionPlanSummary } from '../../scoring/classification/action-plan';
 import type { Classification } from '../../scoring/classification/classification-types';
 import { type LoweringPolicy, levelSnapshot } from '../../scoring/classification/template-floor';
 import type { AppDeps } from '../app-context';
@@ -17,13 +17,13 @@ export interface PublishInput {
 }
 
 /** The fastställd result a template is published from, or a clear refusal. */
-function decidedClassification(assessment: Assessment): { classification: Classification; actionPlan: ActionPlan } {
+function decidedClassification(assessment: Assessment): { classification: Classification; actionPlan: ActionPlanSummary } {
   if (assessment.kind !== 'classification') throw new AppError('conflict', 'Only a classification can be published as a template');
   if (assessment.status !== 'faststalld' || !assessment.result) throw new AppError('conflict', 'Only a fastställd classification can be published as a template', { status: assessment.status });
-  return assessment.result as unknown as { classification: Classification; actionPlan: ActionPlan };
+  return assessment.result as unknown as { classification: Classification; actionPlan: ActionPlanSummary };
 }
 
-function fulfilledRequirements(input: PublishInput, plan: ActionPlan): FulfilledRequirement[] {
+function fulfilledRequirements(input: PublishInput, plan: ActionPlanSummary): FulfilledRequirement[] {
   const titles = new Map(plan.requirements.map((requirement) => [requirement.id, requirement.title]));
   const seen = new Set<string>();
   return input.fulfilled.map((entry, index) => {

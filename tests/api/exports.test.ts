@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { procurementRequirements } from '../../scoring/classification/procurement';
-import type { ActionPlan } from '../../scoring/classification/action-plan';
+import { type ActionPlanSummary, buildActionPlan } from '../../scoring/classification/action-plan';
+import type { Classification } from '../../scoring/classification/classification-types';
+import type { RequirementCatalog } from '../../scoring/content/requirement-catalog';
 import { assetInput, type OrgFixture, orgFixture } from '../support/org-fixture';
 import { pdftotext } from '../support/pdf-tools';
 import { createTestApp, type TestApp } from '../support/test-app';
@@ -73,8 +75,11 @@ describe('exports', () => {
 
   it('gives upphandlingskrav as the SKA-krav of the fastställd classification, XLSX and PDF', async () => {
     const stored = (await testApp.deps.database.db.selectFrom('assessments').select('result').where('id', '=', assessmentId).executeTakeFirstOrThrow()).result!;
-    const want = procurementRequirements((JSON.parse(stored) as { actionPlan: ActionPlan }).actionPlan).requirements;
+    const result = JSON.parse(stored) as { classification: Classification; actionPlan: ActionPlanSummary };
+    const catalog = JSON.parse(fs.readFileSync('forms/kravkatalog/v1.json', 'utf8')) as RequirementCatalog;
+    const want = procurementRequirements(buildActionPlan(catalog, result.classification)).requirements;
     expect(want.length).toBeGreaterThan(0);
+    expect(want.map((requirement) => requirement.id)).toEqual(result.actionPlan.requirements.map((requirement) => requirement.id));
     const sheet = await rows(await org.admin.raw('GET', `/api/assets/${assetId}/upphandlingskrav.xlsx`));
     expect(sheet.slice(1).map((line) => [line[1], line[4]])).toEqual(want.map((requirement) => [requirement.id, requirement.text]));
     const pdf = await org.admin.raw('GET', `/api/assets/${assetId}/upphandlingskrav.pdf`);
