@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { permissions, type Permission, roleAllows } from '../../server/auth/permissions';
+import { permissions, roleAllows } from '../../server/auth/permissions';
 import { roles } from '../../server/auth/roles';
 import type { Role } from '../../server/db/schema';
-import { ApiClient, type ApiResponse } from '../support/api-client';
+import { ApiClient } from '../support/api-client';
 import { assetInput, type OrgFixture, orgFixture } from '../support/org-fixture';
+import { ok, type Probe } from '../support/route-probe';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { templateProbes } from '../support/template-probes';
 import { oversightListings, oversightProbes } from '../support/oversight-probes';
@@ -15,28 +16,11 @@ import { oversightListings, oversightProbes } from '../support/oversight-probes'
  * allowed → 2xx; a role of the owner that lacks the permission → 403; a stranger → 404.
  */
 
-interface Call {
-  method: string;
-  path: string;
-  body?: unknown;
-}
-
-interface Probe {
-  permission: Permission;
-  /** Builds the state the call needs (fresh each time, so a destructive call cannot spoil the next). */
-  prepare(): Promise<Call>;
-}
-
 const ekonomisystem = (JSON.parse(fs.readFileSync('tests/fixtures/classification/ekonomisystem.json', 'utf8')) as { answers: Record<string, unknown> }).answers;
 
 let testApp: TestApp;
 let org: OrgFixture;
 
-async function ok<T>(response: Promise<ApiResponse<T>>): Promise<T> {
-  const settled = await response;
-  if (settled.status >= 300) throw new Error(`setup failed: ${settled.status} ${JSON.stringify(settled.body)}`);
-  return settled.body;
-}
 const newAsset = async () => (await ok(org.admin.post<{ id: string }>('/api/assets', assetInput(org.socialId, { name: `Objekt ${Math.random()}` })))).id;
 async function assessmentIn(state: 'utkast' | 'complete' | 'for_granskning'): Promise<{ assetId: string; id: string }> {
   const assetId = await newAsset();

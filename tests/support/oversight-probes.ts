@@ -1,26 +1,8 @@
 import fs from 'node:fs';
-import type { Permission } from '../../server/auth/permissions';
-import type { ApiResponse } from './api-client';
 import { assetInput, type OrgFixture } from './org-fixture';
-
-interface Call {
-  method: string;
-  path: string;
-  body?: unknown;
-}
-
-interface Probe {
-  permission: Permission;
-  prepare(): Promise<Call>;
-}
+import { ok, type Probe } from './route-probe';
 
 const ekonomisystem = (JSON.parse(fs.readFileSync('tests/fixtures/classification/ekonomisystem.json', 'utf8')) as { answers: Record<string, unknown> }).answers;
-
-async function ok<T>(response: Promise<ApiResponse<T>>): Promise<T> {
-  const settled = await response;
-  if (settled.status >= 300) throw new Error(`setup failed: ${settled.status} ${JSON.stringify(settled.body)}`);
-  return settled.body;
-}
 
 /** Oversight routes scoped by what the caller may see (checked by visibility in tests/api/exports.test.ts). */
 export const oversightListings = ['GET /api/exports/inventory.xlsx'];

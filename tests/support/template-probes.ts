@@ -1,17 +1,6 @@
-import type { Permission } from '../../server/auth/permissions';
 import type { OrgFixture } from './org-fixture';
+import type { Probe } from './route-probe';
 import { adoption, ekonomisystem, lowered, publishedTemplate, type PublishedTemplate } from './template-fixture';
-
-interface Call {
-  method: string;
-  path: string;
-  body?: unknown;
-}
-
-interface Probe {
-  permission: Permission;
-  prepare(): Promise<Call>;
-}
 
 /**
  * The template routes for the permission walk (tests/api/permissions.test.ts): the owner
