@@ -105,26 +105,34 @@ export function verificationBlock(data: ProtocolData, contentSha256: string): Co
   };
 }
 
-export function documentFrame(data: ProtocolData, title: string, content: Content[]): DocumentDefinition {
-  const decided = new Date(data.assessment.decidedAt);
+/** What changes between Sigill's documents; everything else (page, fonts, styles, page numbers) is shared. */
+export interface PageFrame {
+  title: string;
+  subject: string;
+  author: string;
+  date: Date;
+  /** Top left and right of every page; none for a document without a running header. */
+  header?: [string, string];
+  /** Bottom left of every page, beside "Sida x av y". */
+  footer: string;
+}
+
+export function pageFrame(frame: PageFrame, content: Content[]): DocumentDefinition {
+  const { header } = frame;
   return {
-    info: { title: `${title}: ${data.asset.name}`, author: data.organisation.name, subject: title, creator: 'Sigill', producer: 'Sigill (pdfmake)', creationDate: decided, modDate: decided },
+    info: { title: frame.title, author: frame.author, subject: frame.subject, creator: 'Sigill', producer: 'Sigill (pdfmake)', creationDate: frame.date, modDate: frame.date },
     language: 'sv-SE',
     tagged: true,
     pageSize: 'A4',
     pageMargins: [48, 56, 48, 52],
     defaultStyle: { font: 'DejaVuSans', fontSize: 9, lineHeight: 1.2, color: colours.ink },
     styles,
-    header: () => ({
-      columns: [
-        { text: data.organisation.name, style: 'small' },
-        { text: `${title} – ${data.asset.name}`, style: 'small', alignment: 'right' },
-      ],
-      margin: [48, 24, 48, 0],
-    }),
+    ...(header
+      ? { header: () => ({ columns: [{ text: header[0], style: 'small' }, { text: header[1], style: 'small', alignment: 'right' }], margin: [48, 24, 48, 0] }) }
+      : {}),
     footer: (currentPage, pageCount) => ({
       columns: [
-        { width: '*', text: `Dokument-id ${data.documentId} · version ${data.version}`, style: 'small' },
+        { width: '*', text: frame.footer, style: 'small' },
         { width: 'auto', text: `Sida ${currentPage} av ${pageCount}`, style: 'small', alignment: 'right' },
       ],
       margin: [48, 16, 48, 0],
@@ -132,4 +140,18 @@ export function documentFrame(data: ProtocolData, title: string, content: Conten
     pageBreakBefore: keepHeadingsWithContent,
     content,
   };
+}
+
+export function documentFrame(data: ProtocolData, title: string, content: Content[]): DocumentDefinition {
+  return pageFrame(
+    {
+      title: `${title}: ${data.asset.name}`,
+      subject: title,
+      author: data.organisation.name,
+      date: new Date(data.assessment.decidedAt),
+      header: [data.organisation.name, `${title} – ${data.asset.name}`],
+      footer: `Dokument-id ${data.documentId} · version ${data.version}`,
+    },
+    content,
+  );
 }

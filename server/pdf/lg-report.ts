@@ -1,7 +1,7 @@
 import type { LgReportData } from '../reports/lg-report-data';
 import { assetTypeNames, percentText, planStatusNames, priorityNames, screeningNames, swedishDay } from '../reports/labels';
 import type { Content, DocumentDefinition } from './doc-types';
-import { colours, dataTable, factTable, heading } from './layout';
+import { dataTable, factTable, heading, pageFrame } from './layout';
 
 const n = (value: number) => value.toLocaleString('sv-SE');
 
@@ -62,25 +62,15 @@ export function lgReportDocument(data: LgReportData): DocumentDefinition {
       : { text: 'Alla informationstillgångar är klassade.', style: 'note' },
     { text: `Siffrorna är beräknade av Sigill ur förteckningen ${swedishDay(data.generatedAt)}. Klassningsgraden avser ${swedishDay(data.asOf)}; handlingsplaner och riskacceptanser visar läget när rapporten togs fram.`, style: 'small', margin: [0, 16, 0, 0] },
   ];
-  return {
-    info: { title: `Ledningens genomgång ${data.year}: ${data.organisationName}`, author: data.organisationName, subject: 'Ledningens genomgång', creator: 'Sigill', producer: 'Sigill (pdfmake)', creationDate: generated, modDate: generated },
-    language: 'sv-SE',
-    tagged: true,
-    pageSize: 'A4',
-    pageMargins: [48, 56, 48, 52],
-    defaultStyle: { font: 'DejaVuSans', fontSize: 9, lineHeight: 1.2, color: colours.ink },
-    styles: {
-      title: { fontSize: 18, bold: true, color: colours.accent, margin: [0, 0, 0, 2] },
-      subtitle: { fontSize: 13, margin: [0, 0, 0, 10] },
-      h1: { fontSize: 13, bold: true, color: colours.accent, margin: [0, 14, 0, 6] },
-      h2: { fontSize: 10.5, bold: true, margin: [0, 8, 0, 4] },
-      small: { fontSize: 7.5, color: colours.muted },
-      label: { bold: true, color: colours.muted, fontSize: 8.5 },
-      tableHeader: { bold: true, fontSize: 8.5, fillColor: colours.band },
-      note: { italics: true, color: colours.muted },
+  return pageFrame(
+    {
+      title: `Ledningens genomgång ${data.year}: ${data.organisationName}`,
+      subject: 'Ledningens genomgång',
+      author: data.organisationName,
+      date: generated,
+      header: [data.organisationName, `Ledningens genomgång ${data.year}`],
+      footer: `Framtagen ${swedishDay(data.generatedAt)}`,
     },
-    header: () => ({ columns: [{ text: data.organisationName, style: 'small' }, { text: `Ledningens genomgång ${data.year}`, style: 'small', alignment: 'right' }], margin: [48, 24, 48, 0] }),
-    footer: (currentPage, pageCount) => ({ columns: [{ text: `Framtagen ${swedishDay(data.generatedAt)}`, style: 'small' }, { text: `Sida ${currentPage} av ${pageCount}`, style: 'small', alignment: 'right' }], margin: [48, 16, 48, 0] }),
     content,
-  };
+  );
 }

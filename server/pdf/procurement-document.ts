@@ -1,6 +1,6 @@
 import { themeNames, type ProcurementData } from '../exports/procurement-data';
 import type { Content, DocumentDefinition } from './doc-types';
-import { colours, swedishDate } from './layout';
+import { pageFrame, swedishDate } from './layout';
 
 /** Upphandlingskrav: the applicable requirements as SKA-krav, numbered for a förfrågningsunderlag. */
 export function procurementDocument(data: ProcurementData): DocumentDefinition {
@@ -26,20 +26,14 @@ export function procurementDocument(data: ProcurementData): DocumentDefinition {
         : [{ text: 'Inga krav gäller.', style: 'note' }]),
     { text: `Framtagen av Sigill ${swedishDate(data.generatedAt)} ur ${data.organisationName}s fastställda klassning.`, style: 'small', margin: [0, 12, 0, 0] },
   ];
-  return {
-    info: { title: `Upphandlingskrav: ${data.asset.name}`, author: data.organisationName, subject: 'Upphandlingskrav', creator: 'Sigill', producer: 'Sigill (pdfmake)', creationDate: generated, modDate: generated },
-    language: 'sv-SE',
-    tagged: true,
-    pageSize: 'A4',
-    pageMargins: [48, 56, 48, 52],
-    defaultStyle: { font: 'DejaVuSans', fontSize: 9, lineHeight: 1.2, color: colours.ink },
-    styles: {
-      title: { fontSize: 18, bold: true, color: colours.accent, margin: [0, 0, 0, 2] },
-      subtitle: { fontSize: 13, margin: [0, 0, 0, 10] },
-      small: { fontSize: 7.5, color: colours.muted },
-      note: { italics: true, color: colours.muted },
+  return pageFrame(
+    {
+      title: `Upphandlingskrav: ${data.asset.name}`,
+      subject: 'Upphandlingskrav',
+      author: data.organisationName,
+      date: generated,
+      footer: `Upphandlingskrav – ${data.asset.name}`,
     },
-    footer: (currentPage, pageCount) => ({ columns: [{ width: '*', text: `Upphandlingskrav – ${data.asset.name}`, style: 'small' }, { width: 'auto', text: `Sida ${currentPage} av ${pageCount}`, style: 'small', alignment: 'right' }], margin: [48, 16, 48, 0] }),
     content,
-  };
+  );
 }

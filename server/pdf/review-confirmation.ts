@@ -1,7 +1,7 @@
 import type { ReviewConfirmationData } from '../reviews/confirmation-data';
 import { roleText } from './approval-section';
 import type { Content, DocumentDefinition } from './doc-types';
-import { colours, swedishDate } from './layout';
+import { colours, pageFrame, swedishDate } from './layout';
 
 const kindTitles = { classification: 'Informationsklassning', dpia: 'Konsekvensbedömning (DPIA)' } as const;
 
@@ -67,24 +67,15 @@ export function reviewConfirmationDocument(data: ReviewConfirmationData, content
       ],
     },
   ];
-  return {
-    info: { title: `${title}: ${data.asset.name}`, author: data.organisation.name, subject: title, creator: 'Sigill', producer: 'Sigill (pdfmake)', creationDate: confirmed, modDate: confirmed },
-    language: 'sv-SE',
-    tagged: true,
-    pageSize: 'A4',
-    pageMargins: [48, 56, 48, 52],
-    defaultStyle: { font: 'DejaVuSans', fontSize: 9, lineHeight: 1.2, color: colours.ink },
-    styles: {
-      title: { fontSize: 18, bold: true, color: colours.accent, margin: [0, 0, 0, 2] },
-      subtitle: { fontSize: 13, margin: [0, 0, 0, 10] },
-      h1: { fontSize: 13, bold: true, color: colours.accent, margin: [0, 14, 0, 6] },
-      h2: { fontSize: 10.5, bold: true, margin: [0, 8, 0, 4] },
-      small: { fontSize: 7.5, color: colours.muted },
-      label: { bold: true, color: colours.muted, fontSize: 8.5 },
-      note: { italics: true, color: colours.muted },
+  return pageFrame(
+    {
+      title: `${title}: ${data.asset.name}`,
+      subject: title,
+      author: data.organisation.name,
+      date: confirmed,
+      header: [data.organisation.name, `${title} – ${data.asset.name}`],
+      footer: `Dokument-id ${data.documentId}`,
     },
-    header: () => ({ columns: [{ text: data.organisation.name, style: 'small' }, { text: `${title} – ${data.asset.name}`, style: 'small', alignment: 'right' }], margin: [48, 24, 48, 0] }),
-    footer: (currentPage, pageCount) => ({ columns: [{ width: '*', text: `Dokument-id ${data.documentId}`, style: 'small' }, { width: 'auto', text: `Sida ${currentPage} av ${pageCount}`, style: 'small', alignment: 'right' }], margin: [48, 16, 48, 0] }),
     content,
-  };
+  );
 }
