@@ -4,9 +4,6 @@ import { assessmentSchema } from '../assessments/assessment-schemas';
 import { assessmentsOfAsset } from '../assessments/assessment-store';
 import { assetWithPermission } from '../assets/asset-access';
 import { assetSchema } from '../assets/asset-schemas';
-import { listAssets } from '../assets/asset-store';
-import { allowedOrganisations } from '../auth/access';
-import { toCsv } from '../exports/csv';
 import { planItemSchema } from '../plans/plan-schemas';
 import { planOfAsset } from '../plans/plan-store';
 import { errorResponses } from './error-responses';
@@ -23,13 +20,6 @@ const historyEventSchema = z
     payload: z.record(z.string(), z.unknown()),
   })
   .openapi('HistoryEvent');
-
-const assetTypeNames: Record<string, string> = { system: 'System', 'e-tjanst': 'E-tjänst', process: 'Process', gruppdisk: 'Gruppdisk', annat: 'Annat' };
-function levelCell(value: number | null | undefined): number | string {
-  return value === null || value === undefined ? '' : value;
-}
-
-const statusNames: Record<string, string> = { ej_klassad: 'Ej klassad', pagar: 'Pågår', faststalld: 'Fastställd', omprovning_forfaller: 'Omprövning förfaller' };
 
 export const assetRecordRoutes = createRouter()
   .openapi(
@@ -82,46 +72,5 @@ export const assetRecordRoutes = createRouter()
       const { db } = deps.database;
       c.header('Content-Disposition', `attachment; filename="sigill-${asset.id}.json"`);
       return c.json({ exportedAt: new Date().toISOString(), asset, assessments: await assessmentsOfAsset(db, asset.id), plan: await planOfAsset(db, await deps.organisations.current(), asset) }, 200);
-    },
-  )
-  .openapi(
-    createRoute({
-      method: 'get',
-      path: '/exports/inventory.csv',
-      tags: ['exports'],
-      summary: 'The inventory you may read as CSV (semicolon-separated, UTF-8), for Excel',
-      request: { query: z.object({ organisationId: idParam('organisationId').optional().openapi({ param: { name: 'organisationId', in: 'query' } }) }).strict() },
-      responses: { 200: { description: 'CSV', content: { 'text/csv': { schema: z.string() } } }, ...errorResponses(400, 401) },
-    }),
-    async (c) => {
-      const { organisationId } = c.req.valid('query');
-      let organisations = await allowedOrganisations(c, 'export.read');
-      if (organisationId) {
-        const wanted = new Set((await c.get('deps').organisations.current()).selfAndDescendants(organisationId));
-        organisations = organisations.filter((id) => wanted.has(id));
-      }
-      const { items } = await listAssets(c.get('deps').database.db, organisations, { page: 1, pageSize: 1_000_000, includeArchived: 'false' });
-      const csv = toCsv(
-        ['Id', 'Namn', 'Typ', 'Organisation', 'Informationsägare', 'Objektägare', 'Leverantörer', 'Klassning', 'K', 'R', 'T', 'S', 'Nästa omprövning', 'Externt id', 'Taggar'],
-        items.map((asset) => [
-          asset.id,
-          asset.name,
-          assetTypeNames[asset.type] ?? asset.type,
-          asset.organisationName,
-          asset.informationsagare,
-          asset.objektagare,
-          asset.suppliers.join(', '),
-          statusNames[asset.classificationStatus] ?? asset.classificationStatus,
-          levelCell(asset.profile?.K),
-          levelCell(asset.profile?.R),
-          levelCell(asset.profile?.T),
-          levelCell(asset.profile?.S),
-          asset.nextReviewAt?.slice(0, 10) ?? '',
-          asset.externalId,
-          asset.tags.join(', '),
-        ]),
-      );
-      c.header('Content-Disposition', 'attachment; filename="informationstillgangar.csv"');
-      return c.body(csv, 200, { 'Content-Type': 'text/csv; charset=utf-8' });
     },
   );

@@ -24,6 +24,18 @@ const csvContent = { 'text/csv': { schema: z.string() } };
 function attachment(name: string) {
   return { 'Content-Disposition': `attachment; filename="${name}"`, 'Cache-Control': 'private, no-store' };
 }
+/** The assets the caller may export (optionally one organisation and those below it), as one table. */
+async function inventoryExport(c: Context<AppEnv>, organisationId: string | undefined): Promise<ExportTable> {
+  const deps = c.get('deps');
+  let organisations = await allowedOrganisations(c, 'export.read');
+  if (organisationId) {
+    const wanted = new Set((await deps.organisations.current()).selfAndDescendants(organisationId));
+    organisations = organisations.filter((id) => wanted.has(id));
+  }
+  const { items } = await listAssets(deps.database.db, organisations, { page: 1, pageSize: 1_000_000, includeArchived: 'false' });
+  return inventoryTable(deps.database.db, items);
+}
+
 async function sendXlsx(c: Context<AppEnv>, table: ExportTable, name: string) {
   return c.body(new Uint8Array(await tablesWorkbook([table])), 200, { 'Content-Type': xlsxType, ...attachment(`${name}.xlsx`) });
 }
@@ -63,17 +75,18 @@ export const exportRoutes = createRouter()
       request: { query: z.object({ organisationId: idParam('organisationId').optional().openapi({ param: { name: 'organisationId', in: 'query' } }) }).strict() },
       responses: { 200: { description: 'XLSX', content: binary(xlsxType) }, ...errorResponses(400, 401) },
     }),
-    async (c) => {
-      const { organisationId } = c.req.valid('query');
-      const deps = c.get('deps');
-      let organisations = await allowedOrganisations(c, 'export.read');
-      if (organisationId) {
-        const wanted = new Set((await deps.organisations.current()).selfAndDescendants(organisationId));
-        organisations = organisations.filter((id) => wanted.has(id));
-      }
-      const { items } = await listAssets(deps.database.db, organisations, { page: 1, pageSize: 1_000_000, includeArchived: 'false' });
-      return sendXlsx(c, await inventoryTable(deps.database.db, items), 'informationstillgangar');
-    },
+    async (c) => sendXlsx(c, await inventoryExport(c, c.req.valid('query').organisationId), 'informationstillgangar'),
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/exports/inventory.csv',
+      tags: ['exports'],
+      summary: 'The inventory you may read as CSV (semicolon-separated, UTF-8, for Excel), the same table as the XLSX',
+      request: { query: z.object({ organisationId: idParam('organisationId').optional().openapi({ param: { name: 'organisationId', in: 'query' } }) }).strict() },
+      responses: { 200: { description: 'CSV', content: csvContent }, ...errorResponses(400, 401) },
+    }),
+    async (c) => sendCsv(c, await inventoryExport(c, c.req.valid('query').organisationId), 'informationstillgangar'),
   )
   .openapi(
     createRoute({ method: 'get', path: '/assets/{id}/plan.csv', tags: ['exports'], summary: 'The asset’s action plan as CSV (Swedish Excel)', request: { params }, responses: { 200: { description: 'CSV', content: csvContent }, ...errorResponses(400, 401, 403, 404) } }),

@@ -105,7 +105,7 @@ describe('the inventory', () => {
     const bytes = new Uint8Array(await response.arrayBuffer());
     expect(Array.from(bytes.subarray(0, 3))).toEqual([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder().decode(bytes);
-    expect(text.startsWith('"Id";"Namn"')).toBe(true);
+    expect(text.startsWith('"Id";"Externt id";"Namn"')).toBe(true);
     expect(text).toContain(`"'=HYPERLINK(""http://x"")"`);
     expect(text).toContain('"A; B"');
   });
