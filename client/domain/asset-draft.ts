@@ -8,6 +8,8 @@ export interface AssetDraft {
   description: string;
   informationsagare: string;
   objektagare: string;
+  /** '' when no objektledare is chosen. */
+  objektledareUserId: string;
   hosting: HostingKind | '';
   suppliers: string;
   tags: string;
@@ -22,6 +24,7 @@ export function draftOf(asset: Asset | null, organisationId: string): AssetDraft
     description: asset?.description ?? '',
     informationsagare: asset?.informationsagare ?? '',
     objektagare: asset?.objektagare ?? '',
+    objektledareUserId: asset?.objektledareUserId ?? '',
     hosting: asset?.hosting ?? '',
     suppliers: asset?.suppliers.join('\n') ?? '',
     tags: asset?.tags.join(', ') ?? '',
@@ -41,6 +44,7 @@ export function assetBody(draft: AssetDraft, includeOrganisation: boolean): Reco
     description: draft.description.trim(),
     informationsagare: draft.informationsagare.trim(),
     objektagare: draft.objektagare.trim(),
+    objektledareUserId: draft.objektledareUserId === '' ? null : draft.objektledareUserId,
     hosting: draft.hosting === '' ? null : draft.hosting,
     suppliers: list(draft.suppliers, /\n/),
     tags: list(draft.tags, /,/),

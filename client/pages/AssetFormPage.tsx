@@ -10,6 +10,7 @@ import { navigate } from '../navigation';
 import { paths } from '../routes';
 import { useReadySession, useSession } from '../session/SessionProvider';
 import { useApi } from '../useApi';
+import { ObjektledareField } from './ObjektledareField';
 
 export function NewAssetPage() {
   const organisations = useApi<{ organisations: Organisation[] }>('/api/organisations');
@@ -118,6 +119,7 @@ function AssetForm({ asset, organisations }: { asset: Asset | null; organisation
             <input id="asset-objektagare" value={draft.objektagare} onChange={(e) => set('objektagare', e.target.value)} />
           </div>
         </div>
+        {draft.organisationId && <ObjektledareField organisationId={draft.organisationId} value={draft.objektledareUserId} onChange={(userId) => set('objektledareUserId', userId)} />}
         <div className="field">
           <label htmlFor="asset-hosting">{t('fieldHosting')}</label>
           <select id="asset-hosting" value={draft.hosting} onChange={(e) => set('hosting', e.target.value as AssetDraft['hosting'])}>
