@@ -5,6 +5,7 @@ import * as inventoryAndAssessments from './migrations/003_inventory_and_assessm
 import * as approvalsAndProtocols from './migrations/004_approvals_and_protocols';
 import * as oversight from './migrations/005_oversight';
 import * as templates from './migrations/006_templates';
+import * as planFiguresIndex from './migrations/007_plan_figures_index';
 import type { Database } from './schema';
 
 /** Numbered migrations, in order; a new one is appended, an old one never edited. */
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
   '004_approvals_and_protocols': approvalsAndProtocols,
   '005_oversight': oversight,
   '006_templates': templates,
+  '007_plan_figures_index': planFiguresIndex,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
