@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import type { AppDeps } from '../app-context';
-import { canonicalJson } from '../audit/canonical-json';
 import { appendAuditEvent } from '../audit/audit-log';
 import { AppError } from '../errors';
 import { nowIso } from '../ids';
@@ -37,13 +36,14 @@ export async function saveAnswers(deps: AppDeps, assessment: Assessment, baseRev
   if (!outcome.ok) throw answersRejected(outcome.errors);
   const { scored } = outcome;
   await assertTemplateFloor(db, assessment, scored.result, 'save');
+  const answersText = JSON.stringify(answers);
   const changed = changedQuestions(assessment.answers, answers);
   const now = nowIso();
   await db.transaction().execute(async (trx) => {
     const previous = await trx.selectFrom('assessments').select(['summary', 'plan_hash']).where('id', '=', assessment.id).executeTakeFirstOrThrow();
     const updated = await trx
       .updateTable('assessments')
-      .set({ answers: JSON.stringify(answers), result: JSON.stringify(scored.result), summary: scored.summary, missing: JSON.stringify(scored.missing), profile: scored.profile ? JSON.stringify(scored.profile) : null, revision: baseRevision + 1, updated_at: now })
+      .set({ answers: answersText, result: JSON.stringify(scored.result), summary: scored.summary, missing: JSON.stringify(scored.missing), profile: scored.profile ? JSON.stringify(scored.profile) : null, revision: baseRevision + 1, updated_at: now })
       .where('id', '=', assessment.id)
       .where('revision', '=', baseRevision)
       .where('status', '=', 'utkast')
@@ -61,7 +61,8 @@ export async function saveAnswers(deps: AppDeps, assessment: Assessment, baseRev
       action: 'assessment.answers_saved',
       entityType: 'assessment',
       entityId: assessment.id,
-      payload: { revision: baseRevision + 1, changed, answersSha256: sha256(canonicalJson(answers)) },
+      // The hash of the text as stored: what the audit vouches for is exactly what the database holds.
+      payload: { revision: baseRevision + 1, changed, answersSha256: sha256(answersText) },
     });
     await afterScored(trx, assessment, scored, actorUserId, { summary: previous.summary, planHash: previous.plan_hash });
   });
