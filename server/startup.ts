@@ -4,7 +4,7 @@ import type { Config } from './config';
 import { openDatabase } from './db/connection';
 import { migrateToLatest } from './db/migrate';
 import { FormRegistry } from './forms/form-registry';
-import { loadForms } from './forms/check-forms-folder';
+import { loadFormsIsolated } from './forms/load-forms-isolated';
 import { createLogger, type Logger } from './log';
 import { OrganisationDirectory } from './organisations/organisation-tree';
 import { ProtocolService } from './protocols/protocol-service';
@@ -16,7 +16,7 @@ import { bootstrapAdmin } from './users/bootstrap-admin';
  * A broken form stops here, before the database is touched.
  */
 export async function prepareDeps(config: Config, logger: Logger = createLogger(config.logLevel)): Promise<AppDeps> {
-  const forms = new FormRegistry(loadForms(config.formsDir));
+  const forms = new FormRegistry(await loadFormsIsolated(config.formsDir));
   const database = openDatabase(config.dataDir, config.durability);
   try {
     const applied = await migrateToLatest(database.db);

@@ -1,6 +1,7 @@
 import { checkClassificationReferences, type ReferenceProblem } from '../../scoring/classification/check-references';
 import { checkDpiaForms } from '../../scoring/dpia/check-dpia-forms';
-import { FormLoadError, listFormFiles, loadFormFile, type LoadedForm } from './load-forms';
+import { FormLoadError, formsInvalid } from './form-errors';
+import { listFormFiles, loadFormFile, type LoadedForm } from './load-forms';
 
 export type FormsCheckProblem = ReferenceProblem;
 
@@ -42,19 +43,9 @@ export function checkFormsFolder(formsDir: string): { files: number; problems: F
   return { files, problems };
 }
 
-/** Every broken file at once, each with its problems, so a form author fixes them in one round. */
-export class FormsInvalidError extends Error {
-  constructor(readonly failures: FormLoadError[]) {
-    super(failures.map((failure) => failure.message).join('\n'));
-    this.name = 'FormsInvalidError';
-  }
-}
-
 /** The forms the server runs with; any problem at all stops it, naming file and field. */
 export function loadForms(formsDir: string): LoadedForm[] {
   const { loaded, problems } = inspectFormsFolder(formsDir);
-  if (problems.length === 0) return loaded;
-  const byFile = new Map<string, string[]>();
-  for (const problem of problems) byFile.set(problem.file, [...(byFile.get(problem.file) ?? []), `${problem.field}: ${problem.message}`]);
-  throw new FormsInvalidError([...byFile].map(([file, reasons]) => new FormLoadError(file, reasons)));
+  if (problems.length > 0) throw formsInvalid(problems);
+  return loaded;
 }

@@ -4,19 +4,13 @@ import { z } from 'zod';
 import { contentKinds, isContentKind } from '../../scoring/content/content-kinds';
 import type { FormMeta } from '../../scoring/content/form-file';
 import { surveyJsonProblems } from './check-survey';
+import { FormLoadError } from './form-errors';
 
 export interface LoadedForm {
   meta: FormMeta;
   file: string;
   /** The whole validated file: meta plus its kind's content. */
   content: { meta: FormMeta } & Record<string, unknown>;
-}
-
-export class FormLoadError extends Error {
-  constructor(readonly file: string, readonly reasons: string[]) {
-    super(`Form file ${file} is invalid:\n${reasons.map((reason) => `  - ${reason}`).join('\n')}`);
-    this.name = 'FormLoadError';
-  }
 }
 
 const versionFileName = /^v([1-9][0-9]*)\.json$/;

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FormsInvalidError, loadForms } from '../../server/forms/check-forms-folder';
-import { FormLoadError } from '../../server/forms/load-forms';
+import { loadForms } from '../../server/forms/check-forms-folder';
+import { FormLoadError, FormsInvalidError } from '../../server/forms/form-errors';
 import { makeFormsFolder, smallQuestionnaire } from '../support/temp-forms';
 
 function loadError(files: Record<string, unknown>): FormLoadError {
