@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { loadExcelJs } from './load-exceljs';
 import { toCsv } from './csv';
 
 export type Cell = string | number | null;
@@ -19,7 +19,7 @@ export function tableCsv(table: ExportTable): string {
  * inline values, never formulas, so a name starting with "=" stays text.
  */
 export async function tablesWorkbook(tables: readonly ExportTable[], created: Date = new Date()): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJs()).Workbook();
   workbook.creator = 'Sigill';
   workbook.created = created;
   for (const table of tables) {

@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJs } from '../exports/load-exceljs';
 import { assetTypeNames, planStatusNames, priorityNames, screeningNames } from './labels';
 import type { LgReportData } from './lg-report-data';
 
@@ -16,7 +17,7 @@ function sheet(workbook: ExcelJS.Workbook, name: string, header: string[], rows:
 
 /** The same figures as the PDF, one sheet per section, as numbers a spreadsheet can sum. */
 export async function lgReportWorkbook(data: LgReportData): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJs()).Workbook();
   workbook.creator = 'Sigill';
   workbook.created = new Date(data.generatedAt);
   const { coverage, decidedInYear: year, today } = data;
