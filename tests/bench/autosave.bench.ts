@@ -77,6 +77,7 @@ export const autosaveBenchmark: Benchmark = {
     const bareServer = await startChildServer('tests/bench/servers/bare-insert-server.ts');
     const bare = await driveBareInsert(bareServer.url).finally(() => bareServer.stop());
     const sigillServer = await startChildServer('tests/bench/servers/sigill-server.ts', { SIGILL_ADMIN_PASSWORD: adminPassword });
+    sigillServer.resetPeakRss();
     const sigill = await driveAutosave(sigillServer.url);
     const peakRss = sigillServer.peakRssMb();
     await sigillServer.stop();

@@ -6,8 +6,10 @@ import { createInterface } from 'node:readline';
 export interface ChildServer {
   url: string;
   process: ChildProcess;
-  /** The process's peak resident memory so far, in MB (Linux /proc; undefined elsewhere). */
+  /** The process's peak resident memory since start or the last reset, in MB (Linux /proc; undefined elsewhere). */
   peakRssMb(): number | undefined;
+  /** Starts the peak over, so a figure covers one run and not the start-up (Linux: clear_refs). */
+  resetPeakRss(): void;
   stop(): Promise<void>;
 }
 
@@ -31,6 +33,9 @@ export async function startChildServer(script: string, env: Record<string, strin
   return {
     url: `http://127.0.0.1:${port}`,
     process: child,
+    resetPeakRss: () => {
+      fs.writeFileSync(`/proc/${child.pid}/clear_refs`, '5');
+    },
     peakRssMb: () => {
       const status = fs.readFileSync(`/proc/${child.pid}/status`, { encoding: 'utf8', flag: 'r' });
       const kilobytes = /^VmHWM:\s+(\d+) kB/m.exec(status)?.[1];
