@@ -12,7 +12,8 @@ applySurveyLocaleCorrections();
 
 /** The accessible Contrast theme, with larger type and spacing for a projector. */
 export function applyWorkshopTheme(model: Model, largeText: boolean): void {
-  const cssVariables: Record<string, string> = { ...ContrastLight.cssVariables };
+  // The theme names Open Sans, which Sigill does not ship (and its CSP would not fetch): use the app's own fonts.
+  const cssVariables: Record<string, string> = { ...ContrastLight.cssVariables, '--sjs2-typography-font-family-text': 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif' };
   if (largeText) {
     // SurveyJS 3 derives every size from these base units (8px by default).
     for (const unit of ['font-size', 'line-height', 'size', 'spacing']) cssVariables[`--sjs2-base-unit-${unit}`] = '11px';
