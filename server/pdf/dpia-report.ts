@@ -2,7 +2,7 @@ import type { DpiaAssessment, RatedState } from '../../scoring/dpia/assessment-t
 import type { ProtocolData } from '../protocols/protocol-types';
 import { approvalSection } from './approval-section';
 import type { Content, DocumentDefinition } from './doc-types';
-import { dataTable, documentFrame, factTable, heading, label, subheading, swedishDate, text, verificationBlock } from './layout';
+import { dataTable, documentFrame, factTable, heading, keepTogether, label, subheading, swedishDate, text, verificationBlock } from './layout';
 import { planSection } from './plan-section';
 import { riskCode, riskMap } from './risk-map';
 
@@ -57,22 +57,30 @@ function risksSection(data: ProtocolData, result: DpiaAssessment): Content[] {
 function decisionSection(answers: Answers, result: DpiaAssessment): Content[] {
   const { decision, priorConsultation } = result;
   return [
-    heading('6. De registrerades synpunkter'),
-    { text: result.dataSubjectViewsSought === true ? text(answers.synpunkter) : `Synpunkter har inte inhämtats: ${text(answers['synpunkter-ej-motivering'])}` },
-    heading('7. Dataskyddsombudets råd'),
-    factTable([
-      ['Råd', text(decision.adviceLabel)],
-      ['Skäl och villkor', text(decision.adviceReasons)],
-    ]),
-    heading('8. Beslut'),
-    factTable([
-      ['Beslut', text(decision.decisionLabel)],
-      ['Beslutsdatum', swedishDate(typeof answers.beslutsdatum === 'string' ? answers.beslutsdatum : null)],
-      ['Avviker från rådet', decision.departsFromAdvice ? 'Ja' : 'Nej'],
-      ['Motivering', text(decision.decisionReasons)],
-    ]),
-    heading('9. Förhandssamråd (artikel 36)'),
-    { text: priorConsultation.required ? `Förhandssamråd med IMY krävs innan behandlingen påbörjas. ${priorConsultation.explanation}` : `Förhandssamråd krävs inte. ${priorConsultation.explanation}`, bold: priorConsultation.required },
+    keepTogether(
+      heading('6. De registrerades synpunkter'),
+      { text: result.dataSubjectViewsSought === true ? text(answers.synpunkter) : `Synpunkter har inte inhämtats: ${text(answers['synpunkter-ej-motivering'])}` },
+    ),
+    keepTogether(
+      heading('7. Dataskyddsombudets råd'),
+      factTable([
+        ['Råd', text(decision.adviceLabel)],
+        ['Skäl och villkor', text(decision.adviceReasons)],
+      ]),
+    ),
+    keepTogether(
+      heading('8. Beslut'),
+      factTable([
+        ['Beslut', text(decision.decisionLabel)],
+        ['Beslutsdatum', swedishDate(typeof answers.beslutsdatum === 'string' ? answers.beslutsdatum : null)],
+        ['Avviker från rådet', decision.departsFromAdvice ? 'Ja' : 'Nej'],
+        ['Motivering', text(decision.decisionReasons)],
+      ]),
+    ),
+    keepTogether(
+      heading('9. Förhandssamråd (artikel 36)'),
+      { text: priorConsultation.required ? `Förhandssamråd med IMY krävs innan behandlingen påbörjas. ${priorConsultation.explanation}` : `Förhandssamråd krävs inte. ${priorConsultation.explanation}`, bold: priorConsultation.required },
+    ),
   ];
 }
 

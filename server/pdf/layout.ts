@@ -46,6 +46,11 @@ export function heading(title: string): Content {
   return { text: title, style: 'h1', headlineLevel: 1 };
 }
 
+/** A short section kept on one page, its heading with it. */
+export function keepTogether(...parts: Content[]): Content {
+  return { unbreakable: true, stack: parts };
+}
+
 export function subheading(title: string): Content {
   return { text: title, style: 'h2', headlineLevel: 2 };
 }

@@ -37,14 +37,19 @@ export function riskMap(matrix: RiskMatrix, risks: AssessedRisk[], state: 'curre
       }),
     ];
   });
-  const footer = [{ text: 'Allvarlighet ↑ / Sannolikhet →', fontSize: 6, color: colours.muted }, ...matrix.likelihood.map((step) => ({ text: `${step.value} ${step.label}`, fontSize: 7, bold: true, alignment: 'center' }))];
+  const footer = [
+    { text: 'Allvarlighet ↑ / Sannolikhet →', fontSize: 6, color: colours.muted },
+    // Number and name on lines of their own: a narrow cell would otherwise break the name mid-word.
+    ...matrix.likelihood.map((step) => ({ stack: [{ text: String(step.value), fontSize: 7, bold: true }, { text: step.label, fontSize: 6 }], alignment: 'center' })),
+  ];
   return {
     unbreakable: true,
     stack: [
       { text: title, bold: true, fontSize: 9, margin: [0, 0, 0, 3] },
       {
-        table: { widths: [60, 44, 44, 44, 44], heights: (row: number) => (row < rows.length ? 30 : 12), body: [...body, footer] },
-        layout: { hLineWidth: () => 0.6, vLineWidth: () => 0.6, hLineColor: () => '#ffffff', vLineColor: () => '#ffffff' },
+        // Two maps stand side by side on A4 (≈240 pt each with the gap): narrow cells and padding keep them inside.
+        table: { widths: [46, 40, 40, 40, 40], heights: (row: number) => (row < rows.length ? 30 : 12), body: [...body, footer] },
+        layout: { hLineWidth: () => 0.6, vLineWidth: () => 0.6, hLineColor: () => '#ffffff', vLineColor: () => '#ffffff', paddingLeft: () => 2, paddingRight: () => 2 },
       },
     ],
   };
