@@ -21,7 +21,17 @@ function distinguishedName(organisation: string): pkijs.RelativeDistinguishedNam
  * A self-signed RSA seal certificate for an installation that has none configured, so that a
  * first start works without set-up. Its name says it is for development; so does every protocol.
  */
-export async function createDevelopmentCertificate(organisation: string, now = new Date()): Promise<{ privateKeyPkcs8: Uint8Array; certificate: Uint8Array }> {
+/**
+ * A certificate serial from random bytes: a positive DER INTEGER in its shortest form. A first byte
+ * of 0 would be a padding byte strict parsers (OpenSSL) reject, and one ≥ 0x80 would be negative.
+ */
+export function certificateSerial(random: Uint8Array): Uint8Array {
+  const serial = Uint8Array.from(random);
+  serial[0] = (serial[0]! & 0x7f) || 0x01;
+  return serial;
+}
+
+export async function createDevelopmentCertificate(organisation: string, now = new Date(), randomSerial: () => Uint8Array = () => randomBytes(16)): Promise<{ privateKeyPkcs8: Uint8Array; certificate: Uint8Array }> {
   pkiEngine();
   const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 3072 });
   const privateKeyPkcs8 = new Uint8Array(privateKey.export({ format: 'der', type: 'pkcs8' }));
@@ -31,9 +41,7 @@ export async function createDevelopmentCertificate(organisation: string, now = n
 
   const certificate = new pkijs.Certificate();
   certificate.version = 2;
-  const serial = randomBytes(16);
-  serial[0]! &= 0x7f; // a positive INTEGER
-  certificate.serialNumber = new asn1js.Integer({ valueHex: serial });
+  certificate.serialNumber = new asn1js.Integer({ valueHex: certificateSerial(randomSerial()) });
   certificate.issuer = distinguishedName(organisation);
   certificate.subject = distinguishedName(organisation);
   certificate.notBefore.value = new Date(now.getTime() - 60_000);
