@@ -17,7 +17,7 @@ describe('the development certificate’s serial number', () => {
     ['0x00', 0x00],
     ['0x80', 0x80],
   ])('gives a certificate OpenSSL reads when the random serial starts with %s', async (_name, first) => {
-    const made = await createDevelopmentCertificate('Exempelkommun', new Date('2026-11-23T12:00:00Z'), () => Uint8Array.from([first, 0x05, ...new Array<number>(14).fill(0x11)]));
+    const made = await createDevelopmentCertificate('Exempelkommun', new Date('2026-11-23T12:00:00Z'), () => Uint8Array.from([first, 0x05, ...Array.from({ length: 14 }, () => 0x11)]));
     const certificate = new X509Certificate(made.certificate);
     expect(certificate.serialNumber).toMatch(/^0?[1-7][0-9A-F]+$/);
     expect(certificate.subject).toContain('Exempelkommun');
