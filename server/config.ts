@@ -2,6 +2,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { parseTrustProxy, type TrustProxy } from './proxy/trusted-proxy';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -17,14 +18,31 @@ const configSchema = z.object({
   SIGILL_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').max(256).optional(),
   SIGILL_DEMO: z.enum(['0', '1', 'true', 'false']).default('0').transform((value) => value === '1' || value === 'true'),
   SIGILL_DURABILITY: z.enum(['process', 'power']).default('process'),
-  SIGILL_PUBLIC_URL: z.url().optional(),
+  SIGILL_PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
+  SIGILL_TRUST_PROXY: z.string().optional().transform((text, context) => {
+    const parsed = parseTrustProxy(text);
+    if ('error' in parsed) {
+      context.addIssue({ code: 'custom', message: `${parsed.error}; give a hop count (1) or addresses and CIDR ranges (127.0.0.1, 10.0.0.0/8)` });
+      return z.NEVER;
+    }
+    return parsed;
+  }),
   SIGILL_SEAL_P12: z.string().min(1).optional(),
   SIGILL_SEAL_KEY: z.string().min(1).optional(),
   SIGILL_SEAL_CERT: z.string().min(1).optional(),
   SIGILL_SEAL_PASSPHRASE: z.string().optional(),
   SIGILL_PDF_WORKERS: z.coerce.number().int().min(1).max(16).optional(),
 }).refine((values) => !(values.SIGILL_SEAL_P12 && (values.SIGILL_SEAL_KEY || values.SIGILL_SEAL_CERT)), { message: 'set either SIGILL_SEAL_P12 or SIGILL_SEAL_KEY with SIGILL_SEAL_CERT, not both', path: ['SIGILL_SEAL_P12'] })
-  .refine((values) => Boolean(values.SIGILL_SEAL_KEY) === Boolean(values.SIGILL_SEAL_CERT), { message: 'SIGILL_SEAL_KEY and SIGILL_SEAL_CERT go together', path: ['SIGILL_SEAL_KEY'] });
+  .refine((values) => Boolean(values.SIGILL_SEAL_KEY) === Boolean(values.SIGILL_SEAL_CERT), { message: 'SIGILL_SEAL_KEY and SIGILL_SEAL_CERT go together', path: ['SIGILL_SEAL_KEY'] })
+  // Reachable from the network without a public URL, the server cannot know it sits behind TLS, so its cookies would lack Secure.
+  .refine((values) => values.SIGILL_PUBLIC_URL !== undefined || isLoopbackHost(values.SIGILL_HOST), {
+    message: 'set SIGILL_PUBLIC_URL (the https:// address the TLS proxy serves) when SIGILL_HOST is not a loopback address',
+    path: ['SIGILL_PUBLIC_URL'],
+  });
+
+function isLoopbackHost(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
 
 export interface Config {
   port: number;
@@ -42,6 +60,13 @@ export interface Config {
   durability: 'process' | 'power';
   /** Where people reach Sigill; the protocol's QR code and verify link point here. */
   publicUrl: string;
+  /**
+   * The origin of SIGILL_PUBLIC_URL when it is set: then it alone passes the CSRF origin check, and an
+   * https origin makes cookies Secure and sends HSTS whatever protocol reaches the socket.
+   */
+  publicOrigin: string | undefined;
+  /** Which proxies may name the client's address in X-Forwarded-For. */
+  trustProxy: TrustProxy;
   /** The organisation's seal; all unset means a development certificate in the data folder. */
   seal: { p12File: string | undefined; keyFile: string | undefined; certificateFile: string | undefined; passphrase: string | undefined };
   /** Worker threads that render and seal protocols. */
@@ -77,6 +102,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     demo: values.SIGILL_DEMO,
     durability: values.SIGILL_DURABILITY,
     publicUrl: (values.SIGILL_PUBLIC_URL ?? `http://${values.SIGILL_HOST}:${values.SIGILL_PORT}`).replace(/\/+$/, ''),
+    publicOrigin: values.SIGILL_PUBLIC_URL === undefined ? undefined : new URL(values.SIGILL_PUBLIC_URL).origin,
+    trustProxy: values.SIGILL_TRUST_PROXY,
     seal: {
       p12File: values.SIGILL_SEAL_P12 ? path.resolve(values.SIGILL_SEAL_P12) : undefined,
       keyFile: values.SIGILL_SEAL_KEY ? path.resolve(values.SIGILL_SEAL_KEY) : undefined,

@@ -1,6 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppEnv } from './app-context';
+import { servedOverHttps } from './proxy/request-origin';
 
 /**
  * Every response's security headers. The policy allows only this origin; SurveyJS positions
@@ -21,7 +22,7 @@ const headers = secureHeaders({
   },
   referrerPolicy: 'strict-origin-when-cross-origin',
   xFrameOptions: 'DENY',
-  // Set below, and only over https: over http a browser ignores it and a proxy test would be misled.
+  // Set below, and only when browsers reach Sigill over https (the public URL says so, not the socket).
   strictTransportSecurity: false,
   crossOriginEmbedderPolicy: false,
   permissionsPolicy: { camera: [], microphone: [], geolocation: [], payment: [] },
@@ -29,5 +30,5 @@ const headers = secureHeaders({
 
 export const securityHeaders: MiddlewareHandler<AppEnv> = async (c, next) => {
   await headers(c, next);
-  if (new URL(c.req.url).protocol === 'https:') c.header('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+  if (servedOverHttps(c)) c.header('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
 };

@@ -2,6 +2,7 @@ import type { MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { AppEnv } from '../app-context';
 import { AppError } from '../errors';
+import { publicOrigin } from '../proxy/request-origin';
 import { loadPrincipal } from './principal';
 import { findSession, sessionCookieName } from './sessions';
 
@@ -24,7 +25,7 @@ export const loadSession: MiddlewareHandler<AppEnv> = async (c, next) => {
 export const csrfGuard: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (!unsafeMethods.has(c.req.method)) return next();
   const origin = c.req.header('origin');
-  if (origin && origin !== new URL(c.req.url).origin) {
+  if (origin && origin !== publicOrigin(c)) {
     throw new AppError('csrf_failed', 'Cross-site request refused', [{ field: 'header.origin', message: `${origin} is not this site` }]);
   }
   const session = c.get('session');

@@ -9,6 +9,7 @@ import { roles } from '../auth/roles';
 import { createSession, deleteOtherSessions, deleteSession, sessionCookieName, sessionHours } from '../auth/sessions';
 import { AppError } from '../errors';
 import { nowIso } from '../ids';
+import { clientAddress, servedOverHttps } from '../proxy/request-origin';
 import { findUserByEmail, membershipsWithNames, normaliseEmail } from '../users/user-store';
 import { errorResponses } from './error-responses';
 
@@ -21,10 +22,6 @@ const sessionSchema = z
   .openapi('Session');
 
 const passwordSchema = z.string().min(passwordRules.minLength, `at least ${passwordRules.minLength} characters`).max(passwordRules.maxLength);
-
-function clientAddress(c: Context<AppEnv>): string {
-  return c.env?.incoming?.socket.remoteAddress ?? 'local';
-}
 
 async function sessionBody(c: Context<AppEnv>, user: { id: string; email: string; name: string }, csrfToken: string) {
   return { user: { id: user.id, email: user.email, name: user.name }, memberships: await membershipsWithNames(c.get('deps').database.db, user.id), csrfToken };
@@ -96,7 +93,7 @@ export const authRoutes = createRouter()
     setCookie(c, sessionCookieName, session.token, {
       httpOnly: true,
       sameSite: 'Lax',
-      secure: new URL(c.req.url).protocol === 'https:',
+      secure: servedOverHttps(c),
       path: '/',
       maxAge: sessionHours * 3600,
     });

@@ -11,8 +11,21 @@ describe('loadConfig', () => {
   });
 
   it('reads the variables it knows', () => {
-    const config = loadConfig({ SIGILL_PORT: '9000', SIGILL_HOST: '0.0.0.0', SIGILL_DATA_DIR: '/tmp/x' });
-    expect(config).toMatchObject({ port: 9000, host: '0.0.0.0', dataDir: '/tmp/x' });
+    const config = loadConfig({ SIGILL_PORT: '9000', SIGILL_HOST: '0.0.0.0', SIGILL_DATA_DIR: '/tmp/x', SIGILL_PUBLIC_URL: 'https://sigill.exempelkommun.se/' });
+    expect(config).toMatchObject({ port: 9000, host: '0.0.0.0', dataDir: '/tmp/x', publicUrl: 'https://sigill.exempelkommun.se', publicOrigin: 'https://sigill.exempelkommun.se' });
+  });
+
+  it('refuses to serve the network without a public URL, since its cookies could not know they travel over TLS', () => {
+    expect(() => loadConfig({ SIGILL_HOST: '0.0.0.0' })).toThrow(/SIGILL_PUBLIC_URL/);
+    expect(loadConfig({ SIGILL_HOST: '127.0.0.2' }).publicOrigin).toBeUndefined();
+  });
+
+  it('reads the trusted proxies as a hop count or address ranges, and refuses anything else by name', () => {
+    expect(loadConfig({}).trustProxy).toEqual({ kind: 'none' });
+    expect(loadConfig({ SIGILL_TRUST_PROXY: '1' }).trustProxy).toEqual({ kind: 'hops', hops: 1 });
+    expect(loadConfig({ SIGILL_TRUST_PROXY: '127.0.0.1, 10.0.0.0/8' }).trustProxy).toMatchObject({ kind: 'ranges', ranges: ['127.0.0.1', '10.0.0.0/8'] });
+    expect(() => loadConfig({ SIGILL_TRUST_PROXY: '10.0.0.0/40' })).toThrow(/SIGILL_TRUST_PROXY: 10\.0\.0\.0\/40/);
+    expect(() => loadConfig({ SIGILL_PUBLIC_URL: 'ftp://sigill.example' })).toThrow(/SIGILL_PUBLIC_URL/);
   });
 
   it('lists every wrong variable at once, by name', () => {
