@@ -1,7 +1,7 @@
 import type { HttpBindings } from '@hono/node-server';
 import { OpenAPIHono } from '@hono/zod-openapi';
-import type { LoginThrottle } from './auth/login-throttle';
 import type { Principal } from './auth/principal';
+import type { RateLimiter } from './auth/rate-limiter';
 import type { SessionRecord } from './auth/sessions';
 import type { Config } from './config';
 import type { DatabaseHandle } from './db/connection';
@@ -18,7 +18,7 @@ export interface AppDeps {
   forms: FormRegistry;
   logger: Logger;
   organisations: OrganisationDirectory;
-  loginThrottle: LoginThrottle;
+  rateLimiter: RateLimiter;
   protocols: ProtocolService;
 }
 

@@ -3,6 +3,8 @@ import { HTTPException } from 'hono/http-exception';
 import { type AppDeps, createRouter } from './app-context';
 import { AppError, type ErrorCode, errorBody } from './errors';
 import { csrfGuard, jsonBodiesOnly, loadSession } from './auth/middleware';
+import { limitPerAddress } from './auth/rate-limit-middleware';
+import { limits } from './auth/rate-limiter';
 import { assetRecordRoutes } from './routes/asset-records';
 import { assessmentRoutes } from './routes/assessments';
 import { assetRoutes } from './routes/assets';
@@ -44,6 +46,8 @@ export function createApp(deps: AppDeps) {
     await next();
   });
   app.use('*', securityHeaders);
+  // Anyone may verify a PDF of up to 20 MB: counted per client address before a byte of it is read.
+  app.use('/api/verify', limitPerAddress(limits.verifyPerAddress));
   const jsonLimit = limit(maxBodyBytes);
   // A protocol to verify is a whole PDF; every other body is a small JSON document.
   const pdfLimit = limit(maxPdfBytes);

@@ -21,6 +21,8 @@ export type ErrorCode = keyof typeof statusByCode;
 export interface ErrorDetail {
   field: string;
   message: string;
+  /** A stable reason a client can translate (e.g. `password_common`); the message is English. */
+  code?: string;
 }
 
 /** The one error type handlers throw; app.onError turns it into `{ error: { code, message, details? } }`. */

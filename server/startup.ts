@@ -1,5 +1,5 @@
 import type { AppDeps } from './app-context';
-import { LoginThrottle } from './auth/login-throttle';
+import { RateLimiter } from './auth/rate-limiter';
 import type { Config } from './config';
 import { openDatabase } from './db/connection';
 import { migrateToLatest } from './db/migrate';
@@ -9,13 +9,14 @@ import { createLogger, type Logger } from './log';
 import { OrganisationDirectory } from './organisations/organisation-tree';
 import { ProtocolService } from './protocols/protocol-service';
 import { demoDomain, demoPassword, seedDemo } from './demo/seed-demo';
-import { bootstrapAdmin } from './users/bootstrap-admin';
+import { bootstrapAdmin, checkAdminPassword } from './users/bootstrap-admin';
 
 /**
  * Everything that must hold before the first request: forms valid, database open and migrated.
  * A broken form stops here, before the database is touched.
  */
 export async function prepareDeps(config: Config, logger: Logger = createLogger(config.logLevel)): Promise<AppDeps> {
+  await checkAdminPassword(config);
   const forms = new FormRegistry(await loadFormsIsolated(config.formsDir));
   const database = openDatabase(config.dataDir, config.durability);
   try {
@@ -32,7 +33,7 @@ export async function prepareDeps(config: Config, logger: Logger = createLogger(
   } else if (admin) {
     logger.info('first start: created the admin account', { email: admin.email });
   }
-  const deps: AppDeps = { config, database, forms, logger, organisations: new OrganisationDirectory(database.db), loginThrottle: new LoginThrottle(), protocols: new ProtocolService(config, logger) };
+  const deps: AppDeps = { config, database, forms, logger, organisations: new OrganisationDirectory(database.db), rateLimiter: new RateLimiter(database.db), protocols: new ProtocolService(config, logger) };
   if (config.demo && (await seedDemo(deps, config.adminEmail))) {
     logger.info('demo data seeded', { users: `*@${demoDomain}` });
     process.stdout.write(`Demo: log in as isam@${demoDomain}, dso@, objektledare.social@, beslutsfattare.social@ … with the password ${demoPassword}\n`);

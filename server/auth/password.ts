@@ -26,5 +26,3 @@ export async function verifyPassword(password: string, stored: string): Promise<
 
 /** A hash of a random password: checking against it costs the same time as a real one. */
 export const unusablePasswordHash = await hashPassword(randomBytes(32).toString('base64'));
-
-export const passwordRules = { minLength: 12, maxLength: 256 } as const;

@@ -45,9 +45,9 @@ export async function deleteSession(db: Kysely<Database>, tokenHash: string): Pr
   await db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
 }
 
-/** After a password change every other session of that user ends. */
-export async function deleteOtherSessions(db: Kysely<Database>, userId: string, keepTokenHash: string): Promise<void> {
-  await db.deleteFrom('sessions').where('user_id', '=', userId).where('token_hash', '!=', keepTokenHash).execute();
+/** After a password change every session of that user ends; the one that changed it continues under a new token. */
+export async function deleteUserSessions(db: Kysely<Database>, userId: string): Promise<void> {
+  await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
 }
 
 export async function deleteExpiredSessions(db: Kysely<Database>): Promise<void> {

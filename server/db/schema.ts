@@ -19,6 +19,7 @@ export interface Database {
   template_versions: TemplateVersionsTable;
   template_adoptions: TemplateAdoptionsTable;
   lowering_approvals: LoweringApprovalsTable;
+  rate_limits: RateLimitsTable;
 }
 
 export type OrganisationKind = 'kommun' | 'namnd' | 'forvaltning' | 'bolag' | 'annan';
@@ -286,4 +287,11 @@ export interface LoweringApprovalsTable {
   role: Role;
   statement: string;
   created_at: string;
+}
+
+/** One abuse limit's counter for one subject, in a fixed window that ends at resets_at. */
+export interface RateLimitsTable {
+  key: string;
+  points: number;
+  resets_at: string;
 }

@@ -4,9 +4,12 @@ import { deleteCookie, setCookie } from 'hono/cookie';
 import { createRouter, type AppEnv } from '../app-context';
 import { appendAuditEvent } from '../audit/audit-log';
 import { requirePrincipal } from '../auth/access';
-import { hashPassword, passwordRules, unusablePasswordHash, verifyPassword } from '../auth/password';
+import { hashPassword, unusablePasswordHash, verifyPassword } from '../auth/password';
+import { assertAcceptablePassword, passwordRules } from '../auth/password-policy';
+import { enforceLimits } from '../auth/rate-limit-middleware';
+import { limits } from '../auth/rate-limiter';
 import { roles } from '../auth/roles';
-import { createSession, deleteOtherSessions, deleteSession, sessionCookieName, sessionHours } from '../auth/sessions';
+import { createSession, deleteSession, deleteUserSessions, sessionCookieName, sessionHours } from '../auth/sessions';
 import { AppError } from '../errors';
 import { nowIso } from '../ids';
 import { clientAddress, servedOverHttps } from '../proxy/request-origin';
@@ -22,6 +25,10 @@ const sessionSchema = z
   .openapi('Session');
 
 const passwordSchema = z.string().min(passwordRules.minLength, `at least ${passwordRules.minLength} characters`).max(passwordRules.maxLength);
+
+function setSessionCookie(c: Context<AppEnv>, token: string): void {
+  setCookie(c, sessionCookieName, token, { httpOnly: true, sameSite: 'Lax', secure: servedOverHttps(c), path: '/', maxAge: sessionHours * 3600 });
+}
 
 async function sessionBody(c: Context<AppEnv>, user: { id: string; email: string; name: string }, csrfToken: string) {
   return { user: { id: user.id, email: user.email, name: user.name }, memberships: await membershipsWithNames(c.get('deps').database.db, user.id), csrfToken };
@@ -61,42 +68,38 @@ const changePassword = createRoute({
   method: 'post',
   path: '/password',
   tags: ['auth'],
-  summary: 'Change the own password; every other session of the user ends',
+  summary: 'Change the own password; every session of the user ends and this one continues under a new token and CSRF token',
   request: {
     body: { required: true, content: { 'application/json': { schema: z.object({ currentPassword: z.string().min(1).max(passwordRules.maxLength), newPassword: passwordSchema }).strict() } } },
   },
-  responses: { 204: { description: 'Changed' }, ...errorResponses(400, 401, 403, 415) },
+  responses: {
+    200: { description: 'Changed; the new session (cookie set anew)', content: { 'application/json': { schema: sessionSchema } } },
+    ...errorResponses(400, 401, 403, 415, 429),
+  },
 });
 
 export const authRoutes = createRouter()
   .openapi(login, async (c) => {
     const { db } = c.get('deps').database;
-    const throttle = c.get('deps').loginThrottle;
     const body = c.req.valid('json');
     const email = normaliseEmail(body.email);
     const address = clientAddress(c);
-    const wait = throttle.retryAfterSeconds(email, address);
-    if (wait > 0) {
-      c.header('Retry-After', String(wait));
-      throw new AppError('rate_limited', `Too many failed logins; try again in ${wait} s`);
-    }
+    // Counted before the password is checked: parallel guesses each take a count, none slips past the limit.
+    await enforceLimits(c, [[limits.loginPerAddress, address], [limits.loginPerAccountFromAddress, `${email} ${address}`], [limits.loginPerAccount, email]]);
     const user = await findUserByEmail(db, email);
     // Verify even for an unknown account, so timing does not reveal which e-mails exist.
     const valid = await verifyPassword(body.password, user?.password_hash ?? unusablePasswordHash);
     if (!user || !valid || user.is_active !== 1) {
-      throttle.recordFailure(email, address);
-      await appendAuditEvent(db, { actorUserId: null, action: 'auth.login_failed', entityType: 'user', entityId: user?.id ?? email, payload: { email, address } });
+      // What was typed is kept only when it names an account: a password typed into the e-mail field must not live on in the log.
+      const known = user ? { entityId: user.id, email: user.email } : { entityId: 'unknown', email: 'unknown' };
+      await appendAuditEvent(db, { actorUserId: null, action: 'auth.login_failed', entityType: 'user', entityId: known.entityId, payload: { email: known.email, address } });
       throw new AppError('invalid_credentials', 'Wrong e-mail or password');
     }
-    throttle.recordSuccess(email);
+    await c.get('deps').rateLimiter.reset(limits.loginPerAccountFromAddress, `${email} ${address}`);
+    await c.get('deps').rateLimiter.refund(limits.loginPerAddress, address);
+    await c.get('deps').rateLimiter.refund(limits.loginPerAccount, email);
     const session = await createSession(db, user.id);
-    setCookie(c, sessionCookieName, session.token, {
-      httpOnly: true,
-      sameSite: 'Lax',
-      secure: servedOverHttps(c),
-      path: '/',
-      maxAge: sessionHours * 3600,
-    });
+    setSessionCookie(c, session.token);
     await appendAuditEvent(db, { actorUserId: user.id, action: 'auth.login', entityType: 'user', entityId: user.id, payload: { address } });
     return c.json(await sessionBody(c, user, session.csrfToken), 200);
   })
@@ -115,15 +118,21 @@ export const authRoutes = createRouter()
     const principal = requirePrincipal(c);
     const { db } = c.get('deps').database;
     const body = c.req.valid('json');
+    await enforceLimits(c, [[limits.passwordCheckPerUser, principal.userId]]);
     const user = await db.selectFrom('users').select('password_hash').where('id', '=', principal.userId).executeTakeFirstOrThrow();
     if (!(await verifyPassword(body.currentPassword, user.password_hash))) {
       throw new AppError('forbidden', 'The current password is wrong', [{ field: 'body.currentPassword', message: 'does not match' }]);
     }
+    await c.get('deps').rateLimiter.reset(limits.passwordCheckPerUser, principal.userId);
+    await assertAcceptablePassword(body.newPassword, 'body.newPassword', { email: principal.email, currentPassword: body.currentPassword });
     const passwordHash = await hashPassword(body.newPassword);
-    await db.transaction().execute(async (trx) => {
+    // Every session ends, this one too: a token someone copied before the change must not outlive it.
+    const session = await db.transaction().execute(async (trx) => {
       await trx.updateTable('users').set({ password_hash: passwordHash, password_changed_at: nowIso() }).where('id', '=', principal.userId).execute();
-      await deleteOtherSessions(trx, principal.userId, c.get('session')!.tokenHash);
+      await deleteUserSessions(trx, principal.userId);
       await appendAuditEvent(trx, { actorUserId: principal.userId, action: 'auth.password_changed', entityType: 'user', entityId: principal.userId, payload: {} });
+      return createSession(trx, principal.userId);
     });
-    return c.body(null, 204);
+    setSessionCookie(c, session.token);
+    return c.json(await sessionBody(c, { id: principal.userId, email: principal.email, name: principal.name }, session.csrfToken), 200);
   });

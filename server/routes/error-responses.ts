@@ -5,7 +5,7 @@ export const errorSchema = z
     error: z.object({
       code: z.string(),
       message: z.string(),
-      details: z.union([z.array(z.object({ field: z.string(), message: z.string() })), z.record(z.string(), z.unknown())]).optional(),
+      details: z.union([z.array(z.object({ field: z.string(), message: z.string(), code: z.string().optional() })), z.record(z.string(), z.unknown())]).optional(),
     }),
   })
   .openapi('Error');

@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter } from '../app-context';
 import { appendAuditEvent } from '../audit/audit-log';
 import { allowedOrganisations, authorize } from '../auth/access';
-import { passwordRules } from '../auth/password';
+import { assertAcceptablePassword, passwordRules } from '../auth/password-policy';
 import { roles } from '../auth/roles';
 import { AppError } from '../errors';
 import { newId, nowIso } from '../ids';
@@ -160,6 +160,7 @@ export const organisationRoutes = createRouter()
             ...(!body.password ? [{ field: 'body.password', message: 'required for a new user' }] : []),
           ]);
         }
+        if (!existing) await assertAcceptablePassword(body.password!, 'body.password', { email: body.email });
         const userId = existing?.id ?? (await createUser(trx, { email: body.email, name: body.name!, password: body.password! }));
         if (!(await grantRole(trx, userId, id, body.role))) throw new AppError('conflict', 'The user already holds that role here', [{ field: 'body.role', message: 'already granted' }]);
         await appendAuditEvent(trx, { actorUserId: principal.userId, organisationId: id, action: 'membership.granted', entityType: 'user', entityId: userId, payload: { role: body.role, email: body.email } });

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { appendAuditEvent } from '../audit/audit-log';
-import type { Config } from '../config';
+import { passwordRefusal } from '../auth/password-policy';
+import { type Config, ConfigError } from '../config';
 import type { Database } from '../db/schema';
 import { newId, nowIso } from '../ids';
 import { createUser, grantRole } from './user-store';
@@ -10,6 +11,12 @@ export interface BootstrapResult {
   email: string;
   /** Set only when Sigill generated the password: it is shown once and never stored in clear. */
   generatedPassword?: string;
+}
+
+/** SIGILL_ADMIN_PASSWORD meets the password policy, checked at every start before the database opens. */
+export async function checkAdminPassword(config: Config): Promise<void> {
+  const refusal = config.adminPassword ? await passwordRefusal(config.adminPassword, { email: config.adminEmail }) : undefined;
+  if (refusal) throw new ConfigError([`SIGILL_ADMIN_PASSWORD: ${refusal}`]);
 }
 
 /**
