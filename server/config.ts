@@ -1,10 +1,10 @@
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { parseTrustProxy, type TrustProxy } from './proxy/trusted-proxy';
+import { repoRoot } from './runtime-files';
 
-export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export { repoRoot };
 
 const configSchema = z.object({
   SIGILL_PORT: z.coerce.number().int().min(0).max(65535).default(8080),

@@ -1,5 +1,5 @@
-import { createRequire } from 'node:module';
+import fs from 'node:fs';
+import path from 'node:path';
+import { repoRoot } from './runtime-files';
 
-const require = createRequire(import.meta.url);
-
-export const sigillVersion: string = (require('../package.json') as { version: string }).version;
+export const sigillVersion: string = (JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version;

@@ -1,25 +1,14 @@
 import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
 import { repoRoot } from '../config';
+import { isBuildStale } from './build-inputs.mjs';
 
 /** What the built client is made from; a change to any of these makes the build stale. */
 const buildInputs = ['client', 'scoring', 'vite.config.ts', 'package-lock.json'];
 const builtIndex = path.join(repoRoot, 'dist', 'client', 'index.html');
 
-function newestModification(target: string): number {
-  const stat = fs.statSync(target, { throwIfNoEntry: false });
-  if (!stat) return 0;
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = stat.mtimeMs;
-  for (const entry of fs.readdirSync(target)) newest = Math.max(newest, newestModification(path.join(target, entry)));
-  return newest;
-}
-
 export function isClientBuildStale(): boolean {
-  const built = fs.statSync(builtIndex, { throwIfNoEntry: false });
-  if (!built) return true;
-  return buildInputs.some((input) => newestModification(path.join(repoRoot, input)) > built.mtimeMs);
+  return isBuildStale(repoRoot, builtIndex, buildInputs);
 }
 
 /** Builds the client with Vite when its build is missing or older than its sources. */

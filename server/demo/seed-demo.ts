@@ -1,4 +1,5 @@
-import { createRequire } from 'node:module';
+import fs from 'node:fs';
+import path from 'node:path';
 import type { AppDeps } from '../app-context';
 import { submitForReview } from '../assessments/change-status';
 import { decide } from '../assessments/sign-off';
@@ -9,12 +10,13 @@ import { insertAsset } from '../assets/asset-store';
 import { appendAuditEvent } from '../audit/audit-log';
 import type { AssessmentKind, OrganisationKind, Role } from '../db/schema';
 import { newId, nowIso } from '../ids';
+import { repoRoot } from '../runtime-files';
 import { seedOversightDemo } from './seed-oversight';
 import { seedDemoTemplate } from './seed-templates';
 import { createUser, findUserByEmail, grantRole } from '../users/user-store';
 
-const require = createRequire(import.meta.url);
-const answers = (name: string) => require(`./answers/${name}.json`) as Record<string, unknown>;
+const answersDir = path.join(repoRoot, 'server', 'demo', 'answers');
+const answers = (name: string) => JSON.parse(fs.readFileSync(path.join(answersDir, `${name}.json`), 'utf8')) as Record<string, unknown>;
 
 export const demoPassword = 'sigill-demo-2026';
 export const demoDomain = 'exempelkommun.se';

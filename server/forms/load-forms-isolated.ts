@@ -1,8 +1,9 @@
 import { Worker } from 'node:worker_threads';
+import { threadEntry } from '../runtime-files';
 import { formsInvalid } from './form-errors';
 import type { LoadedForm } from './load-forms';
 
-const workerFile = new URL('./forms-worker-entry.mjs', import.meta.url);
+const workerFile = threadEntry('forms/forms-worker');
 
 /**
  * loadForms in a thread of its own: checking a survey needs survey-core (≈40 MB resident), which

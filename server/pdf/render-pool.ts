@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { threadEntry } from '../runtime-files';
 import type { RenderJob, RenderReply } from './render-job';
 
 interface Pending {
@@ -13,8 +14,7 @@ interface Slot {
   busy: Pending | null;
 }
 
-/** A plain ES module that registers the TypeScript loader in the thread, then loads render-worker.ts. */
-const workerFile = new URL('./render-worker-entry.mjs', import.meta.url);
+const workerFile = threadEntry('pdf/render-worker');
 
 /**
  * A fixed set of render threads: a protocol costs 100+ ms of CPU, which on the main thread would
