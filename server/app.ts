@@ -23,6 +23,7 @@ import { exportRoutes } from './routes/exports';
 import { signOffRoutes } from './routes/sign-off';
 import { adoptionRoutes } from './routes/adoptions';
 import { templateRoutes } from './routes/templates';
+import { clientAddress } from './proxy/request-origin';
 import { securityHeaders } from './security-headers';
 import { serveClient } from './static-client';
 import { sigillVersion } from './version';
@@ -85,7 +86,7 @@ export function createApp(deps: AppDeps) {
   });
   app.onError((error, c) => {
     const appError = toAppError(error);
-    if (appError.status >= 500) deps.logger.error('request failed', { path: c.req.path, error: String(error), stack: (error as Error).stack });
+    if (appError.status >= 500) deps.logger.error('request failed', { path: c.req.path, address: clientAddress(c), error: String(error), stack: (error as Error).stack });
     return c.json(errorBody(appError), appError.status);
   });
   return api;

@@ -26,6 +26,11 @@ export const limits = {
   verifyPerAddress: { name: 'verify.address', points: 30, windowMs: 60_000 },
 } as const satisfies Record<string, Limit>;
 
+/** What one login attempt counts against, in the order counted: the address, the account from it, the account. */
+export function loginLimits(email: string, address: string): [Limit, string][] {
+  return [[limits.loginPerAddress, address], [limits.loginPerAccountFromAddress, `${email} ${address}`], [limits.loginPerAccount, email]];
+}
+
 /** The subject is hashed: the table then holds no e-mail address a person typed, right or wrong. */
 function keyOf(limit: Limit, subject: string): string {
   return `${limit.name}:${createHash('sha256').update(subject).digest('base64url')}`;
@@ -58,5 +63,12 @@ export class RateLimiter {
 
   async reset(limit: Limit, subject: string): Promise<void> {
     await clearAttempts(this.db, keyOf(limit, subject));
+  }
+
+  /** A successful login clears its account's failures from that address and gives back its own count. */
+  async loginSucceeded(email: string, address: string): Promise<void> {
+    await this.reset(limits.loginPerAccountFromAddress, `${email} ${address}`);
+    await this.refund(limits.loginPerAddress, address);
+    await this.refund(limits.loginPerAccount, email);
   }
 }

@@ -1,18 +1,19 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { deleteCookie, setCookie } from 'hono/cookie';
+import { deleteCookie } from 'hono/cookie';
 import { createRouter, type AppEnv } from '../app-context';
 import { appendAuditEvent } from '../audit/audit-log';
 import { requirePrincipal } from '../auth/access';
 import { hashPassword, unusablePasswordHash, verifyPassword } from '../auth/password';
 import { assertAcceptablePassword, passwordRules } from '../auth/password-policy';
 import { enforceLimits } from '../auth/rate-limit-middleware';
-import { limits } from '../auth/rate-limiter';
+import { limits, loginLimits } from '../auth/rate-limiter';
 import { roles } from '../auth/roles';
-import { createSession, deleteSession, deleteUserSessions, sessionCookieName, sessionHours } from '../auth/sessions';
+import { setSessionCookie } from '../auth/session-cookie';
+import { createSession, deleteSession, deleteUserSessions, sessionCookieName } from '../auth/sessions';
 import { AppError } from '../errors';
 import { nowIso } from '../ids';
-import { clientAddress, servedOverHttps } from '../proxy/request-origin';
+import { clientAddress } from '../proxy/request-origin';
 import { findUserByEmail, membershipsWithNames, normaliseEmail } from '../users/user-store';
 import { errorResponses } from './error-responses';
 
@@ -25,10 +26,6 @@ const sessionSchema = z
   .openapi('Session');
 
 const passwordSchema = z.string().min(passwordRules.minLength, `at least ${passwordRules.minLength} characters`).max(passwordRules.maxLength);
-
-function setSessionCookie(c: Context<AppEnv>, token: string): void {
-  setCookie(c, sessionCookieName, token, { httpOnly: true, sameSite: 'Lax', secure: servedOverHttps(c), path: '/', maxAge: sessionHours * 3600 });
-}
 
 async function sessionBody(c: Context<AppEnv>, user: { id: string; email: string; name: string }, csrfToken: string) {
   return { user: { id: user.id, email: user.email, name: user.name }, memberships: await membershipsWithNames(c.get('deps').database.db, user.id), csrfToken };
@@ -85,7 +82,7 @@ export const authRoutes = createRouter()
     const email = normaliseEmail(body.email);
     const address = clientAddress(c);
     // Counted before the password is checked: parallel guesses each take a count, none slips past the limit.
-    await enforceLimits(c, [[limits.loginPerAddress, address], [limits.loginPerAccountFromAddress, `${email} ${address}`], [limits.loginPerAccount, email]]);
+    await enforceLimits(c, loginLimits(email, address));
     const user = await findUserByEmail(db, email);
     // Verify even for an unknown account, so timing does not reveal which e-mails exist.
     const valid = await verifyPassword(body.password, user?.password_hash ?? unusablePasswordHash);
@@ -95,9 +92,7 @@ export const authRoutes = createRouter()
       await appendAuditEvent(db, { actorUserId: null, action: 'auth.login_failed', entityType: 'user', entityId: known.entityId, payload: { email: known.email, address } });
       throw new AppError('invalid_credentials', 'Wrong e-mail or password');
     }
-    await c.get('deps').rateLimiter.reset(limits.loginPerAccountFromAddress, `${email} ${address}`);
-    await c.get('deps').rateLimiter.refund(limits.loginPerAddress, address);
-    await c.get('deps').rateLimiter.refund(limits.loginPerAccount, email);
+    await c.get('deps').rateLimiter.loginSucceeded(email, address);
     const session = await createSession(db, user.id);
     setSessionCookie(c, session.token);
     await appendAuditEvent(db, { actorUserId: user.id, action: 'auth.login', entityType: 'user', entityId: user.id, payload: { address } });

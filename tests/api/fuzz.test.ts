@@ -21,10 +21,10 @@ let knownIds: string[];
 
 const ekonomisystem = (JSON.parse(fs.readFileSync('tests/fixtures/classification/ekonomisystem.json', 'utf8')) as { answers: Record<string, unknown> }).answers;
 
-/** Every stored row except sessions (logins come and go) and the audit of refused logins. */
+/** Every stored row except sessions (logins come and go), the abuse-limit counters (every attempt counts) and the audit of refused logins. */
 function fingerprint(): string {
   const { sqlite } = testApp.deps.database;
-  const tables = (sqlite.prepare("select name from sqlite_master where type = 'table' and name not in ('sessions', 'audit_events') and name not like 'sqlite_%' order by name").all() as { name: string }[]).map((row) => row.name);
+  const tables = (sqlite.prepare("select name from sqlite_master where type = 'table' and name not in ('sessions', 'rate_limits', 'audit_events') and name not like 'sqlite_%' order by name").all() as { name: string }[]).map((row) => row.name);
   const hash = createHash('sha256');
   for (const table of tables) hash.update(table).update(JSON.stringify(sqlite.prepare(`select * from "${table}" order by rowid`).all()));
   hash.update(JSON.stringify(sqlite.prepare("select count(*) as n from audit_events where action != 'auth.login_failed'").get()));
