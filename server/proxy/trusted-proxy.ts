@@ -6,10 +6,14 @@ import { BlockList, isIP } from 'node:net';
  */
 export type TrustProxy = { kind: 'none' } | { kind: 'hops'; hops: number } | { kind: 'ranges'; ranges: string[]; list: BlockList };
 
-/** The peer address as text, IPv4-mapped IPv6 (`::ffff:10.0.0.1`) written as plain IPv4. */
+/**
+ * An address as text: IPv4-mapped IPv6 (`::ffff:10.0.0.1`) written as plain IPv4, and a port some
+ * proxies append (`10.0.0.1:51234`, `[2001:db8::1]:443`) dropped.
+ */
 export function normaliseAddress(address: string): string {
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
-  return mapped ? mapped[1]! : address.toLowerCase();
+  const unported = /^\[([^\]]+)\](?::\d+)?$/.exec(address)?.[1] ?? /^(\d+\.\d+\.\d+\.\d+):\d+$/.exec(address)?.[1] ?? address;
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(unported);
+  return mapped ? mapped[1]! : unported.toLowerCase();
 }
 
 /** `10.0.0.0/8` or a single address; undefined when it is neither. */

@@ -36,6 +36,11 @@ describe('the client address behind proxies', () => {
     expect(resolveClientAddress(trust('1'), '127.0.0.1', 'nonsense')).toBe('127.0.0.1');
   });
 
+  it('drops a port a proxy appended to an entry', () => {
+    expect(resolveClientAddress(trust('1'), '127.0.0.1', '203.0.113.9:51234')).toBe('203.0.113.9');
+    expect(resolveClientAddress(trust('1'), '127.0.0.1', '[2001:DB8::1]:443')).toBe('2001:db8::1');
+  });
+
   it('refuses a setting it cannot read, naming the part', () => {
     expect(parseTrustProxy('10.0.0.0/33')).toEqual({ error: expect.stringContaining('10.0.0.0/33') });
     expect(parseTrustProxy('proxy.example')).toEqual({ error: expect.stringContaining('proxy.example') });
