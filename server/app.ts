@@ -10,6 +10,7 @@ import { assessmentRoutes } from './routes/assessments';
 import { assetRoutes } from './routes/assets';
 import { authRoutes } from './routes/auth';
 import { dashboardRoutes } from './routes/dashboard';
+import { organisationBudgetRoutes } from './routes/organisation-budget';
 import { todoRoutes } from './routes/todo';
 import { formRoutes } from './routes/forms';
 import { healthRoutes } from './routes/health';
@@ -67,6 +68,7 @@ export function createApp(deps: AppDeps) {
     .route('/api', templateRoutes)
     .route('/api', adoptionRoutes)
     .route('/api', dashboardRoutes)
+    .route('/api', organisationBudgetRoutes)
     .route('/api', todoRoutes)
     .route('/api', importRoutes)
     .route('/api', reportRoutes)

@@ -1,3 +1,4 @@
+import { classificationFlagNames } from '../../scoring/classification/flag-names';
 import { signOffSv } from './sign-off-sv';
 import { templatesSv } from './templates-sv';
 import { oversightSv } from './oversight-sv';
@@ -164,6 +165,13 @@ export const sv = {
   flagsHeading: 'Härledda flaggor',
   lagrumHeading: 'Lagrum',
   lagrumNone: 'Inga lagrum är markerade.',
+  otherLagrumHeading: 'Annat lagrum som workshopen angett',
+  'thresholds.heading': 'Ekonomiska trösklar för objektets ägare',
+  'thresholds.basis': '{area} räknas mot årsbudgeten för {organisation}: {budget} kr.',
+  'thresholds.noBudget': '{area} räknas mot årsbudgeten för {organisation}, som inte är angiven. Informationssäkerhetssamordnaren anger den under Ledningens genomgång; till dess visas bara procentsatserna.',
+  'thresholds.percentLevel': 'Nivå {level} från {percent} % = {kronor} kr',
+  'thresholds.percentOnly': 'Nivå {level} från {percent} % av årsbudgeten',
+  'thresholds.kronorLevel': 'Nivå {level} från {kronor} kr',
   suggestedLagrum: 'Föreslaget',
   requirementsCount: 'Handlingsplanen får {count} krav.',
   planStopped: 'Inga krav tas fram: {reason}',
@@ -244,11 +252,12 @@ export const sv = {
   'action.assessment.result_changed': 'Resultatet ändrades',
   'action.assessment.status_changed': 'Status ändrades',
   'action.plan_item.updated': 'Handlingsplanen uppdaterades',
-  'flag.verksamhetskritisk': 'Verksamhetskritisk',
-  'flag.riskanalysRekommenderas': 'Riskanalys rekommenderas',
-  'flag.sarskildAnalys': 'Särskild analys (säkerhetsskydd)',
-  'flag.personuppgifter': 'Personuppgifter',
-  'flag.kansligaPersonuppgifter': 'Känsliga personuppgifter',
+  'flag.verksamhetskritisk': classificationFlagNames.verksamhetskritisk,
+  'flag.riskanalysRekommenderas': classificationFlagNames.riskanalysRekommenderas,
+  'flag.sarskildAnalys': classificationFlagNames.sarskildAnalys,
+  'flag.personuppgifter': classificationFlagNames.personuppgifter,
+  'flag.kansligaPersonuppgifter': classificationFlagNames.kansligaPersonuppgifter,
+  'flag.anmalningsplikt': classificationFlagNames.anmalningsplikt,
   startDpiaFailed: 'Det gick inte att starta konsekvensbedömningen: {message}',
   explanationHeading: 'Förklaring',
   measuresHeading: 'Åtgärder',

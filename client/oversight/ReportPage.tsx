@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useLanguage } from '../i18n/LanguageProvider';
 import { useSession } from '../session/SessionProvider';
 import { OrganisationPicker } from './OrganisationPicker';
+import { AnnualBudgetForm } from './AnnualBudgetForm';
 import { ReviewIntervalForm } from './ReviewIntervalForm';
 import { useReportOrganisations } from './useReportOrganisations';
 import './oversight.css';
@@ -36,6 +37,7 @@ export function ReportPage() {
             <a className="button" href={`/api/exports/inventory.csv?organisationId=${current}`} download>{t('ov.report.inventoryCsv')}</a>
           </p>
           <ReviewIntervalForm key={current} organisationId={current} canEdit={canEdit} />
+          <AnnualBudgetForm key={`budget-${current}`} rootId={current} canEdit={canEdit} />
         </>
       )}
     </section>

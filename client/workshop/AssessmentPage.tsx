@@ -8,6 +8,7 @@ import { paths } from '../routes';
 import { useApi, type ApiState } from '../useApi';
 import type { SaveState } from './autosave';
 import { loadWorkshopContent, type WorkshopContent } from './workshop-content';
+import { EconomyThresholds } from './EconomyThresholds';
 import { Workshop } from './Workshop';
 
 /** The lazily loaded route: SurveyJS and scoring/ arrive only with it. */
@@ -52,6 +53,9 @@ function Loaded({ assessment }: { assessment: Assessment }) {
         {(loaded) => (
           <>
             <SignOffPanel assessment={current} assetName={assetName} savePending={saveState.kind !== 'idle' && saveState.kind !== 'saved'} onChanged={onChanged} />
+            {loaded.model && asset.state.status === 'ready' && (
+              <EconomyThresholds model={loaded.model} organisationId={asset.state.data.organisationId} organisationName={asset.state.data.organisationName} />
+            )}
             <Workshop key={`${started.id}:${started.status}`} initial={started} content={loaded} onSaved={setCurrent} onSaveState={setSaveState} />
           </>
         )}

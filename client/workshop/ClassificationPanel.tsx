@@ -1,10 +1,10 @@
 import type { ActionPlanSummary } from '../../scoring/classification/action-plan';
-import type { Classification, ClassificationFlags } from '../../scoring/classification/classification-types';
+import type { Classification } from '../../scoring/classification/classification-types';
+import { classificationFlagOrder } from '../../scoring/classification/flag-names';
 import type { AspectCode } from '../api-types';
 import { AspectLevel } from '../components/ProfileBadges';
 import { useLanguage } from '../i18n/LanguageProvider';
 
-const flagOrder: (keyof ClassificationFlags)[] = ['verksamhetskritisk', 'riskanalysRekommenderas', 'sarskildAnalys', 'personuppgifter', 'kansligaPersonuppgifter'];
 
 function asAspect(code: string): AspectCode {
   return code === 'K' || code === 'R' || code === 'T' ? code : 'S';
@@ -34,8 +34,10 @@ export function ClassificationPanel({ classification, actionPlan }: { classifica
       </ul>
       <h3>{t('flagsHeading')}</h3>
       <ul className="flag-list">
-        {flagOrder.map((key) => {
+        {classificationFlagOrder.map((key) => {
           const flag = classification.flags[key];
+          // A flag the questionnaire does not ask about (anmälningsplikt in version 1) is left out, not shown as "no".
+          if (!flag) return null;
           return (
             <li key={key} className={flag.value ? 'flag-on' : 'flag-off'}>
               <span aria-hidden="true">{flag.value ? '▲ ' : '– '}</span>
@@ -50,6 +52,12 @@ export function ClassificationPanel({ classification, actionPlan }: { classifica
         <p>{t('lagrumNone')}</p>
       ) : (
         <ul data-testid="lagrum-list">{classification.lagrum.map((entry) => <li key={entry.id}>{entry.name}</li>)}</ul>
+      )}
+      {(classification.otherLagrum ?? []).length > 0 && (
+        <>
+          <h4>{t('otherLagrumHeading')}</h4>
+          <ul data-testid="other-lagrum-list">{classification.otherLagrum?.map((name) => <li key={name}>{name}</li>)}</ul>
+        </>
       )}
       {classification.suggestedLagrum.length > 0 && (
         <ul className="suggestions">
@@ -74,6 +82,7 @@ export function ClassificationPanel({ classification, actionPlan }: { classifica
               <span className="badges">
                 {set.aspects.map((aspect) => <AspectLevel key={aspect.aspect} aspect={asAspect(aspect.aspect)} level={aspect.level?.level ?? null} />)}
               </span>
+              {set.aspects.filter((aspect) => aspect.raisedByRule).map((aspect) => <p key={aspect.aspect} className="muted rule-note">{aspect.raisedByRule}</p>)}
             </li>
           ))}
         </ul>

@@ -4,7 +4,7 @@ import type { ReferenceProblem, ResolvedUses } from './check-references';
 import { krtsProperty } from './survey-properties';
 
 /** Roles that belong inside an informationsmängd; the others belong at the top level. */
-const perSetRoles = new Set(['mangd-namn', 'konsekvenser', 'motivering', 'synnerligen-allvarlig', 'personuppgifter']);
+const perSetRoles = new Set(['mangd-namn', 'konsekvenser', 'motivering', 'synnerligen-allvarlig', 'personuppgifter', 'offentlighetsprovad', 'anmalningsplikt']);
 
 const roleOf = (question: QuestionJson) => stringProperty(question.json, krtsProperty.role);
 
@@ -47,6 +47,41 @@ function uniquenessProblems(survey: SurveyJson, problem: (field: string, message
   }
 }
 
+type Model = NonNullable<ResolvedUses['model']>;
+
+/** Where the model writes a text per aspect, a matrix shows exactly that text: the model and the form cannot drift apart. */
+function cellTextProblems(model: Model, question: QuestionJson, field: string, problem: (field: string, message: string) => void): void {
+  const aspect = stringProperty(question.json, krtsProperty.aspect) ?? '';
+  const cells = asRecord(question.json.cells) ?? {};
+  for (const area of model.consequenceAreas) {
+    const texts = area.byAspect?.[aspect];
+    if (!texts) continue;
+    for (const column of itemRecords(question.json.columns)) {
+      const level = column[krtsProperty.level];
+      if (typeof level !== 'number') continue;
+      const expected = texts.find((entry) => entry.level === level)?.text;
+      const shown = asRecord(cells[area.id])?.[String(itemValue(column))];
+      if (expected !== undefined && shown !== expected) {
+        problem(`${field}.cells.${area.id}.${String(itemValue(column))}`, `shows another text than model ${model.meta.id} v${model.meta.version} for ${aspect} level ${level}`);
+      }
+    }
+  }
+}
+
+/** Where the form requires a motivation, it must be exactly from the model's level: the form may not state a rule of its own. */
+function motivationRuleProblems(model: Model, matrix: QuestionJson | undefined, motivation: QuestionJson, field: string, problem: (field: string, message: string) => void): void {
+  // A form without the expression leaves the rule to scoring, which reads the model; only a stated rule can disagree.
+  if (!matrix || typeof motivation.json.requiredIf !== 'string') return;
+  const from = model.rules.motivationRequiredFrom;
+  const expected = itemRecords(matrix.json.columns)
+    .filter((column) => typeof column[krtsProperty.level] === 'number' && (column[krtsProperty.level] as number) >= from)
+    .map((column) => String(itemValue(column)))
+    .sort();
+  const lists = [...motivation.json.requiredIf.matchAll(/anyof\s*\[([^\]]*)\]/g)].map((match) => [...match[1]!.matchAll(/'([^']*)'/g)].map((value) => value[1]!).sort());
+  const agrees = lists.length > 0 && lists.every((list) => list.join(',') === expected.join(','));
+  if (!agrees) problem(`${field}.requiredIf`, `must require the motivation exactly for the levels from ${from} (${expected.join(', ')}), as model ${model.meta.id} v${model.meta.version} states`);
+}
+
 export function checkQuestionnaireReferences(file: string, survey: SurveyJson, uses: ResolvedUses): ReferenceProblem[] {
   const problems: ReferenceProblem[] = [];
   const problem = (field: string, message: string) => problems.push({ file, field, message });
@@ -73,6 +108,11 @@ export function checkQuestionnaireReferences(file: string, survey: SurveyJson, u
     const aspect = stringProperty(question.json, krtsProperty.aspect);
     if (['konsekvenser', 'motivering', 'hojning', 'hojning-motivering'].includes(role) && (aspect === undefined || !aspects.has(aspect))) {
       problem(`${field}.${krtsProperty.aspect}`, `aspect "${aspect ?? ''}" is not in model ${model.meta.id} v${model.meta.version}`);
+    }
+    if (role === 'konsekvenser') cellTextProblems(model, question, field, problem);
+    if (role === 'motivering') {
+      const matrix = questions.find((other) => roleOf(other) === 'konsekvenser' && stringProperty(other.json, krtsProperty.aspect) === aspect);
+      motivationRuleProblems(model, matrix, question, field, problem);
     }
     if (role === 'konsekvenser') {
       const rows = itemRecords(question.json.rows).map((row) => String(itemValue(row)));

@@ -34,6 +34,8 @@ export interface SetAspect {
   /** Marked as synnerligen allvarlig (säkerhetsskydd) rather than rated by area. */
   specialAnalysis: boolean;
   motivation: string | null;
+  /** Why a rule set the level above the ratings (information not yet tried against OSL counts as K1). */
+  raisedByRule?: string;
 }
 
 export interface InformationSetResult {
@@ -42,6 +44,8 @@ export interface InformationSetResult {
   name: string;
   aspects: SetAspect[];
   personalData: PersonalDataCategory[];
+  /** The reporting duties marked for the informationsmängd, as the form words them. */
+  reportingDuties?: string[];
 }
 
 export interface ProfileDriver {
@@ -73,6 +77,8 @@ export interface ClassificationFlags {
   sarskildAnalys: Flag;
   personuppgifter: Flag;
   kansligaPersonuppgifter: Flag;
+  /** A duty to report an incident (IMY, cybersäkerhetslagen, lex Maria…); only when the form asks. */
+  anmalningsplikt?: Flag;
 }
 
 export interface LagrumRef {
@@ -98,6 +104,8 @@ export interface Classification {
   flags: ClassificationFlags;
   personalDataCategories: PersonalDataCategory[];
   lagrum: LagrumRef[];
+  /** Other laws the workshop named in free text; they add no requirement of their own. */
+  otherLagrum?: string[];
   /** Lagrum the answers point to but the workshop has not ticked (GDPR when personal data is marked). */
   suggestedLagrum: (LagrumRef & { reason: string })[];
   completeness: { complete: boolean; missing: MissingAnswer[] };

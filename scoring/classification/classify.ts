@@ -10,6 +10,32 @@ import { formLayout, type FormLayout } from './form-layout';
 import { byText, levelValue, maxLevel, specialLevel } from './levels';
 import { personalDataCategories, type PersonalDataCategory } from './survey-properties';
 
+/** The ratings of one aspect in one informationsmängd: the highest level decides, "ej relevant" counts as the bottom. */
+function rateAspect(model: ClassificationModel, layout: FormLayout, answers: Record<string, unknown>, code: string): { level: number | null; drivers: string[] } {
+  // One matrix per aspect is what forms:check demands; should a form hold more, every rating counts.
+  let level: number | null = null;
+  const ratings: [string, number][] = [];
+  for (const matrix of layout.matrices.filter((entry) => entry.aspect === code)) {
+    for (const [area, column] of Object.entries(recordOf(answers[matrix.key]))) {
+      if (!matrix.columnLevels.has(String(column))) continue;
+      const rated = matrix.columnLevels.get(String(column)) ?? null;
+      level = maxLevel(level, rated ?? model.scale.levels[0]!.level);
+      if (rated !== null) ratings.push([area, rated]);
+    }
+  }
+  // Nothing drives a level at the bottom of the scale: listing every area there would say they all did.
+  const bottom = model.scale.levels[0]!.level;
+  const drivers = level === null || level === bottom ? [] : ratings.filter(([, rated]) => rated === level).map(([area]) => area);
+  return { level, drivers };
+}
+
+/** Information not yet tried against the offentlighets- och sekretesslag counts at the model's floor ("K1 until tried"). */
+function unreviewedFloor(model: ClassificationModel, layout: FormLayout, answers: Record<string, unknown>, code: string, level: number | null): number | undefined {
+  const floor = model.rules.unreviewedFloor;
+  if (!floor || floor.aspect !== code || level === null || level >= floor.level) return undefined;
+  return answers[layout.reviewedKey ?? ''] === true ? undefined : floor.level;
+}
+
 function scoreSet(model: ClassificationModel, layout: FormLayout, answers: Record<string, unknown>, index: number): InformationSetResult {
   const special = new Set(chosen(answers[layout.specialAspects?.key ?? '']).map((value) => layout.specialAspects?.marks.get(value)));
   const specialAt = specialLevel(model);
@@ -20,29 +46,23 @@ function scoreSet(model: ClassificationModel, layout: FormLayout, answers: Recor
     if (specialAt !== undefined && special.has(aspect.code)) {
       return { ...base, level: levelValue(model, aspect.code, specialAt), drivenBy: [], specialAnalysis: true };
     }
-    // One matrix per aspect is what forms:check demands; should a form hold more, every rating counts.
-    let level: number | null = null;
-    const ratings: [string, number][] = [];
-    for (const matrix of layout.matrices.filter((entry) => entry.aspect === aspect.code)) {
-      for (const [area, column] of Object.entries(recordOf(answers[matrix.key]))) {
-        if (!matrix.columnLevels.has(String(column))) continue;
-        const rated = matrix.columnLevels.get(String(column)) ?? null;
-        // "Ej relevant" answers the question with no consequence: the aspect is assessed, at the bottom of the scale.
-        level = maxLevel(level, rated ?? model.scale.levels[0]!.level);
-        if (rated !== null) ratings.push([area, rated]);
-      }
+    const { level, drivers } = rateAspect(model, layout, answers, aspect.code);
+    const floor = unreviewedFloor(model, layout, answers, aspect.code, level);
+    if (floor !== undefined) {
+      const label = levelValue(model, aspect.code, floor).label;
+      const raisedByRule = `Informationen har inte prövats mot offentlighets- och sekretesslagen och räknas därför som ${label} tills den har prövats.`;
+      return { ...base, level: levelValue(model, aspect.code, floor), drivenBy: [], specialAnalysis: false, raisedByRule };
     }
-    const drivenBy = ratings
-      .filter(([, rated]) => rated === level)
-      .map(([id]) => ({ id, name: areaName.get(id) ?? id }))
-      .sort(byText((area) => area.id));
+    const drivenBy = drivers.map((id) => ({ id, name: areaName.get(id) ?? id })).sort(byText((area) => area.id));
     return { ...base, level: level === null ? null : levelValue(model, aspect.code, level), drivenBy, specialAnalysis: false };
   });
   const categories = new Set(chosen(answers[layout.personalData?.key ?? '']).map((value) => layout.personalData?.marks.get(value)));
   const personalData = personalDataCategories.filter((category) => categories.has(category));
   // The fallback is not numbered: a name that depended on position would make the profile depend on order.
   const name = textOf(answers[layout.setNameKey ?? '']) ?? 'Namnlös informationsmängd';
-  return { index, name, aspects, personalData };
+  const duties = layout.reportingDuties;
+  if (!duties) return { index, name, aspects, personalData };
+  return { index, name, aspects, personalData, reportingDuties: chosen(answers[duties.key]).flatMap((value) => duties.marks.get(value) ?? []) };
 }
 
 function profileAspect(model: ClassificationModel, layout: FormLayout, answers: Answers, sets: readonly InformationSetResult[], aspectIndex: number): ProfileAspect {
@@ -70,6 +90,20 @@ function profileAspect(model: ClassificationModel, layout: FormLayout, answers: 
   };
 }
 
+/** Each duty once, with the informationsmängder it concerns; undefined when the form does not ask. */
+function objectReportingDuties(layout: FormLayout, sets: readonly InformationSetResult[]): string[] | undefined {
+  if (!layout.reportingDuties) return undefined;
+  const byDuty = new Map<string, string[]>();
+  for (const set of sets) for (const duty of set.reportingDuties ?? []) byDuty.set(duty, [...(byDuty.get(duty) ?? []), set.name]);
+  return [...byDuty].map(([duty, names]) => `${duty} (${names.join(', ')})`);
+}
+
+function otherLagrum(question: NonNullable<FormLayout['otherLagrum']>, answers: Answers): string[] {
+  const rows = Array.isArray(answers[question.key]) ? (answers[question.key] as unknown[]) : [];
+  const names = rows.map((row) => textOf(recordOf(row)[question.nameColumn])?.trim()).filter((name): name is string => Boolean(name));
+  return [...new Set(names)];
+}
+
 function lagrumName(lagrumList: LagrumFile | undefined, id: string): string {
   return lagrumList?.lagrum.find((entry) => entry.id === id)?.name ?? id;
 }
@@ -90,7 +124,7 @@ export function classify(model: ClassificationModel, form: QuestionnaireFile, an
   const aspects = model.aspects.map((_, index) => profileAspect(model, layout, valid, informationSets, index));
   const present = new Set<PersonalDataCategory>(informationSets.flatMap((set) => set.personalData));
   const categories = personalDataCategories.filter((category) => present.has(category));
-  const flags = deriveFlags(model, aspects, categories);
+  const flags = deriveFlags(model, aspects, categories, objectReportingDuties(layout, informationSets));
   const ticked = [...new Set(chosen(valid[layout.lagrum?.key ?? '']).map((value) => layout.lagrum?.marks.get(value)))]
     .filter((id): id is string => id !== undefined)
     .sort();
@@ -111,6 +145,7 @@ export function classify(model: ClassificationModel, form: QuestionnaireFile, an
     flags,
     personalDataCategories: categories,
     lagrum: ticked.map((id) => ({ id, name: lagrumName(lagrumList, id) })),
+    ...(layout.otherLagrum ? { otherLagrum: otherLagrum(layout.otherLagrum, valid) } : {}),
     suggestedLagrum,
     completeness: { complete: false, missing: [] },
   };

@@ -1,5 +1,5 @@
 import { itemRecords, itemValue } from '../survey/choices';
-import { panelTemplate, scopeQuestions, stringProperty, type QuestionJson, type SurveyJson } from '../survey/survey-json';
+import { asArray, asRecord, panelTemplate, scopeQuestions, stringProperty, type QuestionJson, type SurveyJson } from '../survey/survey-json';
 import { krtsProperty, personalDataCategories, type KrtsRole, type PersonalDataCategory } from './survey-properties';
 
 /**
@@ -40,6 +40,12 @@ export interface FormLayout {
   raises: readonly Raise[];
   societalKey: string | undefined;
   societalMotivationKey: string | undefined;
+  /** (per mängd) the yes/no question: tried against the offentlighets- och sekretesslag. */
+  reviewedKey: string | undefined;
+  /** (per mängd) the reporting duties, choice value → the choice's text. */
+  reportingDuties: ChoiceQuestion<string> | undefined;
+  /** The free-text list of other laws, and the column that holds a law's name. */
+  otherLagrum: { key: string; nameColumn: string } | undefined;
   /** Plainly required questions (isRequired, never hidden) at the top level and in each informationsmängd. */
   requiredTop: readonly QuestionJson[];
   requiredPerSet: readonly QuestionJson[];
@@ -64,6 +70,24 @@ const isString = (value: unknown): value is string => typeof value === 'string';
 const isLevel = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value);
 const isCategory = (value: unknown): value is PersonalDataCategory =>
   typeof value === 'string' && (personalDataCategories as readonly string[]).includes(value);
+
+/** Choice value → its text, for questions whose answers a result names in words. */
+function choiceTexts(question: QuestionJson | undefined): ChoiceQuestion<string> | undefined {
+  if (!question) return undefined;
+  const map = new Map<string, string>();
+  for (const item of itemRecords(question.json.choices)) {
+    const value = itemValue(item);
+    if (value !== undefined) map.set(String(value), typeof item.text === 'string' ? item.text : String(value));
+  }
+  return { key: question.key, marks: map };
+}
+
+function otherLagrumOf(question: QuestionJson | undefined): FormLayout['otherLagrum'] {
+  // Matrix columns are named, not valued: the first column holds the law's name.
+  const name = asRecord(asArray(question?.json.columns)[0])?.name;
+  if (!question || typeof name !== 'string') return undefined;
+  return { key: question.key, nameColumn: name };
+}
 
 function matrixOf(question: QuestionJson): ConsequenceMatrix {
   const columnLevels = new Map<string, number | null>();
@@ -108,6 +132,9 @@ export function formLayout(survey: SurveyJson): FormLayout {
     })),
     societalKey: keyOf('samhallsviktig', top),
     societalMotivationKey: keyOf('samhallsviktig-motivering', top),
+    reviewedKey: keyOf('offentlighetsprovad', inSet),
+    reportingDuties: choiceTexts(byRole(inSet, 'anmalningsplikt')[0]),
+    otherLagrum: otherLagrumOf(byRole(top, 'annat-lagrum')[0]),
     requiredTop: top.filter(plainlyRequired),
     requiredPerSet: inSet.filter((question) => plainlyRequired(question) && role(question) !== 'konsekvenser'),
   };

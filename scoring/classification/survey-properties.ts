@@ -40,6 +40,12 @@ export const krtsRoles = [
   /** Whether the object supports samhällsviktig verksamhet. */
   'samhallsviktig',
   'samhallsviktig-motivering',
+  /** (per mängd) whether the information has been tried against the offentlighets- och sekretesslag (the K1-until-tried rule). */
+  'offentlighetsprovad',
+  /** (per mängd) a checkbox of duties to report an incident (IMY, cybersäkerhetslagen, lex Maria…): a flag, never a level. */
+  'anmalningsplikt',
+  /** A list of other laws the workshop names in free text (a matrixdynamic with a "namn" column). */
+  'annat-lagrum',
 ] as const;
 
 export type KrtsRole = (typeof krtsRoles)[number];
@@ -48,6 +54,16 @@ export type KrtsRole = (typeof krtsRoles)[number];
 export const personalDataCategories = ['vanliga', 'kansliga', 'lagovertradelser', 'personnummer', 'skyddade', 'barn'] as const;
 
 export type PersonalDataCategory = (typeof personalDataCategories)[number];
+
+/** How a category is written for a person: a result or a protocol never shows the code. */
+export const personalDataLabels: Readonly<Record<PersonalDataCategory, string>> = {
+  vanliga: 'vanliga personuppgifter',
+  kansliga: 'känsliga personuppgifter (artikel 9)',
+  lagovertradelser: 'uppgifter om lagöverträdelser (artikel 10)',
+  personnummer: 'personnummer eller samordningsnummer',
+  skyddade: 'skyddade personuppgifter',
+  barn: 'uppgifter om barn',
+};
 
 export const classificationSurveyProperties: readonly SurveyPropertyDefinition[] = [
   { className: 'question', name: krtsProperty.role, choices: krtsRoles },

@@ -31,6 +31,8 @@ export const permissions = {
   // A review that finds nothing changed is approved like a decision, by the informationsägare's side.
   'review.confirm': ['beslutsfattare'],
   'review.settings': ['admin', 'isam'],
+  // The annual budget the economic thresholds are a share of: set by the ISAM, read by everyone in the organisation.
+  'organisation.budget': ['admin', 'isam'],
   // Normative central classifications (issue 8): published by the central ISAM, adopted locally.
   'template.read': ['admin', 'isam', 'dso', 'objektledare', 'beslutsfattare', 'granskare'],
   'template.publish': ['admin', 'isam'],

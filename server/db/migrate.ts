@@ -7,6 +7,7 @@ import * as oversight from './migrations/005_oversight';
 import * as templates from './migrations/006_templates';
 import * as planFiguresIndex from './migrations/007_plan_figures_index';
 import * as rateLimits from './migrations/010_rate_limits';
+import * as organisationBudget from './migrations/013_organisation_budget';
 import type { Database } from './schema';
 
 /** Numbered migrations, in order; a new one is appended, an old one never edited. */
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '006_templates': templates,
   '007_plan_figures_index': planFiguresIndex,
   '010_rate_limits': rateLimits,
+  '013_organisation_budget': organisationBudget,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {

@@ -38,6 +38,8 @@ export interface OrganisationsTable {
   created_at: string;
   /** Months between classification reviews; null inherits from the organisation above. */
   review_interval_months: number | null;
+  /** Annual budget in kronor, the basis of the model's economic thresholds; null when not given. */
+  annual_budget_sek: number | null;
 }
 
 export interface UsersTable {

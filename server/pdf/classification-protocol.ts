@@ -1,5 +1,6 @@
 import type { ActionPlanSummary } from '../../scoring/classification/action-plan';
 import type { Classification, InformationSetResult } from '../../scoring/classification/classification-types';
+import { classificationFlagNames, classificationFlagOrder } from '../../scoring/classification/flag-names';
 import type { ProtocolData } from '../protocols/protocol-types';
 import { approvalSection } from './approval-section';
 import type { Content, DocumentDefinition } from './doc-types';
@@ -99,7 +100,10 @@ function resultSection(sets: InformationSetResult[]): Content[] {
 function profileSection(answers: Answers, classification: Classification): Content[] {
   const { aspects } = classification.profile;
   const raises = aspects.filter((aspect) => aspect.raise?.applied);
-  const flags = Object.values(classification.flags).map((flag) => [flag.value ? '☑' : '☐', flag.reason]);
+  const flags = classificationFlagOrder.flatMap((key) => {
+    const flag = classification.flags[key];
+    return flag ? [[flag.value ? '☑' : '☐', `${classificationFlagNames[key]}: ${flag.value ? 'ja' : 'nej'}. ${flag.reason}`]] : [];
+  });
   return [
     heading('5. Objektets profil'),
     { text: `Profil: ${classification.profile.text}`, fontSize: 14, bold: true, margin: [0, 0, 0, 4] },
@@ -125,6 +129,7 @@ function lawSection(data: ProtocolData, classification: Classification): Content
   return [
     heading('6. Lagrum och personuppgifter'),
     classification.lagrum.length > 0 ? { ul: classification.lagrum.map((entry) => entry.name) } : { text: 'Inga lagrum markerade.', style: 'note' },
+    ...((classification.otherLagrum ?? []).length > 0 ? [subheading('Annat lagrum som workshopen angett'), { ul: classification.otherLagrum ?? [] }] : []),
     ...(classification.suggestedLagrum.length > 0 ? [{ text: `Att pröva: ${classification.suggestedLagrum.map((entry) => `${entry.name} (${entry.reason})`).join('; ')}`, style: 'note', margin: [0, 4, 0, 0] }] : []),
     { text: `Personuppgifter: ${label(data, 'personuppgifter', classification.personalDataCategories)}`, margin: [0, 6, 0, 0] },
   ];

@@ -16,8 +16,12 @@ export interface ClassificationContent {
   lagrum: LagrumFile;
 }
 
-export function loadContent(formsDir = 'forms', ids = { model: 'klassningsmodell', form: 'informationsklassning', catalog: 'kravkatalog', lagrum: 'lagrum' }): ClassificationContent {
-  const load = (id: string) => loadFormFile(path.join(formsDir, id, 'v1.json')).content as unknown;
+const shippedIds = { model: 'klassningsmodell', form: 'informationsklassning', catalog: 'kravkatalog', lagrum: 'lagrum' };
+
+/** Version 1 of every file unless told otherwise; version 2 of the model and questionnaire go together. */
+export function loadContent(formsDir = 'forms', ids = shippedIds, versions: Partial<Record<keyof typeof shippedIds, number>> = {}): ClassificationContent {
+  const version = (id: string) => versions[(Object.keys(ids) as (keyof typeof shippedIds)[]).find((key) => ids[key] === id)!] ?? 1;
+  const load = (id: string) => loadFormFile(path.join(formsDir, id, `v${version(id)}.json`)).content as unknown;
   return {
     model: load(ids.model) as ClassificationModel,
     form: load(ids.form) as QuestionnaireFile,
@@ -45,6 +49,11 @@ export function loadFixture(name: string): Fixture {
 }
 
 export const fixtureNames = ['ekonomisystem', 'elevhalsojournal', 'lokalbokning'];
+
+/** The shipped model and questionnaire version 2, with catalog and lagrum version 1. */
+export function loadContentV2(): ClassificationContent {
+  return loadContent('forms', shippedIds, { model: 2, form: 2 });
+}
 
 /** classify() for answers the test knows to be valid; a validation failure fails the test loudly. */
 export function classifyOk(content: ClassificationContent, answers: unknown): Classification {
