@@ -1,18 +1,28 @@
 import type { ActionPlanSummary } from '../../scoring/classification/action-plan';
 import type { Classification } from '../../scoring/classification/classification-types';
 import { classificationFlagOrder } from '../../scoring/classification/flag-names';
+import { type LevelCost, levelCosts } from '../../scoring/classification/level-costs';
 import type { AspectCode } from '../api-types';
 import { AspectLevel } from '../components/ProfileBadges';
 import { useLanguage } from '../i18n/LanguageProvider';
+import type { WorkshopContent } from './workshop-content';
 
 
 function asAspect(code: string): AspectCode {
   return code === 'K' || code === 'R' || code === 'T' ? code : 'S';
 }
 
-/** The classification as it forms: the object's levels and what drove them, flags, lagrum and the plan's size. */
-export function ClassificationPanel({ classification, actionPlan }: { classification: Classification; actionPlan: ActionPlanSummary | null }) {
+/** What each level of one aspect would add to the plan, so the room sees what a choice costs. */
+function LevelCostLine({ costs }: { costs: LevelCost[] }) {
   const { t } = useLanguage();
+  const parts = costs.map((cost, index) => (index === 0 ? t('levelCost.base', { level: cost.level, count: cost.requirements }) : t('levelCost.adds', { level: cost.level, count: cost.adds })));
+  return <div className="level-costs muted">{t('levelCost.heading')}: {parts.join(' · ')}</div>;
+}
+
+/** The classification as it forms: the object's levels and what drove them, flags, lagrum and the plan's size. */
+export function ClassificationPanel({ classification, actionPlan, content }: { classification: Classification; actionPlan: ActionPlanSummary | null; content?: WorkshopContent | undefined }) {
+  const { t } = useLanguage();
+  const costs = content?.model && content.catalog ? levelCosts(content.model, content.catalog, classification) : new Map<string, LevelCost[]>();
   return (
     <div className="result classification-result">
       <h3>{t('profileHeading')}</h3>
@@ -29,6 +39,7 @@ export function ClassificationPanel({ classification, actionPlan }: { classifica
                 {aspect.drivenBy.map((driver) => `${driver.informationSet}${driver.areas.length ? ` (${driver.areas.map((area) => area.name).join(', ')})` : ''}`).join('; ')}
               </div>
             )}
+            {costs.has(aspect.aspect) && <LevelCostLine costs={costs.get(aspect.aspect)!} />}
           </li>
         ))}
       </ul>

@@ -172,7 +172,7 @@ export function Workshop({ initial, content, onSaved, onSaveState }: WorkshopPro
           <h2 id="result-heading">{t('resultHeading')}</h2>
           <p className="muted result-source" data-testid="result-source" data-source={view.source}>{view.source === 'live' ? t('resultLive') : t('resultServer')}</p>
           <div aria-live="polite" aria-atomic="false">
-            <ResultPanel view={view.result} riskModel={content.riskModel?.riskModel} onStartDpia={editable || assessment.kind === 'dpia-screening' ? () => void startDpia() : undefined} />
+            <ResultPanel view={view.result} riskModel={content.riskModel?.riskModel} content={content} onStartDpia={editable || assessment.kind === 'dpia-screening' ? () => void startDpia() : undefined} />
             {view.result?.kind === 'classification' && <TemplateFloorLive assetId={initial.assetId} classification={view.result.classification} />}
           </div>
         </aside>

@@ -1,4 +1,5 @@
-import { criticalConditions, type ClassificationModel, type CriticalCondition } from '../content/classification-model';
+// Types only: the client imports this file, and the zod schemas behind the model must stay out of its bundle.
+import type { ClassificationModel, CriticalCondition } from '../content/classification-model';
 import type { ClassificationFlags, Flag, ProfileAspect } from './classification-types';
 import { isSpecialLevel } from './levels';
 import { personalDataLabels, type PersonalDataCategory } from './survey-properties';
@@ -18,7 +19,8 @@ function conditionHolds(condition: CriticalCondition, aspect: ProfileAspect): bo
 }
 
 function criticalFlag(model: ClassificationModel, profile: readonly ProfileAspect[]): Flag {
-  const conditions = criticalConditions(model.rules);
+  // The model states one condition or a list of them.
+  const conditions: CriticalCondition[] = [model.rules.critical].flat();
   const areaName = new Map(model.consequenceAreas.map((area) => [area.id, area.name]));
   const held = conditions.flatMap((condition) => {
     const by = profile.filter((aspect) => conditionHolds(condition, aspect));

@@ -153,7 +153,7 @@ export const classificationModelFileSchema = z
         }
       }
     });
-    criticalConditions(model.rules).forEach((condition, conditionIndex) => {
+    [model.rules.critical].flat().forEach((condition, conditionIndex) => {
       condition.aspects.forEach((code, index) => {
         if (!codes.has(code)) context.addIssue({ code: 'custom', path: ['rules', 'critical', conditionIndex, 'aspects', index], message: `unknown aspect "${code}"` });
       });
@@ -165,10 +165,6 @@ export const classificationModelFileSchema = z
     if (floor && !codes.has(floor.aspect)) context.addIssue({ code: 'custom', path: ['rules', 'unreviewedFloor', 'aspect'], message: `unknown aspect "${floor.aspect}"` });
   });
 
-/** The critical rule as a list of conditions, whichever way the model states it. */
-export function criticalConditions(rules: { critical: CriticalCondition | CriticalCondition[] }): CriticalCondition[] {
-  return Array.isArray(rules.critical) ? rules.critical : [rules.critical];
-}
 
 export type ClassificationModel = z.infer<typeof classificationModelFileSchema>;
 export type AspectCode = z.infer<typeof aspectCodeSchema>;

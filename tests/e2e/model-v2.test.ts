@@ -50,6 +50,9 @@ describe('a workshop on version 2 of the classification model', () => {
       'Nivå 2 från 0,1 % = 1 200 000 kr',
       'Nivå 3 från 1 % = 12 000 000 kr',
     ]);
+    // The result shows what each level of an aspect would add to the plan.
+    const costs = objektledare.locator('.level-costs').first();
+    await expect.poll(() => costs.textContent()).toMatch(/^Vad nivån kostar i krav: nivå 0: \d+ krav · nivå 1: \+\d+ · nivå 2: \+\d+ · nivå 3: \+\d+$/);
     await objektledare.getByRole('menuitemradio', { name: 'Informationsmängder och konsekvenser', exact: true }).click();
     const availability = objektledare.locator('[data-name="konsekvens_t"]').first();
     await availability.scrollIntoViewIfNeeded();
