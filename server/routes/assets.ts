@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import { type AppEnv, createRouter } from '../app-context';
 import { assetWithPermission } from '../assets/asset-access';
 import { assetInputSchema, assetListQuerySchema, assetPatchSchema, assetSchema } from '../assets/asset-schemas';
-import { countAssessments, findAsset, insertAsset, listAssets, updateAsset } from '../assets/asset-store';
+import { countAssessments, externalIdTaken, findAsset, insertAsset, listAssets, updateAsset } from '../assets/asset-store';
 import { appendAuditEvent } from '../audit/audit-log';
 import { allowedOrganisations, authorize } from '../auth/access';
 import type { Database } from '../db/schema';
@@ -21,16 +21,10 @@ async function assertUserExists(db: Kysely<Database>, userId: string | null | un
   if (!user) throw new AppError('validation_failed', 'The objektledare is not a known user', [{ field: 'body.objektledareUserId', message: 'no such user' }]);
 }
 
-function duplicateExternalId(error: unknown): boolean {
-  return error instanceof Error && /UNIQUE constraint failed: assets\.organisation_id, assets\.external_id/.test(error.message);
-}
-
-async function withExternalIdCheck<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (duplicateExternalId(error)) throw new AppError('conflict', 'Another asset of the organisation has that external id', [{ field: 'body.externalId', message: 'already in use' }]);
-    throw error;
+/** A friendly 409 naming the field; the unique index behind it answers 409 too should a writer race past. */
+async function assertExternalIdFree(trx: Kysely<Database>, organisationId: string, externalId: string | null | undefined, exceptAssetId?: string): Promise<void> {
+  if (await externalIdTaken(trx, organisationId, externalId, exceptAssetId)) {
+    throw new AppError('conflict', 'Another asset of the organisation has that external id', [{ field: 'body.externalId', message: 'already in use' }]);
   }
 }
 
@@ -83,13 +77,12 @@ export const assetRoutes = createRouter()
       const principal = await authorize(c, 'asset.write', input.organisationId, 'organisation');
       const { db } = c.get('deps').database;
       await assertUserExists(db, input.objektledareUserId);
-      const id = await withExternalIdCheck(() =>
-        db.transaction().execute(async (trx) => {
-          const assetId = await insertAsset(trx, input);
-          await appendAuditEvent(trx, { actorUserId: principal.userId, organisationId: input.organisationId, assetId, action: 'asset.created', entityType: 'asset', entityId: assetId, payload: input });
-          return assetId;
-        }),
-      );
+      const id = await db.transaction().execute(async (trx) => {
+        await assertExternalIdFree(trx, input.organisationId, input.externalId);
+        const assetId = await insertAsset(trx, input);
+        await appendAuditEvent(trx, { actorUserId: principal.userId, organisationId: input.organisationId, assetId, action: 'asset.created', entityType: 'asset', entityId: assetId, payload: input });
+        return assetId;
+      });
       return c.json((await findAsset(db, id))!, 201);
     },
   )
@@ -123,12 +116,11 @@ export const assetRoutes = createRouter()
       const { db } = c.get('deps').database;
       if (asset.archivedAt) throw new AppError('conflict', 'The asset is archived; restore it first');
       await assertUserExists(db, patch.objektledareUserId);
-      await withExternalIdCheck(() =>
-        db.transaction().execute(async (trx) => {
-          await updateAsset(trx, id, patch);
-          await appendAuditEvent(trx, { actorUserId: principal.userId, organisationId: asset.organisationId, assetId: id, action: 'asset.updated', entityType: 'asset', entityId: id, payload: patch });
-        }),
-      );
+      await db.transaction().execute(async (trx) => {
+        await assertExternalIdFree(trx, asset.organisationId, patch.externalId, id);
+        await updateAsset(trx, id, patch);
+        await appendAuditEvent(trx, { actorUserId: principal.userId, organisationId: asset.organisationId, assetId: id, action: 'asset.updated', entityType: 'asset', entityId: id, payload: patch });
+      });
       return c.json((await findAsset(db, id))!, 200);
     },
   )
