@@ -10,15 +10,21 @@ import { allowedOrganisations, authorize } from '../auth/access';
 import type { Database } from '../db/schema';
 import { AppError } from '../errors';
 import { nowIso } from '../ids';
+import { holdsRoleIn } from '../users/user-store';
 import { errorResponses } from './error-responses';
 import { idParam, json } from './schemas';
 
 const assetIdParams = z.object({ id: idParam('id') });
 
-async function assertUserExists(db: Kysely<Database>, userId: string | null | undefined): Promise<void> {
+/** Only someone holding the objektledare role in the asset's organisation, or above it, can be its objektledare. */
+async function assertObjektledare(c: Context<AppEnv>, organisationId: string, userId: string | null | undefined): Promise<void> {
   if (!userId) return;
-  const user = await db.selectFrom('users').select('id').where('id', '=', userId).executeTakeFirst();
-  if (!user) throw new AppError('validation_failed', 'The objektledare is not a known user', [{ field: 'body.objektledareUserId', message: 'no such user' }]);
+  const scope = (await c.get('deps').organisations.current()).selfAndAncestors(organisationId);
+  if (!(await holdsRoleIn(c.get('deps').database.db, userId, 'objektledare', scope))) {
+    throw new AppError('validation_failed', 'The objektledare must hold the objektledare role in the asset’s organisation or above it', [
+      { field: 'body.objektledareUserId', message: 'not an objektledare of this organisation' },
+    ]);
+  }
 }
 
 /** A friendly 409 naming the field; the unique index behind it answers 409 too should a writer race past. */
@@ -76,7 +82,7 @@ export const assetRoutes = createRouter()
       const input = c.req.valid('json');
       const principal = await authorize(c, 'asset.write', input.organisationId, 'organisation');
       const { db } = c.get('deps').database;
-      await assertUserExists(db, input.objektledareUserId);
+      await assertObjektledare(c, input.organisationId, input.objektledareUserId);
       const id = await db.transaction().execute(async (trx) => {
         await assertExternalIdFree(trx, input.organisationId, input.externalId);
         const assetId = await insertAsset(trx, input);
@@ -115,7 +121,7 @@ export const assetRoutes = createRouter()
       const { asset, principal } = await assetWithPermission(c, id, 'asset.write');
       const { db } = c.get('deps').database;
       if (asset.archivedAt) throw new AppError('conflict', 'The asset is archived; restore it first');
-      await assertUserExists(db, patch.objektledareUserId);
+      await assertObjektledare(c, asset.organisationId, patch.objektledareUserId);
       await db.transaction().execute(async (trx) => {
         await assertExternalIdFree(trx, asset.organisationId, patch.externalId, id);
         await updateAsset(trx, id, patch);

@@ -33,7 +33,8 @@ export async function todoFor(db: Kysely<Database>, tree: OrganisationTree, prin
     .select(['assessments.id as assessmentId', 'assets.id as assetId', 'assets.name as assetName', 'organisations.name as organisationName', 'assessments.kind', 'assessments.next_review_at'])
     .where('assessments.next_review_at', '<=', reviewDueCutoff(now))
     .where('assets.archived_at', 'is', null)
-    .where((eb) => eb.or([eb('assets.objektledare_user_id', '=', principal.userId), eb('assets.organisation_id', 'in', reviewers)]))
+    // Being named objektledare grants nothing by itself: the review shows only where the person may read it.
+    .where((eb) => eb.or([eb.and([eb('assets.objektledare_user_id', '=', principal.userId), eb('assets.organisation_id', 'in', orgs('assessment.read'))]), eb('assets.organisation_id', 'in', reviewers)]))
     .orderBy('assessments.next_review_at')
     .limit(500)
     .execute();
