@@ -1,4 +1,5 @@
 import { signOffSv } from './sign-off-sv';
+import { rulesSv } from './rules-sv';
 import { templatesSv } from './templates-sv';
 import { oversightSv } from './oversight-sv';
 import { verifySv } from './verify-sv';
@@ -256,6 +257,7 @@ export const sv = {
   ...verifySv,
   ...oversightSv,
   ...templatesSv,
+  ...rulesSv,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof sv;

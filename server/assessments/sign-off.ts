@@ -12,6 +12,7 @@ import { type Assessment, findAssessment } from './assessment-store';
 import { type Actor, assertStatus, guardedUpdate, recordStep } from './change-status';
 import { changedQuestions } from './changed-questions';
 import { assertTemplateFloor } from '../templates/template-floor-check';
+import { assertDpiaDecisionRules } from './dpia-decision-rules';
 
 export type DsoAdvice = 'tillstyrker' | 'tillstyrker-med-villkor' | 'avstyrker';
 export type DpiaDecision = 'godkann' | 'godkann-med-villkor' | 'stoppas';
@@ -68,9 +69,7 @@ export async function decide(deps: AppDeps, assessment: Assessment, input: { sta
     if (!input.decision) throw new AppError('validation_failed', 'A DPIA decision names the decision', [{ field: 'body.decision', message: 'required for a DPIA' }]);
     const rescored = await rescoreWith(deps, assessment, { beslut: input.decision, beslutsdatum: swedishToday(), 'beslut-motivering': input.reasons ?? null });
     const result = rescored.scored.result as DpiaAssessment;
-    if (result.decision.departsFromAdvice && !input.reasons) {
-      throw new AppError('validation_failed', 'The decision departs from the DSO’s advice and must say why', [{ field: 'body.reasons', message: 'required when the decision departs from the advice' }]);
-    }
+    assertDpiaDecisionRules(result, input.decision, input.reasons);
     if (result.missingBeforeDecision.length > 0) throw new AppError('conflict', 'Something is missing before the decision', { missing: result.missingBeforeDecision });
     set = { ...set, answers: JSON.stringify(rescored.answers), result: JSON.stringify(result), summary: rescored.scored.summary, missing: JSON.stringify(rescored.scored.missing), revision: assessment.revision + 1 };
     details = { decision: input.decision, reasons: input.reasons ?? null, departsFromAdvice: result.decision.departsFromAdvice ? 'ja' : 'nej' };
