@@ -3,6 +3,7 @@ import { useLanguage } from '../i18n/LanguageProvider';
 import { useSession } from '../session/SessionProvider';
 import { OrganisationPicker } from './OrganisationPicker';
 import { ReviewIntervalForm } from './ReviewIntervalForm';
+import { SeparationOfDutiesForm } from './SeparationOfDutiesForm';
 import { useReportOrganisations } from './useReportOrganisations';
 import './oversight.css';
 
@@ -36,6 +37,7 @@ export function ReportPage() {
             <a className="button" href={`/api/exports/inventory.csv?organisationId=${current}`} download>{t('ov.report.inventoryCsv')}</a>
           </p>
           <ReviewIntervalForm key={current} organisationId={current} canEdit={canEdit} />
+          <SeparationOfDutiesForm key={`duties-${current}`} organisationId={current} />
         </>
       )}
     </section>

@@ -92,6 +92,7 @@ export function DecisionForm({ assessment, assetName, advice, onDone, onCancel }
       onConfirm={confirm}
       onCancel={onCancel}
       explainRefusal={(error) => {
+        if (error instanceof ApiError && error.code === 'separation_of_duties') return { heading: t('rules.selfDecisionRefused'), items: [] };
         const blocking = refusedPrinciples(error);
         if (blocking) return { heading: t('rules.principlesRefused'), items: blocking };
         const missing = missingAnswersOf(error);

@@ -19,6 +19,7 @@ export interface Database {
   template_versions: TemplateVersionsTable;
   template_adoptions: TemplateAdoptionsTable;
   lowering_approvals: LoweringApprovalsTable;
+  published_form_files: PublishedFormFilesTable;
 }
 
 export type OrganisationKind = 'kommun' | 'namnd' | 'forvaltning' | 'bolag' | 'annan';
@@ -37,6 +38,8 @@ export interface OrganisationsTable {
   created_at: string;
   /** Months between classification reviews; null inherits from the organisation above. */
   review_interval_months: number | null;
+  /** 1: whoever sent a round for review or marked it ready may not decide it (the default); 0: they may, and the protocol says so. */
+  separation_of_duties: Generated<number>;
 }
 
 export interface UsersTable {
@@ -286,4 +289,14 @@ export interface LoweringApprovalsTable {
   role: Role;
   statement: string;
   created_at: string;
+}
+
+/** The content hash of a published form version, recorded at the first start that saw it (issue 13). */
+export interface PublishedFormFilesTable {
+  form_id: string;
+  version: number;
+  /** The file's path relative to the forms folder, to name it when it changes. */
+  file: string;
+  sha256: string;
+  recorded_at: string;
 }

@@ -1,0 +1,54 @@
+import { useState } from 'react';
+import { sendJson } from '../api';
+import type { Organisation } from '../api-types';
+import { LoadState } from '../components/LoadState';
+import { useLanguage } from '../i18n/LanguageProvider';
+import { useRolesIn } from '../sign-off/useRolesIn';
+import { useApi } from '../useApi';
+
+/**
+ * Separation of duties (issue 13): on by default, whoever sent a round for review or marked it ready
+ * may not decide it. Only an admin may turn it off for a small organisation; everyone else sees it.
+ */
+export function SeparationOfDutiesForm({ organisationId }: { organisationId: string }) {
+  const { t } = useLanguage();
+  const canManage = useRolesIn(organisationId).has('admin');
+  const list = useApi<{ organisations: Organisation[] }>('/api/organisations');
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const change = async (organisations: Organisation[], separationOfDuties: boolean) => {
+    setMessage(null);
+    try {
+      const saved = await sendJson<Organisation>('PATCH', `/api/organisations/${organisationId}`, { separationOfDuties });
+      list.replace({ organisations: organisations.map((entry) => (entry.id === saved.id ? saved : entry)) });
+      setMessage({ ok: true, text: t(saved.separationOfDuties ? 'rules.duties.savedOn' : 'rules.duties.savedOff') });
+    } catch (error) {
+      setMessage({ ok: false, text: error instanceof Error ? error.message : String(error) });
+    }
+  };
+  return (
+    <section aria-labelledby="duties-heading">
+      <h2 id="duties-heading">{t('rules.duties.heading')}</h2>
+      <p>{t('rules.duties.intro')}</p>
+      <LoadState state={list.state} retry={list.retry}>
+        {({ organisations }) => {
+          const organisation = organisations.find((entry) => entry.id === organisationId);
+          if (!organisation) return null;
+          return (
+            <>
+              <p data-testid="duties-current">{t(organisation.separationOfDuties ? 'rules.duties.on' : 'rules.duties.off')}</p>
+              {canManage && (
+                <div className="field checkbox-field">
+                  <label>
+                    <input type="checkbox" checked={organisation.separationOfDuties} onChange={(event) => void change(organisations, event.target.checked)} />{' '}
+                    {t('rules.duties.toggle')}
+                  </label>
+                </div>
+              )}
+              {message && <p role={message.ok ? 'status' : 'alert'} className={`notice ${message.ok ? 'notice-info' : 'notice-error'}`}>{message.text}</p>}
+            </>
+          );
+        }}
+      </LoadState>
+    </section>
+  );
+}
