@@ -75,6 +75,11 @@ describe('separation of duties', () => {
     expect(decided.status).toBe(200);
     const { approvals } = (await both.get<{ approvals: { step: string; details: Record<string, string | null> }[] }>(`/api/assessments/${id}/sign-off`)).body;
     expect(approvals.find((approval) => approval.step === 'decision')!.details).toMatchObject({ sameAsPreparer: 'ja' });
+    // Turned off above, it is off below too.
+    expect((await org.admin.patch(`/api/organisations/${org.socialId}`, { separationOfDuties: true })).body).toMatchObject({ separationOfDuties: true });
+    expect((await org.admin.patch(`/api/organisations/${org.rootId}`, { separationOfDuties: false })).status).toBe(200);
+    const below = await underReview(both, both, both);
+    expect((await both.post(`/api/assessments/${below}/decide`, { statement: 'Jag fastställer klassningen.' })).status).toBe(200);
     const pdf = Buffer.from(await (await both.raw('GET', `/api/assessments/${id}/protocol.pdf`)).arrayBuffer());
     expect(pdftotext(pdf).replace(/\s+/g, ' ')).toContain('Samma person förberedde och fattade beslutet');
   });
