@@ -1,5 +1,6 @@
 import type { AppDeps } from '../app-context';
 import { AppError } from '../errors';
+import type { OrganisationTree } from '../organisations/organisation-tree';
 import type { Assessment } from './assessment-store';
 import { preparersOf } from './preparers-store';
 
@@ -11,11 +12,13 @@ import { preparersOf } from './preparers-store';
 export async function assertSeparateDuties(deps: AppDeps, assessment: Assessment, deciderUserId: string): Promise<{ sameAsPreparer: boolean }> {
   const preparers = await preparersOf(deps.database.db, assessment.id);
   if (!preparers.has(deciderUserId)) return { sameAsPreparer: false };
-  // Turned off for an organisation, it is off for every organisation below it too.
-  const tree = await deps.organisations.current();
-  const turnedOff = tree.selfAndAncestors(assessment.organisationId).some((id) => tree.get(id)?.separationOfDuties === false);
-  if (!turnedOff) {
+  if (separationRequired(await deps.organisations.current(), assessment.organisationId)) {
     throw new AppError('separation_of_duties', 'You sent this round for review or marked it ready, so someone else must decide it (separation of duties)', { organisationId: assessment.organisationId });
   }
   return { sameAsPreparer: true };
+}
+
+/** Whether separation of duties holds in an organisation: turned off for one, it is off for every organisation below it too. */
+export function separationRequired(tree: OrganisationTree, organisationId: string): boolean {
+  return !tree.selfAndAncestors(organisationId).some((id) => tree.get(id)?.separationOfDuties === false);
 }

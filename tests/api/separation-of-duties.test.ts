@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type ApiClient, loggedIn } from '../support/api-client';
 import { assetInput, type OrgFixture, orgFixture, userPassword } from '../support/org-fixture';
+import type { TodoList } from '../../server/todo/todo-list';
 import { pdftotext } from '../support/pdf-tools';
 import { createTestApp, type TestApp } from '../support/test-app';
 
@@ -44,11 +45,15 @@ async function underReview(author: ApiClient, submitter: ApiClient, marker?: Api
 describe('separation of duties', () => {
   it('is on by default: one person cannot save, submit, mark ready and decide their own classification', async () => {
     const id = await underReview(both, both, both);
+    const waitingFor = async (client: ApiClient) => (await client.get<TodoList>('/api/todo')).body.approvals.filter((item) => item.assessmentId === id).map((item) => item.step);
+    // Att göra does not ask them to decide what they prepared; it asks a colleague.
+    expect(await waitingFor(both)).toEqual([]);
     const refused = await both.post<ErrorBody>(`/api/assessments/${id}/decide`, { statement: 'Jag fastställer.' });
     expect(refused.status).toBe(409);
     expect(refused.body.error.code).toBe('separation_of_duties');
     expect((await both.get<{ status: string }>(`/api/assessments/${id}`)).body.status).toBe('for_granskning');
     const colleague = await org.userWith('beslutsfattare', org.socialId);
+    expect(await waitingFor(colleague)).toEqual(['decision']);
     expect((await colleague.post(`/api/assessments/${id}/decide`, { statement: 'Jag fastställer.' })).status).toBe(200);
   });
 
@@ -71,6 +76,7 @@ describe('separation of duties', () => {
     expect(listed.find((entry) => entry.id === org.skolaId)!.separationOfDuties).toBe(true);
 
     const id = await underReview(both, both, both);
+    expect((await both.get<TodoList>('/api/todo')).body.approvals.filter((item) => item.assessmentId === id).map((item) => item.step)).toEqual(['decision']);
     const decided = await both.post<{ status: string }>(`/api/assessments/${id}/decide`, { statement: 'Jag fastställer klassningen.' });
     expect(decided.status).toBe(200);
     const { approvals } = (await both.get<{ approvals: { step: string; details: Record<string, string | null> }[] }>(`/api/assessments/${id}/sign-off`)).body;
