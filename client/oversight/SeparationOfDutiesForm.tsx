@@ -10,7 +10,8 @@ import { useApi } from '../useApi';
 function turnedOffAbove(organisations: readonly Organisation[], organisation: Organisation): Organisation | null {
   const byId = new Map(organisations.map((entry) => [entry.id, entry]));
   const seen = new Set<string>();
-  for (let current = organisation.parentId ? byId.get(organisation.parentId) : undefined; current && !seen.has(current.id); current = current.parentId ? byId.get(current.parentId) : undefined) {
+  const parentOf = (entry: Organisation) => (entry.parentId ? byId.get(entry.parentId) : undefined);
+  for (let current = parentOf(organisation); current && !seen.has(current.id); current = parentOf(current)) {
     seen.add(current.id);
     if (!current.separationOfDuties) return current;
   }

@@ -19,7 +19,10 @@ export function assertDpiaDecisionRules(result: DpiaAssessment, decision: string
   });
   if (!refusal) return;
   if (refusal.rule === 'principles-to-correct') {
-    throw new AppError('principles_to_correct', `The processing cannot be approved while principles are to be corrected: ${refusal.principles.join('; ')}`, { principles: refusal.principles });
+    const message = `The processing cannot be approved while principles are to be corrected: ${refusal.principles.join('; ')}`;
+    throw new AppError('principles_to_correct', message, { principles: refusal.principles });
   }
-  throw new AppError('validation_failed', 'The decision departs from the DSO’s advice and must say why, in words of its own', [{ field: 'body.reasons', message: motivationMessages[refusal.problem] }]);
+  throw new AppError('validation_failed', 'The decision departs from the DSO’s advice and must say why, in words of its own', [
+    { field: 'body.reasons', message: motivationMessages[refusal.problem] },
+  ]);
 }

@@ -21,7 +21,13 @@ export async function preparersOf(db: Kysely<Database>, assessmentId: string): P
 /** Of the given assessments, those the user sent for review or marked ready (for Att göra, read in bulk). */
 export async function preparedBy(db: Kysely<Database>, userId: string, assessmentIds: readonly string[]): Promise<Set<string>> {
   if (assessmentIds.length === 0) return new Set();
-  const ready = await db.selectFrom('approvals').select('assessment_id').where('user_id', '=', userId).where('step', '=', 'ready').where('assessment_id', 'in', assessmentIds).execute();
+  const ready = await db
+    .selectFrom('approvals')
+    .select('assessment_id')
+    .where('user_id', '=', userId)
+    .where('step', '=', 'ready')
+    .where('assessment_id', 'in', assessmentIds)
+    .execute();
   const changes = await db
     .selectFrom('audit_events')
     .select(['entity_id', 'payload'])

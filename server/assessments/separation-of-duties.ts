@@ -13,7 +13,8 @@ export async function assertSeparateDuties(deps: AppDeps, assessment: Assessment
   const preparers = await preparersOf(deps.database.db, assessment.id);
   if (!preparers.has(deciderUserId)) return { sameAsPreparer: false };
   if (separationRequired(await deps.organisations.current(), assessment.organisationId)) {
-    throw new AppError('separation_of_duties', 'You sent this round for review or marked it ready, so someone else must decide it (separation of duties)', { organisationId: assessment.organisationId });
+    const message = 'You sent this round for review or marked it ready, so someone else must decide it (separation of duties)';
+    throw new AppError('separation_of_duties', message, { organisationId: assessment.organisationId });
   }
   return { sameAsPreparer: true };
 }

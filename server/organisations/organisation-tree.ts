@@ -64,7 +64,14 @@ export class OrganisationDirectory {
     if (!this.tree) {
       const rows = await this.db.selectFrom('organisations').selectAll().execute();
       this.tree = new OrganisationTree(
-        rows.map((row) => ({ id: row.id, parentId: row.parent_id, name: row.name, kind: row.kind, isCentral: row.is_central === 1, separationOfDuties: row.separation_of_duties === 1 })),
+        rows.map((row) => ({
+          id: row.id,
+          parentId: row.parent_id,
+          name: row.name,
+          kind: row.kind,
+          isCentral: row.is_central === 1,
+          separationOfDuties: row.separation_of_duties === 1,
+        })),
       );
     }
     return this.tree;

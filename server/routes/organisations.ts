@@ -83,7 +83,14 @@ export const organisationRoutes = createRouter()
       summary: 'Rename an organisation, mark it central (it publishes normative classifications), or turn separation of duties off or on',
       request: {
         params: idOnly,
-        body: { required: true, content: { 'application/json': { schema: z.object({ name: requiredText(200).optional(), isCentral: z.boolean().optional(), separationOfDuties: z.boolean().optional() }).strict() } } },
+        body: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: z.object({ name: requiredText(200).optional(), isCentral: z.boolean().optional(), separationOfDuties: z.boolean().optional() }).strict(),
+            },
+          },
+        },
       },
       responses: { 200: { description: 'Updated', content: { 'application/json': { schema: organisationSchema } } }, ...errorResponses(400, 401, 403, 404, 415) },
     }),

@@ -36,7 +36,12 @@ export async function todoFor(db: Kysely<Database>, tree: OrganisationTree, prin
     .where('assessments.next_review_at', '<=', reviewDueCutoff(now))
     .where('assets.archived_at', 'is', null)
     // Being named objektledare grants nothing by itself: the review shows only where the person may read it.
-    .where((eb) => eb.or([eb.and([eb('assets.objektledare_user_id', '=', principal.userId), eb('assets.organisation_id', 'in', orgs('assessment.read'))]), eb('assets.organisation_id', 'in', reviewers)]))
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('assets.objektledare_user_id', '=', principal.userId), eb('assets.organisation_id', 'in', orgs('assessment.read'))]),
+        eb('assets.organisation_id', 'in', reviewers),
+      ]),
+    )
     .orderBy('assessments.next_review_at')
     .limit(500)
     .execute();
@@ -77,7 +82,8 @@ export async function todoFor(db: Kysely<Database>, tree: OrganisationTree, prin
   const deciders = new Set(orgs('assessment.decide'));
   // A round the person prepared is not theirs to decide while separation of duties holds.
   const prepared = await preparedBy(db, principal.userId, waiting.map((row) => row.assessmentId));
-  const mayDecide = (row: (typeof waiting)[number]) => deciders.has(row.organisation_id) && !(prepared.has(row.assessmentId) && separationRequired(tree, row.organisation_id));
+  const mayDecide = (row: (typeof waiting)[number]) =>
+    deciders.has(row.organisation_id) && !(prepared.has(row.assessmentId) && separationRequired(tree, row.organisation_id));
   const advisers = new Set(orgs('assessment.advise'));
   const markers = new Set(orgs('assessment.mark_ready'));
   const approvals: TodoList['approvals'] = [];
