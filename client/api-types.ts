@@ -25,6 +25,8 @@ export interface Organisation {
   name: string;
   kind: OrganisationKind;
   isCentral: boolean;
+  /** Whoever sent a round for review or marked it ready may not decide it (on unless an admin turned it off). */
+  separationOfDuties: boolean;
 }
 
 export const assetTypes = ['system', 'e-tjanst', 'process', 'gruppdisk', 'annat'] as const;

@@ -5,6 +5,7 @@ import { AppError, type ErrorCode, errorBody } from './errors';
 import { csrfGuard, jsonBodiesOnly, loadSession } from './auth/middleware';
 import { limitPerAddress } from './auth/rate-limit-middleware';
 import { limits } from './auth/rate-limiter';
+import { constraintError } from './db/constraint-errors';
 import { assetRecordRoutes } from './routes/asset-records';
 import { assessmentRoutes } from './routes/assessments';
 import { assetRoutes } from './routes/assets';
@@ -109,6 +110,8 @@ const codeByHttpStatus: Partial<Record<number, ErrorCode>> = {
 
 function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
+  const violation = constraintError(error);
+  if (violation) return violation;
   if (error instanceof HTTPException) {
     if (/malformed json/i.test(error.message)) return new AppError('invalid_json', 'The request body is not valid JSON', [{ field: 'body', message: error.message }]);
     const code = codeByHttpStatus[error.status];

@@ -14,6 +14,9 @@ const statusByCode = {
   unsupported_media_type: 415,
   rate_limited: 429,
   internal: 500,
+  // Decision rules (issue 13): refusals a person can act on, each translated by the client.
+  principles_to_correct: 409,
+  separation_of_duties: 409,
 } as const satisfies Record<string, ContentfulStatusCode>;
 
 export type ErrorCode = keyof typeof statusByCode;

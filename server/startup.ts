@@ -3,6 +3,7 @@ import { RateLimiter } from './auth/rate-limiter';
 import type { Config } from './config';
 import { openDatabase } from './db/connection';
 import { migrateToLatest } from './db/migrate';
+import { assertPublishedFormsUnchanged } from './forms/fixed-published-forms';
 import { FormRegistry } from './forms/form-registry';
 import { loadFormsIsolated } from './forms/load-forms-isolated';
 import { createLogger, type Logger } from './log';
@@ -12,16 +13,18 @@ import { demoDomain, demoPassword, seedDemo } from './demo/seed-demo';
 import { bootstrapAdmin, checkAdminPassword } from './users/bootstrap-admin';
 
 /**
- * Everything that must hold before the first request: forms valid, database open and migrated.
- * A broken form stops here, before the database is touched.
+ * Everything that must hold before the first request: forms valid, database open and migrated,
+ * published forms unchanged. A broken form stops here, before the database is touched.
  */
 export async function prepareDeps(config: Config, logger: Logger = createLogger(config.logLevel)): Promise<AppDeps> {
   await checkAdminPassword(config);
-  const forms = new FormRegistry(await loadFormsIsolated(config.formsDir));
+  const loadedForms = await loadFormsIsolated(config.formsDir);
+  const forms = new FormRegistry(loadedForms);
   const database = openDatabase(config.dataDir, config.durability);
   try {
     const applied = await migrateToLatest(database.db);
     if (applied.length > 0) logger.info('database migrated', { applied });
+    await assertPublishedFormsUnchanged(database.db, loadedForms, config.formsDir);
   } catch (error) {
     await database.close();
     throw error;

@@ -1,4 +1,5 @@
 import { signOffEn } from './sign-off-en';
+import { rulesEn } from './rules-en';
 import { templatesEn } from './templates-en';
 import { oversightEn } from './oversight-en';
 import { verifyEn } from './verify-en';
@@ -258,4 +259,5 @@ export const en: Record<MessageKey, string> = {
   ...verifyEn,
   ...oversightEn,
   ...templatesEn,
+  ...rulesEn,
 };

@@ -1,5 +1,6 @@
 import { classificationFlagNames } from '../../scoring/classification/flag-names';
 import { signOffSv } from './sign-off-sv';
+import { rulesSv } from './rules-sv';
 import { templatesSv } from './templates-sv';
 import { oversightSv } from './oversight-sv';
 import { verifySv } from './verify-sv';
@@ -268,6 +269,7 @@ export const sv = {
   ...verifySv,
   ...oversightSv,
   ...templatesSv,
+  ...rulesSv,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof sv;

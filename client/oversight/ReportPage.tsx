@@ -4,6 +4,7 @@ import { useSession } from '../session/SessionProvider';
 import { OrganisationPicker } from './OrganisationPicker';
 import { AnnualBudgetForm } from './AnnualBudgetForm';
 import { ReviewIntervalForm } from './ReviewIntervalForm';
+import { SeparationOfDutiesForm } from './SeparationOfDutiesForm';
 import { useReportOrganisations } from './useReportOrganisations';
 import './oversight.css';
 
@@ -38,6 +39,7 @@ export function ReportPage() {
           </p>
           <ReviewIntervalForm key={current} organisationId={current} canEdit={canEdit} />
           <AnnualBudgetForm key={`budget-${current}`} rootId={current} canEdit={canEdit} />
+          <SeparationOfDutiesForm key={`duties-${current}`} organisationId={current} />
         </>
       )}
     </section>

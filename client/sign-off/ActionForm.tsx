@@ -58,7 +58,7 @@ export function ActionForm({ heading, explanation, statement, confirmLabel, vali
         refusal ? (
           <>
             <p>{refusal.heading}</p>
-            <ul data-testid="refusal-list">{refusal.items.map((item) => <li key={item}>{item}</li>)}</ul>
+            {refusal.items.length > 0 && <ul data-testid="refusal-list">{refusal.items.map((item) => <li key={item}>{item}</li>)}</ul>}
           </>
         ) : (
           <p>{message}</p>

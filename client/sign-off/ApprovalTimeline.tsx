@@ -10,7 +10,7 @@ function useDetailText() {
   return (key: string, value: string): string => {
     const label = `${key}.${value}`;
     if ((key === 'advice' || key === 'decision') && known(label)) return t(label);
-    if (key === 'departsFromAdvice') return value === 'ja' ? t('signOff.yes') : t('signOff.no');
+    if (key === 'departsFromAdvice' || key === 'sameAsPreparer') return value === 'ja' ? t('signOff.yes') : t('signOff.no');
     return value;
   };
 }
@@ -20,6 +20,7 @@ const detailLabels: Record<string, MessageKey> = {
   decision: 'signOff.detail.decision',
   reasons: 'signOff.detail.reasons',
   departsFromAdvice: 'signOff.detail.departsFromAdvice',
+  sameAsPreparer: 'signOff.detail.sameAsPreparer',
 };
 
 /** Every step in order: who, in which role, when, what they confirmed; withdrawn steps stay, marked. */

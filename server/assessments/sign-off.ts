@@ -12,6 +12,8 @@ import { type Assessment, findAssessment } from './assessment-store';
 import { type Actor, assertStatus, guardedUpdate, recordStep } from './change-status';
 import { changedQuestions } from './changed-questions';
 import { assertTemplateFloor } from '../templates/template-floor-check';
+import { assertDpiaDecisionRules } from './dpia-decision-rules';
+import { assertSeparateDuties } from './separation-of-duties';
 
 export type DsoAdvice = 'tillstyrker' | 'tillstyrker-med-villkor' | 'avstyrker';
 export type DpiaDecision = 'godkann' | 'godkann-med-villkor' | 'stoppas';
@@ -58,9 +60,10 @@ export async function giveDsoAdvice(deps: AppDeps, assessment: Assessment, input
 export async function decide(deps: AppDeps, assessment: Assessment, input: { statement: string; decision?: DpiaDecision | undefined; reasons?: string | undefined }, actor: Actor): Promise<Assessment> {
   assertStatus(assessment, 'for_granskning', 'decided');
   const { db } = deps.database;
+  const duties = await assertSeparateDuties(deps, assessment, actor.userId);
   await assertTemplateFloor(db, assessment, assessment.result, 'decide');
   let set: Parameters<typeof guardedUpdate>[3] = { status: 'faststalld', decided_at: nowIso() };
-  let details: Record<string, string | null> = {};
+  let details: Record<string, string | null> = duties.sameAsPreparer ? { sameAsPreparer: 'ja' } : {};
   let changed: string[] = [];
   if (assessment.kind === 'dpia') {
     const advice = (await approvalsOf(db, assessment.id)).find((approval) => approval.step === 'dso_advice' && !approval.withdrawnAt);
@@ -68,12 +71,10 @@ export async function decide(deps: AppDeps, assessment: Assessment, input: { sta
     if (!input.decision) throw new AppError('validation_failed', 'A DPIA decision names the decision', [{ field: 'body.decision', message: 'required for a DPIA' }]);
     const rescored = await rescoreWith(deps, assessment, { beslut: input.decision, beslutsdatum: swedishToday(), 'beslut-motivering': input.reasons ?? null });
     const result = rescored.scored.result as DpiaAssessment;
-    if (result.decision.departsFromAdvice && !input.reasons) {
-      throw new AppError('validation_failed', 'The decision departs from the DSO’s advice and must say why', [{ field: 'body.reasons', message: 'required when the decision departs from the advice' }]);
-    }
+    assertDpiaDecisionRules(result, input.decision, input.reasons);
     if (result.missingBeforeDecision.length > 0) throw new AppError('conflict', 'Something is missing before the decision', { missing: result.missingBeforeDecision });
     set = { ...set, answers: JSON.stringify(rescored.answers), result: JSON.stringify(result), summary: rescored.scored.summary, missing: JSON.stringify(rescored.scored.missing), revision: assessment.revision + 1 };
-    details = { decision: input.decision, reasons: input.reasons ?? null, departsFromAdvice: result.decision.departsFromAdvice ? 'ja' : 'nej' };
+    details = { ...details, decision: input.decision, reasons: input.reasons ?? null, departsFromAdvice: result.decision.departsFromAdvice ? 'ja' : 'nej' };
     changed = rescored.changed;
   } else if (input.decision || input.reasons) {
     throw new AppError('validation_failed', 'Only a DPIA decision takes a decision and reasons', [{ field: input.decision ? 'body.decision' : 'body.reasons', message: 'only for a DPIA' }]);

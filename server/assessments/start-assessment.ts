@@ -24,17 +24,18 @@ export async function startAssessment(deps: AppDeps, asset: { id: string; organi
   const definition = assessmentKinds[kind];
   const form = deps.forms.latest(definition.formId);
   if (!form) throw new AppError('validation_failed', `No form is installed for ${kind}`, [{ field: 'body.kind', message: `form ${definition.formId} is missing` }]);
-  const previous = await latestRound(db, asset.id, kind);
-  if (previous && previous.status !== 'faststalld') {
-    throw new AppError('conflict', `A ${kind} round is already open on this asset`, { openAssessmentId: previous.id });
-  }
-  const startFrom = options.answers ?? previous?.answers;
-  const answers = startFrom ? keepAcceptedAnswers(deps, form, definition, startFrom) : {};
-  const outcome = definition.score(deps.forms, form, answers);
-  if (!outcome.ok) throw new Error(`Carried-over answers still fail ${form.meta.id}: ${outcome.errors.map((error) => error.field).join(', ')}`);
   const id = newId();
   const now = nowIso();
+  // The latest round is read inside the transaction, so two starts at once give one round and one 409.
   await db.transaction().execute(async (trx) => {
+    const previous = await latestRound(trx, asset.id, kind);
+    if (previous && previous.status !== 'faststalld') {
+      throw new AppError('conflict', `A ${kind} round is already open on this asset`, { openAssessmentId: previous.id });
+    }
+    const startFrom = options.answers ?? previous?.answers;
+    const answers = startFrom ? keepAcceptedAnswers(deps, form, definition, startFrom) : {};
+    const outcome = definition.score(deps.forms, form, answers);
+    if (!outcome.ok) throw new Error(`Carried-over answers still fail ${form.meta.id}: ${outcome.errors.map((error) => error.field).join(', ')}`);
     await trx
       .insertInto('assessments')
       .values({

@@ -76,6 +76,14 @@ export async function insertAsset(db: Kysely<Database>, input: AssetInput): Prom
   return id;
 }
 
+/** Whether another asset of the organisation already carries the external id (read inside the writing transaction). */
+export async function externalIdTaken(db: Kysely<Database>, organisationId: string, externalId: string | null | undefined, exceptAssetId?: string): Promise<boolean> {
+  if (!externalId) return false;
+  let query = db.selectFrom('assets').select('id').where('organisation_id', '=', organisationId).where('external_id', '=', externalId);
+  if (exceptAssetId) query = query.where('id', '!=', exceptAssetId);
+  return (await query.executeTakeFirst()) !== undefined;
+}
+
 export async function updateAsset(db: Kysely<Database>, id: string, patch: AssetPatch): Promise<void> {
   const set: Updateable<AssetsTable> = { updated_at: nowIso() };
   if (patch.name !== undefined) set.name = patch.name;

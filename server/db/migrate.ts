@@ -6,6 +6,7 @@ import * as approvalsAndProtocols from './migrations/004_approvals_and_protocols
 import * as oversight from './migrations/005_oversight';
 import * as templates from './migrations/006_templates';
 import * as planFiguresIndex from './migrations/007_plan_figures_index';
+import * as decisionRules from './migrations/009_decision_rules';
 import * as rateLimits from './migrations/010_rate_limits';
 import * as organisationBudget from './migrations/013_organisation_budget';
 import type { Database } from './schema';
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '005_oversight': oversight,
   '006_templates': templates,
   '007_plan_figures_index': planFiguresIndex,
+  '009_decision_rules': decisionRules,
   '010_rate_limits': rateLimits,
   '013_organisation_budget': organisationBudget,
 };

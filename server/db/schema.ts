@@ -20,6 +20,7 @@ export interface Database {
   template_adoptions: TemplateAdoptionsTable;
   lowering_approvals: LoweringApprovalsTable;
   rate_limits: RateLimitsTable;
+  published_form_files: PublishedFormFilesTable;
 }
 
 export type OrganisationKind = 'kommun' | 'namnd' | 'forvaltning' | 'bolag' | 'annan';
@@ -40,6 +41,8 @@ export interface OrganisationsTable {
   review_interval_months: number | null;
   /** Annual budget in kronor, the basis of the model's economic thresholds; null when not given. */
   annual_budget_sek: number | null;
+  /** 1: whoever sent a round for review or marked it ready may not decide it (the default); 0: they may, and the protocol says so. */
+  separation_of_duties: Generated<number>;
 }
 
 export interface UsersTable {
@@ -296,4 +299,14 @@ export interface RateLimitsTable {
   key: string;
   points: number;
   resets_at: string;
+}
+
+/** The content hash of a published form version, recorded at the first start that saw it (issue 13). */
+export interface PublishedFormFilesTable {
+  form_id: string;
+  version: number;
+  /** The file's path relative to the forms folder, to name it when it changes. */
+  file: string;
+  sha256: string;
+  recorded_at: string;
 }

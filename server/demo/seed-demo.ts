@@ -114,6 +114,7 @@ export async function seedDemo(deps: AppDeps, adminEmail: string): Promise<boole
       const name = demoAssets.find((asset) => asset.key === assetKey)!.name;
       return saveAnswers(deps, assessment, 0, { ...answers(answerSet), objekt_namn: name }, isam);
     },
+    submitterUserId: isam,
     decider: { userId: userIds.get(`beslutsfattare.social@${demoDomain}`)!, role: 'beslutsfattare' },
     ekonomiAssetId: assetIds.get('ekonomi')!,
     isamEmail: `isam@${demoDomain}`,

@@ -16,6 +16,8 @@ const isoDay = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400
 interface OversightSeed {
   /** Starts a classification on a demo asset with the named answer set (the object's name replaced). */
   classify(assetKey: string, answerSet: string): Promise<Assessment>;
+  /** Sends each round for review: someone other than the decider (separation of duties). */
+  submitterUserId: string;
   decider: { userId: string; role: 'beslutsfattare' };
   ekonomiAssetId: string;
   isamEmail: string;
@@ -31,7 +33,7 @@ export async function seedOversightDemo(deps: AppDeps, seed: OversightSeed): Pro
   const { db } = deps.database;
   const decided: Assessment[] = [];
   for (const [assetKey, answerSet] of [['diarium', 'ekonomisystem'], ['larm', 'lokalbokning'], ['franvaro', 'lokalbokning']] as const) {
-    const submitted = await submitForReview(deps, await seed.classify(assetKey, answerSet), seed.decider.userId);
+    const submitted = await submitForReview(deps, await seed.classify(assetKey, answerSet), seed.submitterUserId);
     decided.push(await decide(deps, submitted, { statement: 'Klassningen fastställs.' }, seed.decider));
   }
   // Trygghetslarm was decided 13 months ago: its yearly review is overdue.

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
@@ -9,6 +10,8 @@ import { FormLoadError } from './form-errors';
 export interface LoadedForm {
   meta: FormMeta;
   file: string;
+  /** SHA-256 of the file's bytes as read: a published version's content is fixed (issue 13). */
+  sha256: string;
   /** The whole validated file: meta plus its kind's content. */
   content: { meta: FormMeta } & Record<string, unknown>;
 }
@@ -19,9 +22,10 @@ function zodReasons(error: z.ZodError): string[] {
   return error.issues.map((issue) => `${issue.path.join('.') || '(file)'}: ${issue.message}`);
 }
 
-function readJson(file: string): unknown {
+function readJson(file: string): { raw: unknown; sha256: string } {
   try {
-    return JSON.parse(fs.readFileSync(file, 'utf8'));
+    const bytes = fs.readFileSync(file);
+    return { raw: JSON.parse(bytes.toString('utf8')), sha256: createHash('sha256').update(bytes).digest('hex') };
   } catch (error) {
     throw new FormLoadError(file, [`not valid JSON: ${(error as Error).message}`]);
   }
@@ -29,7 +33,7 @@ function readJson(file: string): unknown {
 
 /** Validates one `forms/<id>/v<N>.json` file against its kind's schema and its own path. */
 export function loadFormFile(file: string): LoadedForm {
-  const raw = readJson(file);
+  const { raw, sha256 } = readJson(file);
   const kind = z.object({ meta: z.object({ kind: z.string() }) }).safeParse(raw);
   if (!kind.success) throw new FormLoadError(file, zodReasons(kind.error));
   if (!isContentKind(kind.data.meta.kind)) {
@@ -43,7 +47,7 @@ export function loadFormFile(file: string): LoadedForm {
   const reasons = pathMismatches(file, content.meta);
   if ('survey' in content) reasons.push(...surveyJsonProblems(content.survey).map((p) => `survey: ${p}`));
   if (reasons.length > 0) throw new FormLoadError(file, reasons);
-  return { meta: content.meta, file, content };
+  return { meta: content.meta, file, sha256, content };
 }
 
 function pathMismatches(file: string, meta: FormMeta): string[] {

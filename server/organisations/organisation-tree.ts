@@ -7,6 +7,8 @@ export interface OrganisationNode {
   name: string;
   kind: OrganisationKind;
   isCentral: boolean;
+  /** Whoever sent a round for review or marked it ready may not decide it (issue 13); an admin may turn it off. */
+  separationOfDuties: boolean;
 }
 
 /** The organisation tree as one immutable snapshot; rebuilt after any change to organisations. */
@@ -62,7 +64,14 @@ export class OrganisationDirectory {
     if (!this.tree) {
       const rows = await this.db.selectFrom('organisations').selectAll().execute();
       this.tree = new OrganisationTree(
-        rows.map((row) => ({ id: row.id, parentId: row.parent_id, name: row.name, kind: row.kind, isCentral: row.is_central === 1 })),
+        rows.map((row) => ({
+          id: row.id,
+          parentId: row.parent_id,
+          name: row.name,
+          kind: row.kind,
+          isCentral: row.is_central === 1,
+          separationOfDuties: row.separation_of_duties === 1,
+        })),
       );
     }
     return this.tree;

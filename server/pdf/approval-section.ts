@@ -19,9 +19,14 @@ export const roleText: Record<Role, string> = {
   granskare: 'Granskare',
 };
 
+/** Said when separation of duties was turned off and the decider had also prepared the round (issue 13). */
+export const sameAsPreparerText =
+  'Samma person förberedde och fattade beslutet: organisationen har stängt av kravet på åtskilda roller, så den som skickade bedömningen för granskning eller markerade den klar för beslut fattade också beslutet.';
+
 /** Every step of the sign-off that led to this version, in order: who, in which role, when and what they confirmed. */
 export function approvalSection(data: ProtocolData, title: string): Content[] {
   const steps = data.approvals.filter((approval) => !approval.withdrawnAt);
+  const sameAsPreparer = steps.some((approval) => approval.step === 'decision' && approval.details['sameAsPreparer'] === 'ja');
   return [
     heading(title),
     dataTable(
@@ -34,5 +39,6 @@ export function approvalSection(data: ProtocolData, title: string): Content[] {
         approval.statement,
       ]),
     ),
+    ...(sameAsPreparer ? [{ text: sameAsPreparerText, bold: true, margin: [0, 6, 0, 0] } as Content] : []),
   ];
 }

@@ -4,33 +4,33 @@ import type { Kysely } from 'kysely';
 import { type AppEnv, createRouter } from '../app-context';
 import { assetWithPermission } from '../assets/asset-access';
 import { assetInputSchema, assetListQuerySchema, assetPatchSchema, assetSchema } from '../assets/asset-schemas';
-import { countAssessments, findAsset, insertAsset, listAssets, updateAsset } from '../assets/asset-store';
+import { countAssessments, externalIdTaken, findAsset, insertAsset, listAssets, updateAsset } from '../assets/asset-store';
 import { appendAuditEvent } from '../audit/audit-log';
 import { allowedOrganisations, authorize } from '../auth/access';
 import type { Database } from '../db/schema';
 import { AppError } from '../errors';
 import { nowIso } from '../ids';
+import { holdsRoleIn } from '../users/user-store';
 import { errorResponses } from './error-responses';
 import { idParam, json } from './schemas';
 
 const assetIdParams = z.object({ id: idParam('id') });
 
-async function assertUserExists(db: Kysely<Database>, userId: string | null | undefined): Promise<void> {
+/** Only someone holding the objektledare role in the asset's organisation, or above it, can be its objektledare. */
+async function assertObjektledare(c: Context<AppEnv>, organisationId: string, userId: string | null | undefined): Promise<void> {
   if (!userId) return;
-  const user = await db.selectFrom('users').select('id').where('id', '=', userId).executeTakeFirst();
-  if (!user) throw new AppError('validation_failed', 'The objektledare is not a known user', [{ field: 'body.objektledareUserId', message: 'no such user' }]);
+  const scope = (await c.get('deps').organisations.current()).selfAndAncestors(organisationId);
+  if (!(await holdsRoleIn(c.get('deps').database.db, userId, 'objektledare', scope))) {
+    throw new AppError('validation_failed', 'The objektledare must hold the objektledare role in the asset’s organisation or above it', [
+      { field: 'body.objektledareUserId', message: 'not an objektledare of this organisation' },
+    ]);
+  }
 }
 
-function duplicateExternalId(error: unknown): boolean {
-  return error instanceof Error && /UNIQUE constraint failed: assets\.organisation_id, assets\.external_id/.test(error.message);
-}
-
-async function withExternalIdCheck<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (duplicateExternalId(error)) throw new AppError('conflict', 'Another asset of the organisation has that external id', [{ field: 'body.externalId', message: 'already in use' }]);
-    throw error;
+/** A friendly 409 naming the field; the unique index behind it answers 409 too should a writer race past. */
+async function assertExternalIdFree(trx: Kysely<Database>, organisationId: string, externalId: string | null | undefined, exceptAssetId?: string): Promise<void> {
+  if (await externalIdTaken(trx, organisationId, externalId, exceptAssetId)) {
+    throw new AppError('conflict', 'Another asset of the organisation has that external id', [{ field: 'body.externalId', message: 'already in use' }]);
   }
 }
 
@@ -82,14 +82,13 @@ export const assetRoutes = createRouter()
       const input = c.req.valid('json');
       const principal = await authorize(c, 'asset.write', input.organisationId, 'organisation');
       const { db } = c.get('deps').database;
-      await assertUserExists(db, input.objektledareUserId);
-      const id = await withExternalIdCheck(() =>
-        db.transaction().execute(async (trx) => {
-          const assetId = await insertAsset(trx, input);
-          await appendAuditEvent(trx, { actorUserId: principal.userId, organisationId: input.organisationId, assetId, action: 'asset.created', entityType: 'asset', entityId: assetId, payload: input });
-          return assetId;
-        }),
-      );
+      await assertObjektledare(c, input.organisationId, input.objektledareUserId);
+      const id = await db.transaction().execute(async (trx) => {
+        await assertExternalIdFree(trx, input.organisationId, input.externalId);
+        const assetId = await insertAsset(trx, input);
+        await appendAuditEvent(trx, { actorUserId: principal.userId, organisationId: input.organisationId, assetId, action: 'asset.created', entityType: 'asset', entityId: assetId, payload: input });
+        return assetId;
+      });
       return c.json((await findAsset(db, id))!, 201);
     },
   )
@@ -122,13 +121,12 @@ export const assetRoutes = createRouter()
       const { asset, principal } = await assetWithPermission(c, id, 'asset.write');
       const { db } = c.get('deps').database;
       if (asset.archivedAt) throw new AppError('conflict', 'The asset is archived; restore it first');
-      await assertUserExists(db, patch.objektledareUserId);
-      await withExternalIdCheck(() =>
-        db.transaction().execute(async (trx) => {
-          await updateAsset(trx, id, patch);
-          await appendAuditEvent(trx, { actorUserId: principal.userId, organisationId: asset.organisationId, assetId: id, action: 'asset.updated', entityType: 'asset', entityId: id, payload: patch });
-        }),
-      );
+      await assertObjektledare(c, asset.organisationId, patch.objektledareUserId);
+      await db.transaction().execute(async (trx) => {
+        await assertExternalIdFree(trx, asset.organisationId, patch.externalId, id);
+        await updateAsset(trx, id, patch);
+        await appendAuditEvent(trx, { actorUserId: principal.userId, organisationId: asset.organisationId, assetId: id, action: 'asset.updated', entityType: 'asset', entityId: id, payload: patch });
+      });
       return c.json((await findAsset(db, id))!, 200);
     },
   )

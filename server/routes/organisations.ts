@@ -13,7 +13,14 @@ import { idParam, requiredText } from './schemas';
 const organisationKinds = ['kommun', 'namnd', 'forvaltning', 'bolag', 'annan'] as const;
 
 const organisationSchema = z
-  .object({ id: z.string(), parentId: z.string().nullable(), name: z.string(), kind: z.enum(organisationKinds), isCentral: z.boolean() })
+  .object({
+    id: z.string(),
+    parentId: z.string().nullable(),
+    name: z.string(),
+    kind: z.enum(organisationKinds),
+    isCentral: z.boolean(),
+    separationOfDuties: z.boolean().openapi({ description: 'Whoever sent a round for review or marked it ready may not decide it (default true)' }),
+  })
   .openapi('Organisation');
 
 const memberSchema = z
@@ -56,7 +63,7 @@ export const organisationRoutes = createRouter()
       const body = c.req.valid('json');
       const principal = await authorize(c, 'organisation.manage', body.parentId, 'organisation');
       const deps = c.get('deps');
-      const organisation = { id: newId(), parentId: body.parentId, name: body.name, kind: body.kind, isCentral: body.isCentral };
+      const organisation = { id: newId(), parentId: body.parentId, name: body.name, kind: body.kind, isCentral: body.isCentral, separationOfDuties: true };
       await deps.database.db.transaction().execute(async (trx) => {
         await trx
           .insertInto('organisations')
@@ -73,10 +80,17 @@ export const organisationRoutes = createRouter()
       method: 'patch',
       path: '/{id}',
       tags: ['organisations'],
-      summary: 'Rename an organisation or mark it central (it publishes normative classifications)',
+      summary: 'Rename an organisation, mark it central (it publishes normative classifications), or turn separation of duties off or on',
       request: {
         params: idOnly,
-        body: { required: true, content: { 'application/json': { schema: z.object({ name: requiredText(200).optional(), isCentral: z.boolean().optional() }).strict() } } },
+        body: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: z.object({ name: requiredText(200).optional(), isCentral: z.boolean().optional(), separationOfDuties: z.boolean().optional() }).strict(),
+            },
+          },
+        },
       },
       responses: { 200: { description: 'Updated', content: { 'application/json': { schema: organisationSchema } } }, ...errorResponses(400, 401, 403, 404, 415) },
     }),
@@ -88,7 +102,11 @@ export const organisationRoutes = createRouter()
       await deps.database.db.transaction().execute(async (trx) => {
         await trx
           .updateTable('organisations')
-          .set({ ...(body.name !== undefined ? { name: body.name } : {}), ...(body.isCentral !== undefined ? { is_central: body.isCentral ? 1 : 0 } : {}) })
+          .set({
+            ...(body.name !== undefined ? { name: body.name } : {}),
+            ...(body.isCentral !== undefined ? { is_central: body.isCentral ? 1 : 0 } : {}),
+            ...(body.separationOfDuties !== undefined ? { separation_of_duties: body.separationOfDuties ? 1 : 0 } : {}),
+          })
           .where('id', '=', id)
           .execute();
         await appendAuditEvent(trx, { actorUserId: principal.userId, organisationId: id, action: 'organisation.updated', entityType: 'organisation', entityId: id, payload: body });

@@ -1,5 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import { reviewDueCutoff } from '../assets/asset-store';
+import { preparedBy } from '../assessments/preparers-store';
+import { separationRequired } from '../assessments/separation-of-duties';
 import { organisationsAllowing, type Principal } from '../auth/principal';
 import type { AssessmentKind, Database, PlanItemStatus, Priority } from '../db/schema';
 import type { OrganisationTree } from '../organisations/organisation-tree';
@@ -33,7 +35,13 @@ export async function todoFor(db: Kysely<Database>, tree: OrganisationTree, prin
     .select(['assessments.id as assessmentId', 'assets.id as assetId', 'assets.name as assetName', 'organisations.name as organisationName', 'assessments.kind', 'assessments.next_review_at'])
     .where('assessments.next_review_at', '<=', reviewDueCutoff(now))
     .where('assets.archived_at', 'is', null)
-    .where((eb) => eb.or([eb('assets.objektledare_user_id', '=', principal.userId), eb('assets.organisation_id', 'in', reviewers)]))
+    // Being named objektledare grants nothing by itself: the review shows only where the person may read it.
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('assets.objektledare_user_id', '=', principal.userId), eb('assets.organisation_id', 'in', orgs('assessment.read'))]),
+        eb('assets.organisation_id', 'in', reviewers),
+      ]),
+    )
     .orderBy('assessments.next_review_at')
     .limit(500)
     .execute();
@@ -72,13 +80,17 @@ export async function todoFor(db: Kysely<Database>, tree: OrganisationTree, prin
     .limit(500)
     .execute();
   const deciders = new Set(orgs('assessment.decide'));
+  // A round the person prepared is not theirs to decide while separation of duties holds.
+  const prepared = await preparedBy(db, principal.userId, waiting.map((row) => row.assessmentId));
+  const mayDecide = (row: (typeof waiting)[number]) =>
+    deciders.has(row.organisation_id) && !(prepared.has(row.assessmentId) && separationRequired(tree, row.organisation_id));
   const advisers = new Set(orgs('assessment.advise'));
   const markers = new Set(orgs('assessment.mark_ready'));
   const approvals: TodoList['approvals'] = [];
   for (const row of waiting) {
     const base = { assessmentId: row.assessmentId, assetId: row.assetId, assetName: row.assetName, kind: row.kind, since: row.updated_at };
     if (row.kind === 'dpia' && !row.advised && advisers.has(row.organisation_id)) approvals.push({ ...base, step: 'dso_advice' });
-    if ((row.kind === 'classification' || row.advised) && deciders.has(row.organisation_id)) approvals.push({ ...base, step: 'decision' });
+    if ((row.kind === 'classification' || row.advised) && mayDecide(row)) approvals.push({ ...base, step: 'decision' });
     if (row.kind === 'classification' && !row.ready && markers.has(row.organisation_id) && row.objektledare_user_id === principal.userId) approvals.push({ ...base, step: 'ready' });
   }
   return {

@@ -35,6 +35,21 @@ export async function grantRole(db: Kysely<Database>, userId: string, organisati
   return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
 }
 
+/** Whether an active user holds the role in one of the organisations (an asset's organisation and those above it). */
+export async function holdsRoleIn(db: Kysely<Database>, userId: string, role: Role, organisationIds: readonly string[]): Promise<boolean> {
+  if (organisationIds.length === 0) return false;
+  const row = await db
+    .selectFrom('memberships')
+    .innerJoin('users', 'users.id', 'memberships.user_id')
+    .select('users.id')
+    .where('memberships.user_id', '=', userId)
+    .where('memberships.role', '=', role)
+    .where('memberships.organisation_id', 'in', organisationIds)
+    .where('users.is_active', '=', 1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 export async function membershipsWithNames(db: Kysely<Database>, userId: string) {
   const rows = await db
     .selectFrom('memberships')

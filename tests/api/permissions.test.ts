@@ -10,6 +10,7 @@ import { createTestApp, type TestApp } from '../support/test-app';
 import { templateProbes } from '../support/template-probes';
 import { contentProbes } from '../support/content-probes';
 import { oversightListings, oversightProbes } from '../support/oversight-probes';
+import { todoWalk } from '../support/rules-probes';
 
 /**
  * Walks every route with every role, holding the role in the organisation that owns the data
@@ -168,6 +169,11 @@ describe('the permission table', () => {
         expect(organisations.includes(org.socialId), `${role} organisations`).toBe(visible);
       }
     }
+  });
+
+  it('shows in Att göra (GET /api/todo) only what the caller may read, also to an objektledare whose roles moved or went', async () => {
+    const { outcomes, expected } = await todoWalk(testApp, org);
+    expect(outcomes).toEqual(expected);
   });
 
   it('answers every organisation-scoped route with 401 when not logged in', async () => {

@@ -51,10 +51,10 @@ describe('routes and inventory queries', () => {
 
   it('lists an organisation and everything below it', () => {
     const orgs = [
-      { id: 'k', parentId: null, name: 'Kommun', kind: 'kommun' as const, isCentral: false },
-      { id: 'f', parentId: 'k', name: 'Förv', kind: 'forvaltning' as const, isCentral: false },
-      { id: 'e', parentId: 'f', name: 'Enhet', kind: 'annan' as const, isCentral: false },
-      { id: 'x', parentId: null, name: 'Annan', kind: 'kommun' as const, isCentral: false },
+      { id: 'k', parentId: null, name: 'Kommun', kind: 'kommun' as const, isCentral: false, separationOfDuties: true },
+      { id: 'f', parentId: 'k', name: 'Förv', kind: 'forvaltning' as const, isCentral: false, separationOfDuties: true },
+      { id: 'e', parentId: 'f', name: 'Enhet', kind: 'annan' as const, isCentral: false, separationOfDuties: true },
+      { id: 'x', parentId: null, name: 'Annan', kind: 'kommun' as const, isCentral: false, separationOfDuties: true },
     ];
     expect(organisationsUnder(orgs, 'f').map((org) => org.id)).toEqual(['f', 'e']);
     expect(organisationsUnder(orgs, '')).toHaveLength(4);
