@@ -2,7 +2,8 @@ import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { type AppDeps, createRouter } from './app-context';
 import { AppError, type ErrorCode, errorBody } from './errors';
-import { csrfGuard, jsonBodiesOnly, loadSession } from './auth/middleware';
+import { csrfGuard, importUploadPath, jsonBodiesOnly, loadSession } from './auth/middleware';
+import { importLimits } from './imports/import-limits';
 import { assetRecordRoutes } from './routes/asset-records';
 import { assessmentRoutes } from './routes/assessments';
 import { assetRoutes } from './routes/assets';
@@ -45,9 +46,14 @@ export function createApp(deps: AppDeps) {
   });
   app.use('*', securityHeaders);
   const jsonLimit = limit(maxBodyBytes);
-  // A protocol to verify is a whole PDF; every other body is a small JSON document.
+  // A protocol to verify is a whole PDF, an import a whole spreadsheet (plus the form around it,
+  // the file itself is bounded while it streams); every other body is a small JSON document.
   const pdfLimit = limit(maxPdfBytes);
-  app.use('/api/*', (c, next) => (c.req.path === '/api/verify' ? pdfLimit(c, next) : jsonLimit(c, next)));
+  const importLimit = limit(importLimits.fileBytes + 64 * 1024);
+  app.use('/api/*', (c, next) => {
+    if (c.req.path === '/api/verify') return pdfLimit(c, next);
+    return c.req.method === 'POST' && importUploadPath.test(c.req.path) ? importLimit(c, next) : jsonLimit(c, next);
+  });
 
   app.use('/api/*', jsonBodiesOnly, loadSession, csrfGuard);
 

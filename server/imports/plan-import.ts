@@ -24,6 +24,7 @@ export interface PlannedRow {
 
 export interface ImportPlan {
   format: Table['format'];
+  encoding: Table['encoding'];
   ignoredColumns: string[];
   rows: PlannedRow[];
   summary: Record<RowAction, number>;
@@ -100,5 +101,5 @@ export async function planImport(db: Kysely<Database>, tree: OrganisationTree, t
   });
   const summary: Record<RowAction, number> = { create: 0, update: 0, unchanged: 0, error: 0 };
   for (const row of rows) summary[row.action] += 1;
-  return { format: table.format, ignoredColumns: ignored, rows, summary };
+  return { format: table.format, encoding: table.encoding, ignoredColumns: ignored, rows, summary };
 }

@@ -1,0 +1,47 @@
+import { writeZip, type ZipInput } from './zip-writer';
+
+const text = (name: string, xml: string): ZipInput => ({ name, data: Buffer.from(xml, 'utf8') });
+
+/** The smallest workbook Excel and exceljs open: one sheet, inline strings, no shared strings. */
+function workbook(sheetXml: Buffer, sheetDeclaredSize?: number): Buffer {
+  return writeZip([
+    text('[Content_Types].xml', '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>'),
+    text('_rels/.rels', '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>'),
+    text('xl/workbook.xml', '<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Förteckning" sheetId="1" r:id="rId1"/></sheets></workbook>'),
+    text('xl/_rels/workbook.xml.rels', '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>'),
+    { name: 'xl/worksheets/sheet1.xml', data: sheetXml, declaredSize: sheetDeclaredSize },
+  ]);
+}
+
+const sheetStart = '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>';
+const sheetEnd = '</sheetData></worksheet>';
+const inline = (ref: string, value: string) => `<c r="${ref}" t="inlineStr"><is><t>${value}</t></is></c>`;
+const header = `<row r="1">${inline('A1', 'Namn')}</row>`;
+
+/** 400 rows, each with a name in A and one more cell in XFD, the last column: a few KB that expand to 6.5 million cells. */
+export function lastColumnBomb(): Buffer {
+  const rows = Array.from({ length: 400 }, (_, index) => `<row r="${index + 2}">${inline(`A${index + 2}`, `System ${index}`)}${inline(`XFD${index + 2}`, 'x')}</row>`);
+  return workbook(Buffer.from(`${sheetStart}${header}${rows.join('')}${sheetEnd}`, 'utf8'));
+}
+
+/** One cell holding a 100 MB inline string, which deflates to about 100 KB. */
+export function longStringBomb(): Buffer {
+  const megabytes = 100;
+  const cellStart = Buffer.from(`${sheetStart}${header}<row r="2"><c r="A2" t="inlineStr"><is><t>`, 'utf8');
+  const cellEnd = Buffer.from(`</t></is></c></row>${sheetEnd}`, 'utf8');
+  return workbook(Buffer.concat([cellStart, Buffer.alloc(megabytes * 1024 * 1024, 'a'), cellEnd]));
+}
+
+/** A sheet whose headers claim 2 KB while the deflated data holds 60 MB of rows. */
+export function lyingSizeBomb(): Buffer {
+  // Rows without a reference (allowed: each follows the one before) repeat exactly and deflate well.
+  const rows = '<row><c t="inlineStr"><is><t>System</t></is></c></row>'.repeat(1_000_000);
+  return workbook(Buffer.from(`${sheetStart}${header}${rows}${sheetEnd}`, 'utf8'), 2048);
+}
+
+/** An inventory CSV with the given number of data rows (Swedish Excel's semicolons). */
+export function inventoryRows(count: number): Buffer {
+  const lines = ['Externt id;Namn;Typ;Beskrivning'];
+  for (let index = 1; index <= count; index += 1) lines.push(`BULK-${index};System ${index};System;Rad ${index}`);
+  return Buffer.from(`${lines.join('\r\n')}\r\n`, 'utf8');
+}
