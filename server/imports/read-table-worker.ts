@@ -7,13 +7,13 @@ import type { TableReply } from './read-table-isolated';
 const { bytes, fileName, options } = workerData as { bytes: ArrayBuffer; fileName: string; options: ReadOptions };
 const port = parentPort!;
 
-async function reply(): Promise<TableReply> {
+function reply(): TableReply {
   try {
-    return { ok: true, table: await readTable(Buffer.from(bytes), fileName, options) };
+    return { ok: true, table: readTable(Buffer.from(bytes), fileName, options) };
   } catch (error) {
     if (error instanceof AppError) return { ok: false, refused: { code: error.code, message: error.message, details: error.details } };
     return { ok: false, failed: String((error as Error).stack ?? error) };
   }
 }
 
-port.postMessage(await reply());
+port.postMessage(reply());

@@ -21,9 +21,9 @@ export interface ReadOptions {
  * Reads an uploaded inventory: XLSX when it is a zip (or named .xlsx), otherwise CSV. Runs inside
  * the import thread (read-table-isolated.ts), never on the server's main thread.
  */
-export async function readTable(bytes: Buffer, fileName: string, options: ReadOptions = {}): Promise<Table> {
+export function readTable(bytes: Buffer, fileName: string, options: ReadOptions = {}): Table {
   const isXlsx = /\.xlsx$/i.test(fileName) || (bytes[0] === 0x50 && bytes[1] === 0x4b);
-  const parsed = isXlsx ? { rows: await parseXlsx(bytes), encoding: 'utf-8' as const } : parseCsv(bytes, options.delimiter);
+  const parsed = isXlsx ? { rows: parseXlsx(bytes), encoding: 'utf-8' as const } : parseCsv(bytes, options.delimiter);
   const trimmed = parsed.rows.map((cells) => cells.map((cell) => cell.trim()));
   const headerIndex = trimmed.findIndex((cells) => cells.some((cell) => cell !== ''));
   if (headerIndex < 0) throw refusal('no_header', 'The file has no header row', 'empty file');

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startServer } from '../e2e/support/server-process';
 import { HttpSession } from '../support/http-session';
-import { inventoryRows, lastColumnBomb, longStringBomb, lyingSizeBomb } from '../support/import-bombs';
+import { inventoryRows, inventoryWorkbook, lastColumnBomb, longStringBomb, lyingSizeBomb } from '../support/import-bombs';
 import { sendImport } from '../support/send-import';
 
 /**
@@ -75,6 +75,8 @@ describe('import bombs against the real server', () => {
     { name: 'a zip whose sheet inflates far beyond its declared size', fileName: 'ljuger.xlsx', bytes: lyingSizeBomb, status: 400, reason: /declared/ },
     { name: '10,001 data rows, one past the limit', fileName: 'for-manga.csv', bytes: () => inventoryRows(10_001), status: 400, reason: /at most 10000/ },
     { name: '10,000 data rows, at the limit', fileName: 'hela-kommunen.csv', bytes: () => inventoryRows(10_000), status: 200, reason: /^$/ },
+    { name: '10,001 data rows in a workbook', fileName: 'for-manga.xlsx', bytes: () => inventoryWorkbook(10_001), status: 400, reason: /at most 10000/ },
+    { name: '10,000 data rows in a workbook, at the limit', fileName: 'hela-kommunen.xlsx', bytes: () => inventoryWorkbook(10_000), status: 200, reason: /^$/ },
   ];
   for (const entry of cases) {
     it(`${entry.name}: answered ${entry.status}, RSS under ${rssLimitMb} MB`, async () => {
