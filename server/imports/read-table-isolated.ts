@@ -28,14 +28,20 @@ async function turn(): Promise<() => void> {
   };
 }
 
-function runWorker(bytes: Buffer, fileName: string, options: ReadOptions): Promise<Table> {
+/** The thread's bounds; tests narrow them to see each one enforced. */
+export interface ThreadBounds {
+  heapMb: number;
+  milliseconds: number;
+}
+
+function runWorker(bytes: Buffer, fileName: string, options: ReadOptions, bounds: ThreadBounds): Promise<Table> {
   // A copy of exactly the file's bytes, moved (not copied again) into the thread.
   const copy = new Uint8Array(bytes).buffer;
   return new Promise((resolve, reject) => {
     const worker = new Worker(workerFile, {
       workerData: { bytes: copy, fileName, options },
       transferList: [copy],
-      resourceLimits: { maxOldGenerationSizeMb: importLimits.heapMb, maxYoungGenerationSizeMb: 16 },
+      resourceLimits: { maxOldGenerationSizeMb: bounds.heapMb, maxYoungGenerationSizeMb: 16 },
     });
     let settled = false;
     const settle = (outcome: () => void) => {
@@ -45,7 +51,7 @@ function runWorker(bytes: Buffer, fileName: string, options: ReadOptions): Promi
       outcome();
       void worker.terminate();
     };
-    const timer = setTimeout(() => settle(() => reject(refusal('too_slow', 'Reading the file took too long', `stopped after ${importLimits.milliseconds} ms`))), importLimits.milliseconds);
+    const timer = setTimeout(() => settle(() => reject(refusal('too_slow', 'Reading the file took too long', `stopped after ${bounds.milliseconds} ms`))), bounds.milliseconds);
     worker.once('message', (reply: TableReply) =>
       settle(() => {
         if (reply.ok) resolve(reply.table);
@@ -54,7 +60,7 @@ function runWorker(bytes: Buffer, fileName: string, options: ReadOptions): Promi
       }),
     );
     worker.once('error', (error: Error & { code?: string }) =>
-      settle(() => reject(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? refusal('too_much_memory', 'Reading the file needs more memory than allowed', `more than ${importLimits.heapMb} MB`) : error)),
+      settle(() => reject(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? refusal('too_much_memory', 'Reading the file needs more memory than allowed', `more than ${bounds.heapMb} MB`) : error)),
     );
     worker.once('exit', (code) => settle(() => reject(new Error(`The import thread stopped with code ${code}`))));
   });
@@ -64,10 +70,10 @@ function runWorker(bytes: Buffer, fileName: string, options: ReadOptions): Promi
  * readTable in a thread of its own with a heap limit and a deadline: whatever a file costs, the
  * thread pays it and is stopped, and the server's own event loop and memory stay untouched.
  */
-export async function readTableIsolated(bytes: Buffer, fileName: string, options: ReadOptions = {}): Promise<Table> {
+export async function readTableIsolated(bytes: Buffer, fileName: string, options: ReadOptions = {}, bounds: ThreadBounds = importLimits): Promise<Table> {
   const done = await turn();
   try {
-    return await runWorker(bytes, fileName, options);
+    return await runWorker(bytes, fileName, options, bounds);
   } finally {
     done();
   }

@@ -46,9 +46,10 @@ export function inventoryRows(count: number): Buffer {
   return Buffer.from(`${lines.join('\r\n')}\r\n`, 'utf8');
 }
 
+const row = (number: number, cells: string[]) => `<row r="${number}">${cells.map((cell, index) => inline(`${'ABCD'[index]}${number}`, cell)).join('')}</row>`;
+
 /** The same inventory as a workbook, one inline string per cell. */
 export function inventoryWorkbook(count: number): Buffer {
-  const row = (number: number, cells: string[]) => `<row r="${number}">${cells.map((cell, index) => inline(`${'ABCD'[index]}${number}`, cell)).join('')}</row>`;
   const rows = [row(1, ['Externt id', 'Namn', 'Typ', 'Beskrivning'])];
   for (let index = 1; index <= count; index += 1) rows.push(row(index + 1, [`BULK-${index}`, `System ${index}`, 'System', `Rad ${index}`]));
   return workbook(Buffer.from(`${sheetStart}${rows.join('')}${sheetEnd}`, 'utf8'));
