@@ -52,7 +52,3 @@ export function refusal(reason: RefusalReason, message: string, found: string, c
   const detail: RefusalDetail = { field: 'file', message: found, reason };
   return new AppError(code, message, [detail]);
 }
-
-export function isRefusalDetail(value: unknown): value is RefusalDetail {
-  return typeof value === 'object' && value !== null && typeof (value as RefusalDetail).reason === 'string' && typeof (value as RefusalDetail).message === 'string';
-}
