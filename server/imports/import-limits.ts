@@ -23,7 +23,7 @@ export const importLimits = {
   /** Inflated ÷ compressed: spreadsheet XML packs 5–50 times; a bomb packs a thousand times. */
   ratio: 200,
   /** The reading thread: heap, and wall time before it is stopped. */
-  heapMb: 128,
+  heapMb: 64,
   milliseconds: 10_000,
 } as const;
 

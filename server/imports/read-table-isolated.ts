@@ -10,7 +10,7 @@ export type TableReply =
 
 const workerFile = new URL('./read-table-worker-entry.mjs', import.meta.url);
 
-/** One file is read at a time (a thread may take 128 MB and a core); a few more may wait for it. */
+/** One file is read at a time (a thread may take 64 MB of heap and a core); a few more may wait for it. */
 const maxWaiting = 4;
 let running = false;
 const waiting: (() => void)[] = [];
