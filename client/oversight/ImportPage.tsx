@@ -27,7 +27,7 @@ function refusalKey(error: unknown): MessageKey | undefined {
   if (!(error instanceof ApiError)) return undefined;
   if (error.code === 'network') return 'ov.import.networkError';
   const first: unknown = Array.isArray(error.details) ? error.details[0] : undefined;
-  const reason = typeof first === 'object' && first !== null && 'reason' in first ? first.reason : undefined;
+  const reason = typeof first === 'object' && first !== null && 'code' in first ? first.code : undefined;
   const known = refusalReasons.find((candidate) => candidate === reason);
   return known ? `ov.import.refused.${known}` : undefined;
 }

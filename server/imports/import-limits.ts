@@ -43,12 +43,13 @@ export type RefusalReason =
   | 'file_too_large'
   | 'busy';
 
+/** The reason travels as the detail's `code`: stable, for the page to word; the message is English. */
 export interface RefusalDetail extends ErrorDetail {
-  reason: RefusalReason;
+  code: RefusalReason;
 }
 
 /** A refused file: the error names the file field, the reason (for the page) and what was found (for a person). */
-export function refusal(reason: RefusalReason, message: string, found: string, code: ErrorCode = 'validation_failed'): AppError {
-  const detail: RefusalDetail = { field: 'file', message: found, reason };
-  return new AppError(code, message, [detail]);
+export function refusal(reason: RefusalReason, message: string, found: string, errorCode: ErrorCode = 'validation_failed'): AppError {
+  const detail: RefusalDetail = { field: 'file', message: found, code: reason };
+  return new AppError(errorCode, message, [detail]);
 }

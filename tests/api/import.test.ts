@@ -95,7 +95,7 @@ describe('importing the inventory', () => {
 });
 
 interface Refused {
-  error: { code: string; details: { field: string; message: string; reason: string }[] };
+  error: { code: string; details: { field: string; message: string; code: string }[] };
 }
 
 const preview = (form: FormData) => org.admin.post<Preview & Refused & { encoding: string }>(`/api/organisations/${org.rootId}/imports/preview`, form);
@@ -132,9 +132,9 @@ describe('the upload and the CSV reader', () => {
   it('refuses UTF-16 and bytes that are no text, naming the encoding', async () => {
     const utf16 = await preview(upload('utf16.csv', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Namn\nA\n', 'utf16le')])));
     expect(utf16.status).toBe(400);
-    expect(utf16.body.error.details[0]).toMatchObject({ field: 'file', reason: 'encoding' });
+    expect(utf16.body.error.details[0]).toMatchObject({ field: 'file', code: 'encoding' });
     const binary = await preview(upload('binar.csv', Buffer.from([0x4e, 0x61, 0x81, 0x8d, 0x0a])));
-    expect(binary.body.error.details[0]).toMatchObject({ field: 'file', reason: 'encoding' });
+    expect(binary.body.error.details[0]).toMatchObject({ field: 'file', code: 'encoding' });
   });
 
   it('finds the delimiter over the header and the first lines, with quoted delimiters inside cells', async () => {
@@ -151,7 +151,7 @@ describe('the upload and the CSV reader', () => {
     const file = 'Namn;Kod,Nummer\nD-system;1,2\n';
     const ambiguous = await preview(upload('tvetydig.csv', file));
     expect(ambiguous.status).toBe(400);
-    expect(ambiguous.body.error.details[0]).toMatchObject({ field: 'file', reason: 'delimiter_ambiguous' });
+    expect(ambiguous.body.error.details[0]).toMatchObject({ field: 'file', code: 'delimiter_ambiguous' });
     const chosen = await preview(upload('tvetydig.csv', file, { delimiter: 'semicolon' }));
     expect(chosen.status).toBe(200);
     expect(chosen.body.rows.map((row) => row.name)).toEqual(['D-system']);
@@ -163,7 +163,7 @@ describe('the upload and the CSV reader', () => {
   it('refuses a quote that never closes, naming the line', async () => {
     const response = await preview(upload('citat.csv', 'Namn;Beskrivning\nE-system;"öppet citat\n'));
     expect(response.status).toBe(400);
-    expect(response.body.error.details[0]).toMatchObject({ field: 'file', reason: 'csv_syntax' });
+    expect(response.body.error.details[0]).toMatchObject({ field: 'file', code: 'csv_syntax' });
     expect(response.body.error.details[0]!.message).toMatch(/line 2/);
   });
 });

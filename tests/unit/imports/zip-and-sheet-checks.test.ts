@@ -4,12 +4,12 @@ import { checkSharedStrings, checkWorksheet } from '../../../server/imports/shee
 import { inflateEntry, readZipDirectory } from '../../../server/imports/zip-reader';
 import { writeZip } from '../../support/zip-writer';
 
-function refusal(run: () => unknown): { reason: string; message: string } | undefined {
+function refusal(run: () => unknown): { code: string; message: string } | undefined {
   try {
     run();
     return undefined;
   } catch (error) {
-    return (error as { details: { reason: string; message: string }[] }).details[0];
+    return (error as { details: { code: string; message: string }[] }).details[0];
   }
 }
 
@@ -23,15 +23,15 @@ describe('the zip directory and bounded inflation', () => {
 
   it('stops an entry that inflates past its declared size, and refuses one that falls short of it', () => {
     const data = Buffer.alloc(3_000_000, 'x');
-    expect(refusal(() => inflateAll(writeZip([{ name: 'sheet.xml', data, declaredSize: 1000 }])))).toMatchObject({ reason: 'zip_size', message: 'sheet.xml inflates to more than its declared 1000 bytes' });
-    expect(refusal(() => inflateAll(writeZip([{ name: 'sheet.xml', data: Buffer.from('<a/>'), declaredSize: 10 }])))).toMatchObject({ reason: 'zip_size', message: 'sheet.xml inflates to 4 bytes, not the declared 10' });
+    expect(refusal(() => inflateAll(writeZip([{ name: 'sheet.xml', data, declaredSize: 1000 }])))).toMatchObject({ code: 'zip_size', message: 'sheet.xml inflates to more than its declared 1000 bytes' });
+    expect(refusal(() => inflateAll(writeZip([{ name: 'sheet.xml', data: Buffer.from('<a/>'), declaredSize: 10 }])))).toMatchObject({ code: 'zip_size', message: 'sheet.xml inflates to 4 bytes, not the declared 10' });
   });
 
   it('refuses declared sizes, sums and ratios beyond the limits before inflating', () => {
     const big = importLimits.entryBytes + 1;
-    expect(refusal(() => readZipDirectory(writeZip([{ name: 'a.xml', data: Buffer.from('x'), declaredSize: big }])))).toMatchObject({ reason: 'zip_size', message: `a.xml inflates to ${big} bytes, at most ${importLimits.entryBytes}` });
+    expect(refusal(() => readZipDirectory(writeZip([{ name: 'a.xml', data: Buffer.from('x'), declaredSize: big }])))).toMatchObject({ code: 'zip_size', message: `a.xml inflates to ${big} bytes, at most ${importLimits.entryBytes}` });
     const half = Math.floor(importLimits.totalBytes / 2) + 1;
-    expect(refusal(() => readZipDirectory(writeZip(['a', 'b'].map((name) => ({ name, data: Buffer.from('x'), declaredSize: Math.min(half, importLimits.entryBytes) })))))).toMatchObject({ reason: 'zip_size' });
+    expect(refusal(() => readZipDirectory(writeZip(['a', 'b'].map((name) => ({ name, data: Buffer.from('x'), declaredSize: Math.min(half, importLimits.entryBytes) })))))).toMatchObject({ code: 'zip_size' });
     expect(refusal(() => readZipDirectory(writeZip([{ name: 'packed.xml', data: Buffer.alloc(10_000_000, 'a') }])))?.message).toMatch(/^packed.xml packs \d+ to 1, at most 200 to 1$/);
   });
 
@@ -40,11 +40,11 @@ describe('the zip directory and bounded inflation', () => {
     const central = zip.indexOf('PK\u0001\u0002');
     const tampered = Buffer.from(zip);
     tampered.writeUInt32LE((tampered.readUInt32LE(central + 16) ^ 1) >>> 0, central + 16);
-    expect(refusal(() => inflateAll(tampered))).toMatchObject({ reason: 'not_xlsx', message: 'a.xml fails its checksum' });
+    expect(refusal(() => inflateAll(tampered))).toMatchObject({ code: 'not_xlsx', message: 'a.xml fails its checksum' });
     const encrypted = Buffer.from(zip);
     encrypted.writeUInt16LE(encrypted.readUInt16LE(central + 8) | 1, central + 8);
-    expect(refusal(() => readZipDirectory(encrypted))).toMatchObject({ reason: 'not_xlsx', message: 'a.xml is encrypted' });
-    expect(refusal(() => readZipDirectory(Buffer.from('PK not a zip at all, only text')))).toMatchObject({ reason: 'not_xlsx' });
+    expect(refusal(() => readZipDirectory(encrypted))).toMatchObject({ code: 'not_xlsx', message: 'a.xml is encrypted' });
+    expect(refusal(() => readZipDirectory(Buffer.from('PK not a zip at all, only text')))).toMatchObject({ code: 'not_xlsx' });
   });
 });
 
@@ -64,7 +64,7 @@ describe('the worksheet checks', () => {
   it('refuses a text longer than a cell may hold, counted in characters', () => {
     const fits = 'å'.repeat(importLimits.cellChars);
     expect(refusal(() => checkSharedStrings('ss', Buffer.from(`<sst><si><t>${fits}</t></si></sst>`)))).toBeUndefined();
-    expect(refusal(() => checkSharedStrings('ss', Buffer.from(`<sst><si><t>${fits}a</t></si></sst>`)))).toMatchObject({ reason: 'text_too_long' });
-    expect(refusal(() => checkWorksheet('s', sheet(`<row r="1"><c r="A1" t="inlineStr"><is><t>${'a'.repeat(40_000)}</t></is></c></row>`)))).toMatchObject({ reason: 'text_too_long' });
+    expect(refusal(() => checkSharedStrings('ss', Buffer.from(`<sst><si><t>${fits}a</t></si></sst>`)))).toMatchObject({ code: 'text_too_long' });
+    expect(refusal(() => checkWorksheet('s', sheet(`<row r="1"><c r="A1" t="inlineStr"><is><t>${'a'.repeat(40_000)}</t></is></c></row>`)))).toMatchObject({ code: 'text_too_long' });
   });
 });
