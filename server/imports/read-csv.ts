@@ -31,6 +31,8 @@ export function decodeCsv(bytes: Buffer): { text: string; encoding: TextEncoding
 }
 
 const sampleLines = 20;
+/** csv-parse's bound on one record's characters: a few cells at Excel's maximum. */
+const maxRecordChars = importLimits.cellChars * 8;
 
 interface Candidate {
   name: DelimiterName;
@@ -41,7 +43,8 @@ interface Candidate {
 
 function sample(text: string, name: DelimiterName): Candidate | undefined {
   try {
-    const records = parse(text, { delimiter: delimiters[name], to_line: sampleLines, relax_column_count: true, skip_empty_lines: true, max_record_size: importLimits.cellChars * 8 }) as string[][];
+    const options = { delimiter: delimiters[name], to_line: sampleLines, relax_column_count: true, skip_empty_lines: true, max_record_size: maxRecordChars };
+    const records = parse(text, options) as string[][];
     const header = records[0] ?? [];
     const rows = records.slice(1);
     const consistent = rows.length === 0 ? 1 : rows.filter((row) => row.length === header.length).length / rows.length;
@@ -58,12 +61,15 @@ function sample(text: string, name: DelimiterName): Candidate | undefined {
  * every line into as many cells as the header. Two that remain equal are a question for the person.
  */
 export function detectDelimiter(text: string): DelimiterName {
-  const candidates = (Object.keys(delimiters) as DelimiterName[]).map((name) => sample(text, name)).filter((candidate): candidate is Candidate => !!candidate && candidate.width > 1);
+  const candidates = (Object.keys(delimiters) as DelimiterName[])
+    .map((name) => sample(text, name))
+    .filter((candidate): candidate is Candidate => !!candidate && candidate.width > 1);
   if (candidates.length === 0) return 'semicolon';
   candidates.sort((a, b) => b.known - a.known || b.consistent - a.consistent);
   const [best, second] = candidates;
   if (second && second.known === best!.known && second.consistent === best!.consistent) {
-    throw refusal('delimiter_ambiguous', 'The columns could be split by more than one delimiter; choose one', `${best!.name} and ${second.name} both fit the first ${sampleLines} lines`);
+    const found = `${best!.name} and ${second.name} both fit the first ${sampleLines} lines`;
+    throw refusal('delimiter_ambiguous', 'The columns could be split by more than one delimiter; choose one', found);
   }
   return best!.name;
 }
@@ -72,11 +78,15 @@ export function detectDelimiter(text: string): DelimiterName {
 function rowGuard() {
   let rows = 0;
   return (record: string[], info: { lines: number }) => {
-    if (record.length > importLimits.columns) throw refusal('sheet_size', 'The file has more columns than an inventory can have', `line ${info.lines}: ${record.length} columns, at most ${importLimits.columns}`);
+    if (record.length > importLimits.columns) {
+      throw refusal('sheet_size', 'The file has more columns than an inventory can have', `line ${info.lines}: ${record.length} columns, at most ${importLimits.columns}`);
+    }
     const long = record.find((cell) => cell.length > importLimits.cellChars);
     if (long !== undefined) throw refusal('text_too_long', `A cell holds more than ${importLimits.cellChars} characters`, `line ${info.lines}: ${long.length} characters`);
     if (record.some((cell) => cell.trim() !== '')) rows += 1;
-    if (rows > importLimits.rows + 1) throw refusal('too_many_rows', `At most ${importLimits.rows} rows per file`, `more than ${importLimits.rows} data rows, at most ${importLimits.rows}`);
+    if (rows > importLimits.rows + 1) {
+      throw refusal('too_many_rows', `At most ${importLimits.rows} rows per file`, `more than ${importLimits.rows} data rows, at most ${importLimits.rows}`);
+    }
     return record;
   };
 }
@@ -87,12 +97,13 @@ export function parseCsv(bytes: Buffer, chosen?: DelimiterName): { rows: string[
   const delimiter = chosen ?? detectDelimiter(text);
   try {
     // Blank lines stay as records, so a row's number is the one a spreadsheet shows.
-    const rows = parse(text, { delimiter: delimiters[delimiter], relax_column_count: true, max_record_size: importLimits.cellChars * 8, on_record: rowGuard() }) as string[][];
+    const rows = parse(text, { delimiter: delimiters[delimiter], relax_column_count: true, max_record_size: maxRecordChars, on_record: rowGuard() }) as string[][];
     return { rows, encoding, delimiter };
   } catch (error) {
     if (error instanceof CsvError) {
       const tooLong = error.code === 'CSV_MAX_RECORD_SIZE';
-      throw refusal(tooLong ? 'text_too_long' : 'csv_syntax', tooLong ? 'A line of the file is longer than an inventory row can be' : 'The file is not valid CSV', error.message);
+      if (tooLong) throw refusal('text_too_long', 'A line of the file is longer than an inventory row can be', error.message);
+      throw refusal('csv_syntax', 'The file is not valid CSV', error.message);
     }
     throw error;
   }

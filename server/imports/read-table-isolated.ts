@@ -51,7 +51,8 @@ function runWorker(bytes: Buffer, fileName: string, options: ReadOptions, bounds
       outcome();
       void worker.terminate();
     };
-    const timer = setTimeout(() => settle(() => reject(refusal('too_slow', 'Reading the file took too long', `stopped after ${bounds.milliseconds} ms`))), bounds.milliseconds);
+    const tooSlow = () => settle(() => reject(refusal('too_slow', 'Reading the file took too long', `stopped after ${bounds.milliseconds} ms`)));
+    const timer = setTimeout(tooSlow, bounds.milliseconds);
     worker.once('message', (reply: TableReply) =>
       settle(() => {
         if (reply.ok) resolve(reply.table);
@@ -59,9 +60,8 @@ function runWorker(bytes: Buffer, fileName: string, options: ReadOptions, bounds
         else reject(new Error(`Reading an import failed: ${reply.failed}`));
       }),
     );
-    worker.once('error', (error: Error & { code?: string }) =>
-      settle(() => reject(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? refusal('too_much_memory', 'Reading the file needs more memory than allowed', `more than ${bounds.heapMb} MB`) : error)),
-    );
+    const outOfMemory = () => refusal('too_much_memory', 'Reading the file needs more memory than allowed', `more than ${bounds.heapMb} MB`);
+    worker.once('error', (error: Error & { code?: string }) => settle(() => reject(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? outOfMemory() : error)));
     worker.once('exit', (code) => settle(() => reject(new Error(`The import thread stopped with code ${code}`))));
   });
 }

@@ -14,6 +14,7 @@ export interface Upload {
 
 const delimiterField = z.enum([...(Object.keys(delimiters) as DelimiterName[]), 'auto']);
 const fileNameField = z.string().trim().min(1).max(200);
+const tooLarge = () => refusal('file_too_large', `The file exceeds ${importLimits.fileBytes} bytes`, `more than ${importLimits.fileBytes} bytes`, 'payload_too_large');
 const badForm = (field: string, message: string) => new AppError('validation_failed', 'The upload is not a valid import form', [{ field, message }]);
 
 /**
@@ -51,7 +52,7 @@ export function readUpload(request: Request): Promise<Upload> {
       }
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('limit', () => fail(refusal('file_too_large', `The file exceeds ${importLimits.fileBytes} bytes`, `more than ${importLimits.fileBytes} bytes`, 'payload_too_large')));
+      stream.on('limit', () => fail(tooLarge()));
       stream.on('end', () => {
         file = { fileName: info.filename ?? '', bytes: Buffer.concat(chunks) };
       });

@@ -18,7 +18,9 @@ function inflateChecked(bytes: Buffer): Map<string, string> {
     else if (/^xl\/worksheets\/[^/]+\.xml$/.test(entry.name)) {
       const rows = checkWorksheet(entry.name, data);
       // The header plus the data rows.
-      if (rows > importLimits.rows + 1) throw refusal('too_many_rows', `At most ${importLimits.rows} rows per file`, `${entry.name}: ${rows - 1} data rows, at most ${importLimits.rows}`);
+      if (rows > importLimits.rows + 1) {
+        throw refusal('too_many_rows', `At most ${importLimits.rows} rows per file`, `${entry.name}: ${rows - 1} data rows, at most ${importLimits.rows}`);
+      }
     }
     if (entry.name.endsWith('.xml') || entry.name.endsWith('.rels')) parts.set(entry.name, data.toString('latin1'));
   }

@@ -17,7 +17,8 @@ const sheetTooBig = (found: string) => refusal('sheet_size', 'The worksheet is l
 
 function checkColumn(letters: string, where: string): void {
   const number = columnNumber(letters);
-  if (number > importLimits.columns) throw sheetTooBig(`${where}: column ${letters} (${number}) is beyond the last allowed column ${columnLetters(importLimits.columns)} (${importLimits.columns})`);
+  const last = importLimits.columns;
+  if (number > last) throw sheetTooBig(`${where}: column ${letters} (${number}) is beyond the last allowed column ${columnLetters(last)} (${last})`);
 }
 
 function checkRow(row: number, where: string): void {
@@ -30,7 +31,8 @@ function checkText(xml: string, bytes: Buffer, start: number, where: string): vo
   const byteLength = (end < 0 ? xml.length : end) - start;
   // UTF-8 takes one to four bytes a character: decode only when the bytes alone could be too many.
   if (byteLength > importLimits.cellChars && bytes.toString('utf8', start, start + byteLength).length > importLimits.cellChars) {
-    throw refusal('text_too_long', `A cell holds more than ${importLimits.cellChars} characters`, `${where}: a text of ${byteLength} bytes, at most ${importLimits.cellChars} characters`);
+    const found = `${where}: a text of ${byteLength} bytes, at most ${importLimits.cellChars} characters`;
+    throw refusal('text_too_long', `A cell holds more than ${importLimits.cellChars} characters`, found);
   }
 }
 

@@ -1,14 +1,26 @@
 import { writeZip, type ZipInput } from './zip-writer';
 
-const text = (name: string, xml: string): ZipInput => ({ name, data: Buffer.from(xml, 'utf8') });
+const text = (name: string, xml: string): ZipInput => ({ name, data: Buffer.from(`<?xml version="1.0" encoding="UTF-8"?>${xml}`, 'utf8') });
+const ooxml = 'http://schemas.openxmlformats.org';
+const officeType = `${ooxml}/officeDocument/2006/relationships`;
+const contentType = 'application/vnd.openxmlformats';
+const relationship = (type: string, target: string) =>
+  `<Relationships xmlns="${ooxml}/package/2006/relationships"><Relationship Id="rId1" Type="${officeType}/${type}" Target="${target}"/></Relationships>`;
+const contentTypes = [
+  `<Types xmlns="${ooxml}/package/2006/content-types">`,
+  `<Default Extension="rels" ContentType="${contentType}-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>`,
+  `<Override PartName="/xl/workbook.xml" ContentType="${contentType}-officedocument.spreadsheetml.sheet.main+xml"/>`,
+  `<Override PartName="/xl/worksheets/sheet1.xml" ContentType="${contentType}-officedocument.spreadsheetml.worksheet+xml"/></Types>`,
+].join('');
+const workbookXml = `<workbook xmlns="${ooxml}/spreadsheetml/2006/main" xmlns:r="${officeType}"><sheets><sheet name="Förteckning" sheetId="1" r:id="rId1"/></sheets></workbook>`;
 
 /** The smallest workbook Excel and exceljs open: one sheet, inline strings, no shared strings. */
 function workbook(sheetXml: Buffer, sheetDeclaredSize?: number): Buffer {
   return writeZip([
-    text('[Content_Types].xml', '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>'),
-    text('_rels/.rels', '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>'),
-    text('xl/workbook.xml', '<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Förteckning" sheetId="1" r:id="rId1"/></sheets></workbook>'),
-    text('xl/_rels/workbook.xml.rels', '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>'),
+    text('[Content_Types].xml', contentTypes),
+    text('_rels/.rels', relationship('officeDocument', 'xl/workbook.xml')),
+    text('xl/workbook.xml', workbookXml),
+    text('xl/_rels/workbook.xml.rels', relationship('worksheet', 'worksheets/sheet1.xml')),
     { name: 'xl/worksheets/sheet1.xml', data: sheetXml, declaredSize: sheetDeclaredSize },
   ]);
 }

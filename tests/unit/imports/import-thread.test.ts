@@ -2,7 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { readTableIsolated } from '../../../server/imports/read-table-isolated';
 import { inventoryRows, inventoryWorkbook } from '../../support/import-bombs';
 
-const refusalOf = (promise: Promise<unknown>) => promise.then(() => undefined, (error: { code?: string; details?: { code: string; message: string }[] }) => ({ errorCode: error.code, ...error.details?.[0] }));
+interface Refused {
+  code?: string;
+  details?: { code: string; message: string }[];
+}
+
+const refusalOf = (promise: Promise<unknown>) =>
+  promise.then(
+    () => undefined,
+    (error: Refused) => ({ errorCode: error.code, ...error.details?.[0] }),
+  );
+const tight = (heapMb: number, milliseconds: number) => ({ heapMb, milliseconds });
 
 describe('the import thread', () => {
   it('reads a file and hands back the table', async () => {
@@ -12,17 +22,20 @@ describe('the import thread', () => {
   });
 
   it('is stopped at its deadline and the file refused as too slow', async () => {
-    expect(await refusalOf(readTableIsolated(inventoryWorkbook(10_000), 'stor.xlsx', {}, { heapMb: 128, milliseconds: 1 }))).toMatchObject({ errorCode: 'validation_failed', code: 'too_slow' });
+    const refused = await refusalOf(readTableIsolated(inventoryWorkbook(10_000), 'stor.xlsx', {}, tight(64, 1)));
+    expect(refused).toMatchObject({ errorCode: 'validation_failed', code: 'too_slow' });
   });
 
   it('is stopped at its heap limit and the file refused as needing too much memory', async () => {
-    expect(await refusalOf(readTableIsolated(inventoryWorkbook(10_000), 'stor.xlsx', {}, { heapMb: 4, milliseconds: 60_000 }))).toMatchObject({ errorCode: 'validation_failed', code: 'too_much_memory' });
+    const refused = await refusalOf(readTableIsolated(inventoryWorkbook(10_000), 'stor.xlsx', {}, tight(4, 60_000)));
+    expect(refused).toMatchObject({ errorCode: 'validation_failed', code: 'too_much_memory' });
   });
 
   it('refuses a file when four already wait for the one being read', async () => {
     const files = Array.from({ length: 7 }, () => refusalOf(readTableIsolated(inventoryRows(100), 'kö.csv')));
     const outcomes = await Promise.all(files);
     expect(outcomes.filter((outcome) => outcome === undefined)).toHaveLength(5);
-    expect(outcomes.filter((outcome) => outcome !== undefined)).toEqual([expect.objectContaining({ errorCode: 'rate_limited', code: 'busy' }), expect.objectContaining({ errorCode: 'rate_limited', code: 'busy' })]);
+    const busy = expect.objectContaining({ errorCode: 'rate_limited', code: 'busy' });
+    expect(outcomes.filter((outcome) => outcome !== undefined)).toEqual([busy, busy]);
   });
 });

@@ -13,26 +13,47 @@ function refusal(run: () => unknown): { code: string; message: string } | undefi
   }
 }
 
+/** Deterministic bytes that deflate does not shrink (xorshift32 from a fixed seed). */
+function noise(length: number): Buffer {
+  const bytes = Buffer.alloc(length);
+  let state = 2_463_534_242;
+  for (let index = 0; index < length; index += 1) {
+    state ^= state << 13;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    bytes[index] = state & 0xff;
+  }
+  return bytes;
+}
+
+const zipOf = (name: string, data: Buffer, declaredSize?: number) => writeZip([{ name, data, declaredSize }]);
 const inflateAll = (zip: Buffer) => readZipDirectory(zip).map((entry) => inflateEntry(zip, entry).length);
 const sheet = (body: string) => Buffer.from(`<worksheet><sheetData>${body}</sheetData></worksheet>`, 'utf8');
 
 describe('the zip directory and bounded inflation', () => {
   it('reads honest entries whole', () => {
-    expect(inflateAll(writeZip([{ name: 'a.xml', data: Buffer.from('<a/>') }, { name: 'b.xml', data: Buffer.alloc(5000, 'b') }]))).toEqual([4, 5000]);
+    const zip = writeZip([{ name: 'a.xml', data: Buffer.from('<a/>') }, { name: 'b.xml', data: Buffer.alloc(5000, 'b') }]);
+    expect(inflateAll(zip)).toEqual([4, 5000]);
   });
 
   it('stops an entry that inflates past its declared size, and refuses one that falls short of it', () => {
     const data = Buffer.alloc(3_000_000, 'x');
-    expect(refusal(() => inflateAll(writeZip([{ name: 'sheet.xml', data, declaredSize: 1000 }])))).toMatchObject({ code: 'zip_size', message: 'sheet.xml inflates to more than its declared 1000 bytes' });
-    expect(refusal(() => inflateAll(writeZip([{ name: 'sheet.xml', data: Buffer.from('<a/>'), declaredSize: 10 }])))).toMatchObject({ code: 'zip_size', message: 'sheet.xml inflates to 4 bytes, not the declared 10' });
+    const larger = refusal(() => inflateAll(zipOf('sheet.xml', data, 1000)));
+    expect(larger).toMatchObject({ code: 'zip_size', message: 'sheet.xml inflates to more than its declared 1000 bytes' });
+    const smaller = refusal(() => inflateAll(zipOf('sheet.xml', Buffer.from('<a/>'), 10)));
+    expect(smaller).toMatchObject({ code: 'zip_size', message: 'sheet.xml inflates to 4 bytes, not the declared 10' });
   });
 
   it('refuses declared sizes, sums and ratios beyond the limits before inflating', () => {
     const big = importLimits.entryBytes + 1;
-    expect(refusal(() => readZipDirectory(writeZip([{ name: 'a.xml', data: Buffer.from('x'), declaredSize: big }])))).toMatchObject({ code: 'zip_size', message: `a.xml inflates to ${big} bytes, at most ${importLimits.entryBytes}` });
+    const oneTooBig = refusal(() => readZipDirectory(zipOf('a.xml', Buffer.from('x'), big)));
+    expect(oneTooBig).toMatchObject({ code: 'zip_size', message: `a.xml inflates to ${big} bytes, at most ${importLimits.entryBytes}` });
     const half = Math.floor(importLimits.totalBytes / 2) + 1;
-    expect(refusal(() => readZipDirectory(writeZip(['a', 'b'].map((name) => ({ name, data: Buffer.from('x'), declaredSize: Math.min(half, importLimits.entryBytes) })))))).toMatchObject({ code: 'zip_size' });
-    expect(refusal(() => readZipDirectory(writeZip([{ name: 'packed.xml', data: Buffer.alloc(10_000_000, 'a') }])))?.message).toMatch(/^packed.xml packs \d+ to 1, at most 200 to 1$/);
+    // Bytes that do not pack, so each entry's ratio passes and only the sum is too much.
+    const twoHalves = ['a', 'b'].map((name) => ({ name, data: noise(200_000), declaredSize: half }));
+    expect(refusal(() => readZipDirectory(writeZip(twoHalves)))?.message).toBe(`the entries inflate to more than ${importLimits.totalBytes} bytes together`);
+    const packed = refusal(() => readZipDirectory(zipOf('packed.xml', Buffer.alloc(10_000_000, 'a'))));
+    expect(packed?.message).toMatch(/^packed.xml packs \d+ to 1, at most 200 to 1$/);
   });
 
   it('refuses a changed byte (checksum), an encrypted entry and bytes that are no zip', () => {
@@ -58,13 +79,15 @@ describe('the worksheet checks', () => {
     expect(refusal(() => checkWorksheet('s', Buffer.from('<worksheet><dimension ref="A1:XFD3"/><sheetData/></worksheet>')))?.message).toContain('column XFD (16384)');
     expect(refusal(() => checkWorksheet('s', Buffer.from('<worksheet><dimension ref="A1:C1048576"/><sheetData/></worksheet>')))?.message).toContain('row 1048576');
     expect(refusal(() => checkWorksheet('s', sheet('<row r="1"><c r="CW1"><v>1</v></c></row>')))?.message).toContain('column CW (101)');
-    expect(refusal(() => checkWorksheet('s', Buffer.from('<worksheet><sheetData/><mergeCells><mergeCell ref="A1:CV20000"/></mergeCells></worksheet>')))?.message).toContain('merged ranges cover more than');
+    const merged = Buffer.from('<worksheet><sheetData/><mergeCells><mergeCell ref="A1:CV20000"/></mergeCells></worksheet>');
+    expect(refusal(() => checkWorksheet('s', merged))?.message).toContain('merged ranges cover more than');
   });
 
   it('refuses a text longer than a cell may hold, counted in characters', () => {
     const fits = 'å'.repeat(importLimits.cellChars);
     expect(refusal(() => checkSharedStrings('ss', Buffer.from(`<sst><si><t>${fits}</t></si></sst>`)))).toBeUndefined();
     expect(refusal(() => checkSharedStrings('ss', Buffer.from(`<sst><si><t>${fits}a</t></si></sst>`)))).toMatchObject({ code: 'text_too_long' });
-    expect(refusal(() => checkWorksheet('s', sheet(`<row r="1"><c r="A1" t="inlineStr"><is><t>${'a'.repeat(40_000)}</t></is></c></row>`)))).toMatchObject({ code: 'text_too_long' });
+    const inline = sheet(`<row r="1"><c r="A1" t="inlineStr"><is><t>${'a'.repeat(40_000)}</t></is></c></row>`);
+    expect(refusal(() => checkWorksheet('s', inline))).toMatchObject({ code: 'text_too_long' });
   });
 });
