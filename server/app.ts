@@ -3,7 +3,7 @@ import { HTTPException } from 'hono/http-exception';
 import { type AppDeps, createRouter } from './app-context';
 import { AppError, type ErrorCode, errorBody } from './errors';
 import { csrfGuard, importUploadPath, jsonBodiesOnly, loadSession } from './auth/middleware';
-import { importLimits } from './imports/import-limits';
+import { fileTooLarge, importLimits } from './imports/import-limits';
 import { assetRecordRoutes } from './routes/asset-records';
 import { assessmentRoutes } from './routes/assessments';
 import { assetRoutes } from './routes/assets';
@@ -49,7 +49,12 @@ export function createApp(deps: AppDeps) {
   // A protocol to verify is a whole PDF, an import a whole spreadsheet (plus the form around it,
   // the file itself is bounded while it streams); every other body is a small JSON document.
   const pdfLimit = limit(maxPdfBytes);
-  const importLimit = limit(importLimits.fileBytes + 64 * 1024);
+  const importLimit = bodyLimit({
+    maxSize: importLimits.fileBytes + 64 * 1024,
+    onError: () => {
+      throw fileTooLarge();
+    },
+  });
   app.use('/api/*', (c, next) => {
     if (c.req.path === '/api/verify') return pdfLimit(c, next);
     return c.req.method === 'POST' && importUploadPath.test(c.req.path) ? importLimit(c, next) : jsonLimit(c, next);

@@ -53,3 +53,8 @@ export function refusal(reason: RefusalReason, message: string, found: string, e
   const detail: RefusalDetail = { field: 'file', message: found, code: reason };
   return new AppError(errorCode, message, [detail]);
 }
+
+/** A file over the upload limit: said by the streaming reader, and by the body limit when the length is declared. */
+export function fileTooLarge(): AppError {
+  return refusal('file_too_large', `The file exceeds ${importLimits.fileBytes} bytes`, `more than ${importLimits.fileBytes} bytes`, 'payload_too_large');
+}

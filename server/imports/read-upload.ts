@@ -3,7 +3,7 @@ import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import busboy from 'busboy';
 import { z } from 'zod';
 import { AppError } from '../errors';
-import { importLimits, refusal } from './import-limits';
+import { fileTooLarge, importLimits } from './import-limits';
 import { type DelimiterName, delimiters } from './read-csv';
 
 export interface Upload {
@@ -14,7 +14,6 @@ export interface Upload {
 
 const delimiterField = z.enum([...(Object.keys(delimiters) as DelimiterName[]), 'auto']);
 const fileNameField = z.string().trim().min(1).max(200);
-const tooLarge = () => refusal('file_too_large', `The file exceeds ${importLimits.fileBytes} bytes`, `more than ${importLimits.fileBytes} bytes`, 'payload_too_large');
 const badForm = (field: string, message: string) => new AppError('validation_failed', 'The upload is not a valid import form', [{ field, message }]);
 
 /**
@@ -52,7 +51,7 @@ export function readUpload(request: Request): Promise<Upload> {
       }
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('limit', () => fail(tooLarge()));
+      stream.on('limit', () => fail(fileTooLarge()));
       stream.on('end', () => {
         file = { fileName: info.filename ?? '', bytes: Buffer.concat(chunks) };
       });

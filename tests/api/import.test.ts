@@ -114,6 +114,13 @@ describe('the upload and the CSV reader', () => {
   it('refuses a file over 20 MB with 413, and a JSON body with 415', async () => {
     const tooLarge = await preview(upload('enorm.csv', Buffer.alloc(21 * 1024 * 1024, 'a')));
     expect(tooLarge.status).toBe(413);
+    expect(tooLarge.body.error.details[0]).toMatchObject({ field: 'file', code: 'file_too_large' });
+    // A declared length over the limit is refused before a byte of the body is read, with the same answer.
+    const declared = 25 * 1024 * 1024;
+    const headers = { 'content-type': 'multipart/form-data; boundary=x', 'content-length': String(declared) };
+    const early = await org.admin.raw('POST', `/api/organisations/${org.rootId}/imports/preview`, 'x'.repeat(declared), headers);
+    expect(early.status).toBe(413);
+    expect(((await early.json()) as Refused).error.details[0]).toMatchObject({ field: 'file', code: 'file_too_large' });
     const json = await org.admin.post<Refused>(`/api/organisations/${org.rootId}/imports/preview`, { fileName: 'a.csv', content: Buffer.from('Namn\nX\n').toString('base64') });
     expect(json.status).toBe(415);
     expect(json.body.error.details[0]!.message).toContain('application/json');
