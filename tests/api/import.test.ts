@@ -126,6 +126,20 @@ describe('the upload and the CSV reader', () => {
     expect(json.body.error.details[0]!.message).toContain('application/json');
   });
 
+  it('refuses a form without the file, with two files or with an unknown field, naming the part', async () => {
+    const empty = new FormData();
+    empty.append('delimiter', 'auto');
+    expect((await preview(empty)).body.error.details[0]).toMatchObject({ field: 'file', message: 'no file part' });
+    const two = upload('a.csv', 'Namn\nA\n');
+    two.append('file', new Blob(['Namn\nB\n']), 'b.csv');
+    const twoFiles = await preview(two);
+    expect(twoFiles.status).toBe(400);
+    expect(twoFiles.body.error.details[0]).toMatchObject({ field: 'file', message: 'send one file' });
+    const unknown = await preview(upload('a.csv', 'Namn\nA\n', { note: 'x' }));
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.details[0]).toMatchObject({ field: 'note', message: 'unknown field' });
+  });
+
   it('reads Windows-1252 (plain "CSV" from a Swedish Excel) and says so', async () => {
     const file = Buffer.from('Namn;Beskrivning\nLönesystemet;Ärenden för förvaltningen\n', 'latin1');
     const response = await preview(upload('latin.csv', file));
