@@ -54,6 +54,28 @@ export async function sendBytes<T>(path: string, body: ArrayBuffer, contentType:
   return parse<T>(await fetch(path, { method: 'POST', headers, body }));
 }
 
+/**
+ * A multipart form POST that reports how much of the body has been sent: fetch cannot, and an
+ * import of several megabytes over a slow line should show that it is moving.
+ */
+export function sendForm<T>(path: string, form: FormData, onProgress: (fraction: number) => void): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const request = new XMLHttpRequest();
+    request.open('POST', path);
+    request.setRequestHeader('accept', 'application/json');
+    if (csrfToken) request.setRequestHeader('x-csrf-token', csrfToken);
+    request.upload.addEventListener('progress', (event) => {
+      if (event.lengthComputable) onProgress(event.loaded / event.total);
+    });
+    request.addEventListener('load', () => {
+      const body = request.status === 204 ? null : request.responseText;
+      parse<T>(new Response(body, { status: request.status, headers: { 'content-type': request.getResponseHeader('content-type') ?? '' } })).then(resolve, reject);
+    });
+    request.addEventListener('error', () => reject(new ApiError(0, 'network', 'network error')));
+    request.send(form);
+  });
+}
+
 /** Field errors as the API reports them in error.details, when it does. */
 export function fieldErrors(error: unknown): { field: string; message: string }[] {
   if (!(error instanceof ApiError) || !Array.isArray(error.details)) return [];

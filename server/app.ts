@@ -2,10 +2,11 @@ import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { type AppDeps, createRouter } from './app-context';
 import { AppError, type ErrorCode, errorBody } from './errors';
-import { csrfGuard, jsonBodiesOnly, loadSession } from './auth/middleware';
+import { csrfGuard, importUploadPath, jsonBodiesOnly, loadSession } from './auth/middleware';
 import { limitPerAddress } from './auth/rate-limit-middleware';
 import { limits } from './auth/rate-limiter';
 import { constraintError } from './db/constraint-errors';
+import { fileTooLarge, importLimits } from './imports/import-limits';
 import { assetRecordRoutes } from './routes/asset-records';
 import { assessmentRoutes } from './routes/assessments';
 import { assetRoutes } from './routes/assets';
@@ -52,9 +53,19 @@ export function createApp(deps: AppDeps) {
   // Anyone may verify a PDF of up to 20 MB: counted per client address before a byte of it is read.
   app.use('/api/verify', limitPerAddress(limits.verifyPerAddress));
   const jsonLimit = limit(maxBodyBytes);
-  // A protocol to verify is a whole PDF; every other body is a small JSON document.
+  // A protocol to verify is a whole PDF, an import a whole spreadsheet (plus the form around it,
+  // the file itself is bounded while it streams); every other body is a small JSON document.
   const pdfLimit = limit(maxPdfBytes);
-  app.use('/api/*', (c, next) => (c.req.path === '/api/verify' ? pdfLimit(c, next) : jsonLimit(c, next)));
+  const importLimit = bodyLimit({
+    maxSize: importLimits.fileBytes + 64 * 1024,
+    onError: () => {
+      throw fileTooLarge();
+    },
+  });
+  app.use('/api/*', (c, next) => {
+    if (c.req.path === '/api/verify') return pdfLimit(c, next);
+    return c.req.method === 'POST' && importUploadPath.test(c.req.path) ? importLimit(c, next) : jsonLimit(c, next);
+  });
 
   app.use('/api/*', jsonBodiesOnly, loadSession, csrfGuard);
 

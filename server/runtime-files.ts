@@ -24,6 +24,6 @@ export const runsCompiled = !import.meta.url.endsWith('.ts');
  * A worker thread's entry. Compiled, it is the bundle beside the server's; from source it is the small
  * .mjs that registers tsx in the thread first, since a thread does not reliably inherit module hooks.
  */
-export function threadEntry(name: 'pdf/render-worker' | 'forms/forms-worker'): URL {
+export function threadEntry(name: 'pdf/render-worker' | 'forms/forms-worker' | 'imports/read-table-worker'): URL {
   return pathToFileURL(runsCompiled ? path.join(repoRoot, 'dist', 'server', `${name}.js`) : path.join(repoRoot, 'server', `${name}-entry.mjs`));
 }

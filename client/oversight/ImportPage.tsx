@@ -1,27 +1,35 @@
 import { type FormEvent, useState } from 'react';
-import { ApiError, sendJson } from '../api';
+import { ApiError, sendForm } from '../api';
 import { Link } from '../components/Link';
 import { useLanguage } from '../i18n/LanguageProvider';
+import type { MessageKey } from '../i18n/messages';
 import { paths } from '../routes';
 import { OrganisationPicker } from './OrganisationPicker';
 import type { ImportPreview, ImportResult } from './oversight-types';
 import { useReportOrganisations } from './useReportOrganisations';
 import './oversight.css';
 
-const maxBytes = 1_000_000;
+/** The server's limit for one file (server/imports/import-limits.ts). */
+const maxBytes = 20 * 1024 * 1024;
+const delimiters = ['auto', 'semicolon', 'comma', 'tab'] as const;
+type Delimiter = (typeof delimiters)[number];
+const refusalReasons = ['not_xlsx', 'zip_size', 'sheet_size', 'too_many_rows', 'text_too_long', 'encoding', 'delimiter_ambiguous', 'csv_syntax', 'no_header', 'too_slow', 'too_much_memory', 'file_too_large', 'busy'] as const;
 
 type Step =
   | { state: 'idle' }
-  | { state: 'busy'; message: string }
+  | { state: 'busy'; message: string; progress?: number }
   | { state: 'preview'; preview: ImportPreview }
   | { state: 'done'; result: ImportResult }
   | { state: 'failed'; message: string };
 
-function toBase64(buffer: ArrayBuffer): string {
-  const bytes = new Uint8Array(buffer);
-  let binary = '';
-  for (let index = 0; index < bytes.length; index += 0x8000) binary += String.fromCharCode(...bytes.subarray(index, index + 0x8000));
-  return btoa(binary);
+/** The Swedish (or English) words for why the server refused a file, when it names a reason. */
+function refusalKey(error: unknown): MessageKey | undefined {
+  if (!(error instanceof ApiError)) return undefined;
+  if (error.code === 'network') return 'ov.import.networkError';
+  const first: unknown = Array.isArray(error.details) ? error.details[0] : undefined;
+  const reason = typeof first === 'object' && first !== null && 'code' in first ? first.code : undefined;
+  const known = refusalReasons.find((candidate) => candidate === reason);
+  return known ? `ov.import.refused.${known}` : undefined;
 }
 
 function Rows({ preview, errorsOnly }: { preview: ImportPreview; errorsOnly: boolean }) {
@@ -69,36 +77,46 @@ function Rows({ preview, errorsOnly }: { preview: ImportPreview; errorsOnly: boo
 export function ImportPage() {
   const { t } = useLanguage();
   const { choices, current, setCurrent } = useReportOrganisations(['admin', 'isam']);
-  const [file, setFile] = useState<{ name: string; content: string } | null>(null);
+  const [file, setFile] = useState<File | null>(null);
+  const [delimiter, setDelimiter] = useState<Delimiter>('auto');
   const [step, setStep] = useState<Step>({ state: 'idle' });
   const [errorsOnly, setErrorsOnly] = useState(false);
-  const failed = (error: unknown) => setStep({ state: 'failed', message: error instanceof ApiError || error instanceof Error ? error.message : String(error) });
+  const failed = (error: unknown) => {
+    const key = refusalKey(error);
+    setStep({ state: 'failed', message: key ? t(key) : error instanceof Error ? error.message : String(error) });
+  };
 
-  const choose = async (chosen: File | undefined) => {
+  const choose = (chosen: File | undefined) => {
     setFile(null);
     setStep({ state: 'idle' });
     if (!chosen) return;
     if (!/\.(csv|xlsx)$/i.test(chosen.name)) return setStep({ state: 'failed', message: t('ov.import.wrongType') });
     if (chosen.size > maxBytes) return setStep({ state: 'failed', message: t('ov.import.tooLarge') });
-    setStep({ state: 'busy', message: t('ov.import.reading') });
-    setFile({ name: chosen.name, content: toBase64(await chosen.arrayBuffer()) });
-    setStep({ state: 'idle' });
+    setFile(chosen);
+  };
+  /** Sends the file as a multipart form; the busy line shows the upload's progress, then the server's check. */
+  const send = <T,>(path: string, chosen: File, checking: string): Promise<T> => {
+    const form = new FormData();
+    form.append('delimiter', delimiter);
+    form.append('file', chosen, chosen.name);
+    setStep({ state: 'busy', message: t('ov.import.sending', { name: chosen.name, percent: 0 }), progress: 0 });
+    return sendForm<T>(path, form, (fraction) =>
+      setStep(fraction < 1 ? { state: 'busy', message: t('ov.import.sending', { name: chosen.name, percent: Math.floor(fraction * 100) }), progress: fraction } : { state: 'busy', message: checking }),
+    );
   };
   const preview = async (event: FormEvent) => {
     event.preventDefault();
     if (!file) return;
-    setStep({ state: 'busy', message: t('ov.import.uploading', { name: file.name }) });
     try {
-      setStep({ state: 'preview', preview: await sendJson<ImportPreview>('POST', `/api/organisations/${current}/imports/preview`, { fileName: file.name, content: file.content }) });
+      setStep({ state: 'preview', preview: await send<ImportPreview>(`/api/organisations/${current}/imports/preview`, file, t('ov.import.uploading', { name: file.name })) });
     } catch (error) {
       failed(error);
     }
   };
   const confirm = async (count: number) => {
     if (!file) return;
-    setStep({ state: 'busy', message: t('ov.import.importing', { count }) });
     try {
-      setStep({ state: 'done', result: await sendJson<ImportResult>('POST', `/api/organisations/${current}/imports`, { fileName: file.name, content: file.content }) });
+      setStep({ state: 'done', result: await send<ImportResult>(`/api/organisations/${current}/imports`, file, t('ov.import.importing', { count })) });
     } catch (error) {
       failed(error);
     }
@@ -114,15 +132,27 @@ export function ImportPage() {
           <OrganisationPicker id="import-organisation" label={t('ov.import.target')} choices={choices} value={current} onChange={setCurrent} />
           <div className="field">
             <label htmlFor="import-file">{t('ov.import.file')}</label>
-            <input id="import-file" type="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onChange={(event) => void choose(event.target.files?.[0])} />
+            <input id="import-file" type="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onChange={(event) => choose(event.target.files?.[0])} />
           </div>
+          {file && /\.csv$/i.test(file.name) && (
+            <div className="field">
+              <label htmlFor="import-delimiter">{t('ov.import.delimiter')}</label>
+              <select id="import-delimiter" value={delimiter} onChange={(event) => setDelimiter(delimiters.find((known) => known === event.target.value) ?? 'auto')}>
+                {delimiters.map((name) => <option key={name} value={name}>{t(`ov.import.delimiter.${name}`)}</option>)}
+              </select>
+            </div>
+          )}
           <div className="actions">
             <button type="submit" className="primary" disabled={!file || step.state === 'busy'}>{t('ov.import.preview')}</button>
           </div>
         </form>
       )}
       <div aria-live="polite">
-        {step.state === 'busy' && <p role="status" className="loading"><progress aria-label={step.message} /> {step.message}</p>}
+        {step.state === 'busy' && (
+          <p role="status" className="loading">
+            {step.progress === undefined ? <progress aria-label={step.message} /> : <progress aria-label={step.message} value={step.progress} max={1} />} {step.message}
+          </p>
+        )}
         {step.state === 'failed' && <div role="alert" className="notice notice-error"><p>{t('ov.import.failed', { message: step.message })}</p></div>}
         {step.state === 'done' && (
           <div role="status" className="notice notice-info" data-testid="import-done">
@@ -134,6 +164,7 @@ export function ImportPage() {
       {step.state === 'preview' && (
         <>
           <p role="status" data-testid="import-summary">{t('ov.import.summary', step.preview.summary)}</p>
+          {step.preview.encoding === 'windows-1252' && <p className="notice notice-info" data-testid="import-encoding">{t('ov.import.readAs1252')}</p>}
           {step.preview.ignoredColumns.length > 0 && <p className="muted">{t('ov.import.ignored', { columns: step.preview.ignoredColumns.join(', ') })}</p>}
           <div className="field checkbox-field">
             <label><input type="checkbox" checked={errorsOnly} onChange={(event) => setErrorsOnly(event.target.checked)} /> {t('ov.import.errorsOnly')}</label>

@@ -40,6 +40,7 @@ export interface TodoList {
 
 export interface ImportPreview {
   format: 'csv' | 'xlsx';
+  encoding: 'utf-8' | 'windows-1252';
   ignoredColumns: string[];
   summary: { create: number; update: number; unchanged: number; error: number };
   rows: { line: number; action: 'create' | 'update' | 'unchanged' | 'error'; name: string; externalId: string | null; organisationName: string | null; changes: string[]; errors: { field: string; message: string }[] }[];

@@ -14,6 +14,7 @@ const entryPoints = {
   start: 'server/cli/start.ts',
   'pdf/render-worker': 'server/pdf/render-worker.ts',
   'forms/forms-worker': 'server/forms/forms-worker.ts',
+  'imports/read-table-worker': 'server/imports/read-table-worker.ts',
 };
 /** What the bundles are made from; a change to any of these makes them stale. */
 const buildInputs = ['server', 'scoring', 'package.json', 'package-lock.json', 'tsconfig.json'];

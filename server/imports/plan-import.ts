@@ -24,12 +24,15 @@ export interface PlannedRow {
 
 export interface ImportPlan {
   format: Table['format'];
+  encoding: Table['encoding'];
   ignoredColumns: string[];
   rows: PlannedRow[];
   summary: Record<RowAction, number>;
 }
 
 type Existing = { id: string; organisation_id: string; name: string; type: string; description: string; informationsagare: string; objektagare: string; suppliers: string; hosting: string | null; tags: string; external_id: string | null };
+/** Rows validated per turn of the event loop. */
+const rowsPerTurn = 250;
 const compared = ['name', 'type', 'description', 'informationsagare', 'objektagare', 'suppliers', 'hosting', 'tags'] as const;
 
 function sameValue(existing: Existing, input: AssetInput, field: (typeof compared)[number]): boolean {
@@ -50,7 +53,7 @@ export async function planImport(db: Kysely<Database>, tree: OrganisationTree, t
   const byExternalId = new Map(existing.filter((row) => row.external_id !== null).map((row) => [`${row.organisation_id}\u0000${row.external_id}`, row]));
   const byAssetName = new Map(existing.map((row) => [`${row.organisation_id}\u0000${row.name.toLowerCase()}`, row]));
   const seen = new Map<string, number>();
-  const rows: PlannedRow[] = table.rows.map(({ line, cells }) => {
+  const planRow = ({ line, cells }: Table['rows'][number]): PlannedRow => {
     const cell = (field: ImportField) => {
       const index = columns.get(field);
       return index === undefined ? '' : (cells[index] ?? '');
@@ -97,8 +100,14 @@ export async function planImport(db: Kysely<Database>, tree: OrganisationTree, t
     // Only the columns the file has can change an asset: a list without "Beskrivning" leaves descriptions alone.
     const changes = compared.filter((field) => (field === 'name' || columns.has(field)) && !sameValue(match, input, field));
     return { ...base, action: changes.length > 0 ? 'update' : 'unchanged', changes: changes.map((field) => fieldHeadings[field]), errors, input, existingId: match.id };
-  });
+  };
+  const rows: PlannedRow[] = [];
+  for (const [index, row] of table.rows.entries()) {
+    // Ten thousand rows take a few hundred ms to validate: let other requests in between chunks.
+    if (index > 0 && index % rowsPerTurn === 0) await new Promise((resolve) => setImmediate(resolve));
+    rows.push(planRow(row));
+  }
   const summary: Record<RowAction, number> = { create: 0, update: 0, unchanged: 0, error: 0 };
   for (const row of rows) summary[row.action] += 1;
-  return { format: table.format, ignoredColumns: ignored, rows, summary };
+  return { format: table.format, encoding: table.encoding, ignoredColumns: ignored, rows, summary };
 }

@@ -3,26 +3,37 @@ import type { Context } from 'hono';
 import type { AppEnv } from '../app-context';
 import { createRouter } from '../app-context';
 import { allowedOrganisations, authorize } from '../auth/access';
-import { AppError } from '../errors';
 import { applyImport } from '../imports/apply-import';
 import { type ImportPlan, planImport } from '../imports/plan-import';
-import { readTable } from '../imports/read-table';
+import { importLimits } from '../imports/import-limits';
+import { readTableIsolated } from '../imports/read-table-isolated';
+import { readUpload, type Upload } from '../imports/read-upload';
 import { errorResponses } from './error-responses';
-import { idParam, requiredText } from './schemas';
+import { idParam } from './schemas';
 
 const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
 const params = z.object({ id: idParam('id') });
-/** The file travels base64-encoded in JSON, so it passes the same body checks as every other request. */
-const uploadSchema = z
-  .object({
-    fileName: requiredText(200).openapi({ example: 'forteckning.xlsx' }),
-    content: z.string().min(1).max(1_400_000).regex(/^[A-Za-z0-9+/=\r\n]+$/, 'must be base64').openapi({ description: 'The CSV or XLSX file, base64-encoded' }),
-  })
-  .strict();
+/**
+ * The file travels as multipart/form-data, streamed and bounded by readUpload. The schema is a plain
+ * OpenAPI object on purpose: a zod one would make the router buffer and parse the form itself.
+ */
+const uploadContent = {
+  'multipart/form-data': {
+    schema: {
+      type: 'object' as const,
+      required: ['file'],
+      properties: {
+        file: { type: 'string' as const, format: 'binary', description: `The CSV or XLSX file, at most ${importLimits.fileBytes} bytes` },
+        delimiter: { type: 'string' as const, enum: ['auto', 'semicolon', 'comma', 'tab'], description: 'The CSV delimiter; detected from the file when auto or absent' },
+      },
+    },
+  },
+};
 const summarySchema = z.object({ create: z.number().int(), update: z.number().int(), unchanged: z.number().int(), error: z.number().int() });
 const previewSchema = z
   .object({
     format: z.enum(['csv', 'xlsx']),
+    encoding: z.enum(['utf-8', 'windows-1252']).openapi({ description: 'How the file was read: a CSV that is not UTF-8 is read as Windows-1252' }),
     ignoredColumns: z.array(z.string()),
     summary: summarySchema,
     rows: z.array(
@@ -39,19 +50,16 @@ const previewSchema = z
   })
   .openapi('ImportPreview');
 
-/** Row limit per file: a whole kommun's förteckning, and still one bounded transaction. */
-const maxRows = 10_000;
-
-async function plan(c: Context<AppEnv>, organisationId: string, upload: z.infer<typeof uploadSchema>): Promise<ImportPlan> {
+async function plan(c: Context<AppEnv>, organisationId: string, upload: Upload): Promise<ImportPlan> {
   const deps = c.get('deps');
-  const table = await readTable(Buffer.from(upload.content, 'base64'), upload.fileName);
-  if (table.rows.length > maxRows) throw new AppError('validation_failed', `At most ${maxRows} rows per file`, [{ field: 'body.content', message: `${table.rows.length} rows` }]);
+  // The row limit and every other bound are checked while the file is read, in its own thread.
+  const table = await readTableIsolated(upload.bytes, upload.fileName, { delimiter: upload.delimiter });
   const writable = new Set(await allowedOrganisations(c, 'inventory.import'));
   return planImport(deps.database.db, await deps.organisations.current(), table, organisationId, writable);
 }
 
 function preview(result: ImportPlan) {
-  return { format: result.format, ignoredColumns: result.ignoredColumns, summary: result.summary, rows: result.rows.map(({ input: _input, existingId: _existingId, ...row }) => row) };
+  return { format: result.format, encoding: result.encoding, ignoredColumns: result.ignoredColumns, summary: result.summary, rows: result.rows.map(({ input: _input, existingId: _existingId, ...row }) => row) };
 }
 
 export const importRoutes = createRouter()
@@ -61,13 +69,13 @@ export const importRoutes = createRouter()
       path: '/organisations/{id}/imports/preview',
       tags: ['imports'],
       summary: 'What importing an inventory file (CSV or XLSX) would do, row by row, with errors per row and field; writes nothing',
-      request: { params, body: { required: true, content: json(uploadSchema) } },
-      responses: { 200: { description: 'Preview', content: json(previewSchema) }, ...errorResponses(400, 401, 403, 404, 413, 415) },
+      request: { params, body: { required: true, content: uploadContent } },
+      responses: { 200: { description: 'Preview', content: json(previewSchema) }, ...errorResponses(400, 401, 403, 404, 413, 415, 429) },
     }),
     async (c) => {
       const { id } = c.req.valid('param');
       await authorize(c, 'inventory.import', id, 'organisation');
-      return c.json(preview(await plan(c, id, c.req.valid('json'))), 200);
+      return c.json(preview(await plan(c, id, await readUpload(c.req.raw))), 200);
     },
   )
   .openapi(
@@ -76,13 +84,13 @@ export const importRoutes = createRouter()
       path: '/organisations/{id}/imports',
       tags: ['imports'],
       summary: 'Import the valid rows of an inventory file in one transaction; rows in error are left out and reported; the same file again changes nothing',
-      request: { params, body: { required: true, content: json(uploadSchema) } },
-      responses: { 200: { description: 'Imported', content: json(previewSchema.extend({ created: z.array(z.string()), updated: z.array(z.string()) })) }, ...errorResponses(400, 401, 403, 404, 413, 415) },
+      request: { params, body: { required: true, content: uploadContent } },
+      responses: { 200: { description: 'Imported', content: json(previewSchema.extend({ created: z.array(z.string()), updated: z.array(z.string()) })) }, ...errorResponses(400, 401, 403, 404, 413, 415, 429) },
     }),
     async (c) => {
       const { id } = c.req.valid('param');
       const principal = await authorize(c, 'inventory.import', id, 'organisation');
-      const upload = c.req.valid('json');
+      const upload = await readUpload(c.req.raw);
       const result = await plan(c, id, upload);
       const written = await applyImport(c.get('deps').database.db, result, { actorUserId: principal.userId, organisationId: id, fileName: upload.fileName });
       return c.json({ ...preview(result), ...written }, 200);

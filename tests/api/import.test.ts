@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importForm } from '../support/import-form';
 import { type OrgFixture, orgFixture } from '../support/org-fixture';
 import { createTestApp, type TestApp } from '../support/test-app';
 
@@ -33,7 +34,7 @@ function inventoryCsv(): string {
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
-const upload = (fileName: string, bytes: Buffer | string) => ({ fileName, content: Buffer.from(bytes).toString('base64') });
+const upload = (fileName: string, bytes: Buffer | string, fields: Record<string, string> = {}) => importForm(bytes, fileName, fields);
 const assetCount = async () => Number((await testApp.deps.database.db.selectFrom('assets').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
 const auditCount = async () => Number((await testApp.deps.database.db.selectFrom('audit_events').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
 
@@ -92,3 +93,99 @@ describe('importing the inventory', () => {
     expect((await org.admin.post(`/api/organisations/${org.socialId}/imports/preview`, upload('a.xlsx', 'PK not a zip'))).status).toBe(400);
   });
 });
+
+interface Refused {
+  error: { code: string; details: { field: string; message: string; code: string }[] };
+}
+
+const preview = (form: FormData) => org.admin.post<Preview & Refused & { encoding: string }>(`/api/organisations/${org.rootId}/imports/preview`, form);
+
+describe('the upload and the CSV reader', () => {
+  it('reads a file far above the 1 MB JSON limit as a multipart upload (base64 JSON capped imports at about 750 KB)', async () => {
+    const lines = ['Namn;Beskrivning'];
+    for (let index = 1; index <= 6_000; index += 1) lines.push(`Stort system ${index};${'Lång beskrivning av systemet. '.repeat(20)}`);
+    const file = Buffer.from(lines.join('\n'), 'utf8');
+    expect(file.length).toBeGreaterThan(3_000_000);
+    const response = await preview(upload('stor.csv', file));
+    expect(response.status).toBe(200);
+    expect(response.body.summary.create).toBe(6_000);
+  });
+
+  it('refuses a file over 20 MB with 413, and a JSON body with 415', async () => {
+    const tooLarge = await preview(upload('enorm.csv', Buffer.alloc(21 * 1024 * 1024, 'a')));
+    expect(tooLarge.status).toBe(413);
+    expect(tooLarge.body.error.details[0]).toMatchObject({ field: 'file', code: 'file_too_large' });
+    // A declared length over the limit is refused before a byte of the body is read, with the same answer.
+    const declared = 25 * 1024 * 1024;
+    const headers = { 'content-type': 'multipart/form-data; boundary=x', 'content-length': String(declared) };
+    const early = await org.admin.raw('POST', `/api/organisations/${org.rootId}/imports/preview`, 'x'.repeat(declared), headers);
+    expect(early.status).toBe(413);
+    expect(((await early.json()) as Refused).error.details[0]).toMatchObject({ field: 'file', code: 'file_too_large' });
+    const json = await org.admin.post<Refused>(`/api/organisations/${org.rootId}/imports/preview`, { fileName: 'a.csv', content: Buffer.from('Namn\nX\n').toString('base64') });
+    expect(json.status).toBe(415);
+    expect(json.body.error.details[0]!.message).toContain('application/json');
+  });
+
+  it('refuses a form without the file, with two files or with an unknown field, naming the part', async () => {
+    const empty = new FormData();
+    empty.append('delimiter', 'auto');
+    expect((await preview(empty)).body.error.details[0]).toMatchObject({ field: 'file', message: 'no file part' });
+    const two = upload('a.csv', 'Namn\nA\n');
+    two.append('file', new Blob(['Namn\nB\n']), 'b.csv');
+    const twoFiles = await preview(two);
+    expect(twoFiles.status).toBe(400);
+    expect(twoFiles.body.error.details[0]).toMatchObject({ field: 'file', message: 'send one file' });
+    const unknown = await preview(upload('a.csv', 'Namn\nA\n', { note: 'x' }));
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.details[0]).toMatchObject({ field: 'note', message: 'unknown field' });
+  });
+
+  it('reads Windows-1252 (plain "CSV" from a Swedish Excel) and says so', async () => {
+    const file = Buffer.from('Namn;Beskrivning\nLönesystemet;Ärenden för förvaltningen\n', 'latin1');
+    const response = await preview(upload('latin.csv', file));
+    expect(response.status).toBe(200);
+    expect(response.body.encoding).toBe('windows-1252');
+    expect(response.body.rows[0]!.name).toBe('Lönesystemet');
+    const utf8 = await preview(upload('utf8.csv', Buffer.from('Namn;Beskrivning\nLönesystemet;Ärenden\n', 'utf8')));
+    expect(utf8.body.encoding).toBe('utf-8');
+  });
+
+  it('refuses UTF-16 and bytes that are no text, naming the encoding', async () => {
+    const utf16 = await preview(upload('utf16.csv', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Namn\nA\n', 'utf16le')])));
+    expect(utf16.status).toBe(400);
+    expect(utf16.body.error.details[0]).toMatchObject({ field: 'file', code: 'encoding' });
+    const binary = await preview(upload('binar.csv', Buffer.from([0x4e, 0x61, 0x81, 0x8d, 0x0a])));
+    expect(binary.body.error.details[0]).toMatchObject({ field: 'file', code: 'encoding' });
+  });
+
+  it('finds the delimiter over the header and the first lines, with quoted delimiters inside cells', async () => {
+    const comma = await preview(upload('komma.csv', 'Namn,Beskrivning\n"System, nytt","Stöd för ""A; B"""\nAnnat,Text\n'));
+    expect(comma.body.rows.map((row) => row.name)).toEqual(['System, nytt', 'Annat']);
+    // Commas in every description would split the lines evenly too; the recognised headings decide.
+    const semicolon = await preview(upload('semikolon.csv', 'Namn;Beskrivning\nA-system;Stöd, drift\nB-system;Bokning, lokaler\n'));
+    expect(semicolon.body.rows.map((row) => row.name)).toEqual(['A-system', 'B-system']);
+    const tab = await preview(upload('tabb.csv', 'Namn\tBeskrivning\nC-system\tX\n'));
+    expect(tab.body.rows.map((row) => row.name)).toEqual(['C-system']);
+  });
+
+  it('asks the person to choose when two delimiters fit equally, and reads the one chosen', async () => {
+    const file = 'Namn;Kod,Nummer\nD-system;1,2\n';
+    const ambiguous = await preview(upload('tvetydig.csv', file));
+    expect(ambiguous.status).toBe(400);
+    expect(ambiguous.body.error.details[0]).toMatchObject({ field: 'file', code: 'delimiter_ambiguous' });
+    const chosen = await preview(upload('tvetydig.csv', file, { delimiter: 'semicolon' }));
+    expect(chosen.status).toBe(200);
+    expect(chosen.body.rows.map((row) => row.name)).toEqual(['D-system']);
+    const wrong = await preview(upload('tvetydig.csv', file, { delimiter: 'pipe' }));
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.error.details[0]!.field).toBe('delimiter');
+  });
+
+  it('refuses a quote that never closes, naming the line', async () => {
+    const response = await preview(upload('citat.csv', 'Namn;Beskrivning\nE-system;"öppet citat\n'));
+    expect(response.status).toBe(400);
+    expect(response.body.error.details[0]).toMatchObject({ field: 'file', code: 'csv_syntax' });
+    expect(response.body.error.details[0]!.message).toMatch(/line 2/);
+  });
+});
+

@@ -4,6 +4,7 @@ import { permissions, roleAllows } from '../../server/auth/permissions';
 import { roles } from '../../server/auth/roles';
 import type { Role } from '../../server/db/schema';
 import { ApiClient } from '../support/api-client';
+import { importForm } from '../support/import-form';
 import { assetInput, type OrgFixture, orgFixture } from '../support/org-fixture';
 import { ok, type Probe } from '../support/route-probe';
 import { createTestApp, type TestApp } from '../support/test-app';
@@ -102,8 +103,8 @@ const probes: Record<string, Probe> = {
   'GET /api/assets/{id}/export': { permission: 'export.read', prepare: async () => ({ method: 'GET', path: `/api/assets/${await newAsset()}/export` }) },
   'GET /api/organisations/{id}/dashboard': { permission: 'report.read', prepare: async () => ({ method: 'GET', path: `/api/organisations/${org.socialId}/dashboard` }) },
   'GET /api/organisations/{id}/review-interval': { permission: 'organisation.read', prepare: async () => ({ method: 'GET', path: `/api/organisations/${org.socialId}/review-interval` }) },
-  'POST /api/organisations/{id}/imports/preview': { permission: 'inventory.import', prepare: async () => ({ method: 'POST', path: `/api/organisations/${org.socialId}/imports/preview`, body: { fileName: 'a.csv', content: Buffer.from('Namn\nX\n').toString('base64') } }) },
-  'POST /api/organisations/{id}/imports': { permission: 'inventory.import', prepare: async () => ({ method: 'POST', path: `/api/organisations/${org.socialId}/imports`, body: { fileName: 'a.csv', content: Buffer.from(`Namn\nImporterat ${Math.random()}\n`).toString('base64') } }) },
+  'POST /api/organisations/{id}/imports/preview': { permission: 'inventory.import', prepare: async () => ({ method: 'POST', path: `/api/organisations/${org.socialId}/imports/preview`, body: importForm('Namn\nX\n') }) },
+  'POST /api/organisations/{id}/imports': { permission: 'inventory.import', prepare: async () => ({ method: 'POST', path: `/api/organisations/${org.socialId}/imports`, body: importForm(`Namn\nImporterat ${Math.random()}\n`) }) },
   'GET /api/organisations/{id}/reports/ledningens-genomgang.pdf': { permission: 'report.read', prepare: async () => ({ method: 'GET', path: `/api/organisations/${org.socialId}/reports/ledningens-genomgang.pdf` }) },
   'GET /api/organisations/{id}/reports/ledningens-genomgang.xlsx': { permission: 'report.read', prepare: async () => ({ method: 'GET', path: `/api/organisations/${org.socialId}/reports/ledningens-genomgang.xlsx?year=2025` }) },
   'PUT /api/organisations/{id}/review-interval': { permission: 'review.settings', prepare: async () => ({ method: 'PUT', path: `/api/organisations/${org.socialId}/review-interval`, body: { months: 12 } }) },

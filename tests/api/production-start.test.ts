@@ -7,6 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../../server/config';
 import { HttpSession } from '../support/http-session';
+import { importForm } from '../support/import-form';
 
 /**
  * The command `npm start` runs (read from package.json, so the test follows the script), with a preloaded observer (tests/support/module-trace) that
@@ -74,6 +75,9 @@ describe('npm start', () => {
     const report = await fetch(`${url}/api/organisations/${admin.organisationId}/reports/ledningens-genomgang.pdf?year=2026`, { headers: { cookie: admin.cookieHeader() } });
     expect(report.status).toBe(200);
     expect((await report.arrayBuffer()).byteLength).toBeGreaterThan(1000);
+    // An import is read in a thread of its own, so its bundle must load as well.
+    const preview = await admin.sendForm(`/api/organisations/${admin.organisationId}/imports/preview`, importForm('namn;typ\nLönesystemet;system\n', 'tillgangar.csv'));
+    expect(preview.status).toBe(200);
 
     const done = exited(child);
     child.kill('SIGTERM');
@@ -82,7 +86,7 @@ describe('npm start', () => {
     const loaded = fs.readFileSync(traceFile, 'utf8').split('\n').filter(Boolean);
     // The observer saw the server's own exit and each compiled entry: proof that it watched the right process.
     expect(loaded).toContainEqual(expect.stringMatching(/^exit 0 \S*server\/cli\/start\.\w+$/));
-    for (const bundle of ['start.js', 'forms/forms-worker.js', 'pdf/render-worker.js']) {
+    for (const bundle of ['start.js', 'forms/forms-worker.js', 'pdf/render-worker.js', 'imports/read-table-worker.js']) {
       expect(loaded, bundle).toContainEqual(`esm ${pathToFileURL(path.join(repoRoot, 'dist', 'server', bundle)).href}`);
     }
     expect(loaded.filter((line) => /[/\\]node_modules[/\\]tsx[/\\]/.test(line))).toEqual([]);

@@ -58,6 +58,20 @@ describe('the ISAM imports the förteckning, sees coverage and downloads Ledning
     expect(await page.getByTestId('import-done').textContent()).toContain('3 skapade');
   });
 
+  it('explains a refused file in Swedish, and reads it with the delimiter the ISAM chooses', async () => {
+    const ambiguous = Buffer.from('Namn;Kod,Nummer\r\nTvetydigt system;1,2\r\n', 'utf8');
+    await page.getByLabel('Fil (CSV eller XLSX)').setInputFiles({ name: 'tvetydig.csv', mimeType: 'text/csv', buffer: ambiguous });
+    await page.getByRole('button', { name: 'Förhandsgranska' }).click();
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain('Det går inte att avgöra om kolumnerna skiljs med semikolon, komma eller tabb');
+    await expectAccessible(page);
+    await page.getByLabel('Avgränsare i CSV-filen').selectOption({ label: 'Semikolon (;)' });
+    await page.getByRole('button', { name: 'Förhandsgranska' }).click();
+    await page.getByTestId('import-summary').waitFor();
+    expect(await page.getByTestId('import-summary').textContent()).toContain('1 nya');
+  });
+
   it('shows the new assets in the coverage at once', async () => {
     await page.getByRole('link', { name: 'Översikt', exact: true }).click();
     await page.getByTestId('coverage-headline').waitFor();

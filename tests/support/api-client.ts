@@ -49,13 +49,14 @@ export class ApiClient {
   /** The response as it came, for bodies that are not JSON (CSV, PDF). */
   async raw(method: string, path: string, body?: unknown, extraHeaders: Record<string, string> = {}): Promise<Response> {
     const headers: Record<string, string> = { accept: 'application/json', ...extraHeaders };
-    if (body !== undefined) headers['content-type'] ??= 'application/json';
+    // A FormData body sets its own multipart content type, boundary included.
+    if (body !== undefined && !(body instanceof FormData)) headers['content-type'] ??= 'application/json';
     if (this.cookie) headers.cookie = this.cookie;
     if (this.csrfToken && method !== 'GET') headers['x-csrf-token'] ??= this.csrfToken;
     const response = await this.testApp.app.request(path, {
       method,
       headers,
-      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+      body: body === undefined ? undefined : typeof body === 'string' || body instanceof FormData ? body : JSON.stringify(body),
     });
     const setCookie = response.headers.get('set-cookie');
     if (setCookie) this.cookie = setCookie.split(';')[0];

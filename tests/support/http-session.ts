@@ -33,4 +33,11 @@ export class HttpSession {
     const text = await response.text();
     return { status: response.status, body: (text ? JSON.parse(text) : null) as T };
   }
+
+  /** A multipart form POST (fetch writes the content type and boundary). */
+  async sendForm<T = Record<string, unknown>>(path: string, form: FormData): Promise<{ status: number; body: T }> {
+    const response = await fetch(`${this.baseUrl}${path}`, { method: 'POST', headers: { cookie: this.cookie, 'x-csrf-token': this.csrfToken }, body: form });
+    const text = await response.text();
+    return { status: response.status, body: (text ? JSON.parse(text) : null) as T };
+  }
 }
