@@ -1,0 +1,126 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../../server/config';
+import { createLogger } from '../../../server/log';
+import { renderPdf } from '../../../server/pdf/render-pdf';
+import { loadSeal } from '../../../server/sealing/load-seal';
+import { PadesSigner } from '../../../server/sealing/pades-signer';
+import { PdfRevisions } from '../../../server/sealing/pdf-revisions';
+import { PdfSyntaxError } from '../../../server/sealing/pdf-syntax';
+import { pageText } from '../../../server/sealing/pdf-text';
+import { analyseUpdates } from '../../../server/sealing/pdf-updates';
+import type { SealMaterial } from '../../../server/sealing/seal-material';
+import { sealPdf } from '../../../server/sealing/seal-pdf';
+import { judgeSigner, trustAnchors } from '../../../server/sealing/signature-trust';
+import { checkPdfSignatures } from '../../../server/sealing/verify-pdf';
+import { appendIncrementalUpdate, caAndIssuedSeal, resealed, selfSignedSeal, withDssUpdate, withPaddingPayload, withRedBoxOnFirstPage } from '../../support/pdf-forgery';
+import { pdfsig } from '../../support/pdf-tools';
+
+const logger = createLogger('silent');
+const at = new Date('2026-11-23T10:00:00Z');
+
+async function twoPagePdf(): Promise<Buffer> {
+  return renderPdf({
+    info: { title: 'Test', author: 'Sigill', subject: 'Test', creator: 'Sigill', producer: 'Sigill', creationDate: at, modDate: at },
+    language: 'sv-SE',
+    tagged: true,
+    pageSize: 'A4',
+    pageMargins: [40, 40, 40, 40],
+    defaultStyle: { font: 'DejaVuSans' },
+    styles: {},
+    footer: () => 'Dokument-id 01a230cf-e845-7245-a84e-5c9a6ee10e39 · version 1.1',
+    content: [{ text: 'Sida ett: beslutet fastställs.', pageBreak: 'after' }, 'Sida två.'],
+  });
+}
+
+let seal: SealMaterial;
+let sealed: Buffer;
+
+beforeAll(async () => {
+  seal = await loadSeal(loadConfig({ SIGILL_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'sigill-revisions-')) }), logger);
+  sealed = await sealPdf(await twoPagePdf(), new PadesSigner(seal), { signingTime: at, name: 'Kommunen', reason: 'Fastställt protokoll', location: 'Kommunen', contactInfo: 'test' });
+});
+
+describe('the revisions of a sealed file', { timeout: 30_000 }, () => {
+  it('are the original and the signature update, and the signature seals the second exactly', async () => {
+    const revisions = new PdfRevisions(sealed);
+    expect(revisions.revisions.map((revision) => revision.number)).toEqual([1, 2]);
+    const [check] = await checkPdfSignatures(sealed);
+    expect(revisions.revisionEndingAt(check!.signedEnd)?.number).toBe(2);
+    expect(revisions.pages(2)).toHaveLength(2);
+    expect(pageText(revisions)).toContain('Dokument-id 01a230cf-e845-7245-a84e-5c9a6ee10e39');
+    expect(analyseUpdates(revisions, 2)).toEqual({ additions: [], modifications: [] });
+  });
+
+  it('name a later update that draws over page 1, even when a new seal covers the whole file', async () => {
+    const forged = await resealed(withRedBoxOnFirstPage(sealed), selfSignedSeal('/C=SE/O=Kommunen/CN=Kommunen – Sigill utvecklingssigill'));
+    expect(pdfsig(forged)).toContain('Total document signed');
+    const checks = await checkPdfSignatures(forged);
+    expect(checks.map((check) => check.cryptographicallyValid)).toEqual([true, true]);
+    const revisions = new PdfRevisions(forged);
+    const analysis = analyseUpdates(revisions, 2);
+    expect(analysis.modifications[0]).toBe('Revision 3 ändrar sida 1.');
+    expect(analysis.additions.find((addition) => addition.revision === 4)?.parts).toEqual(expect.arrayContaining(['signatur', 'signaturfält']));
+  });
+
+  it('name a changed content stream by its page', () => {
+    const revisions = new PdfRevisions(sealed);
+    const secondPage = revisions.pages(2)[1]!;
+    const contents = revisions.object(secondPage, 2)!.value;
+    const stream = contents.type === 'dict' ? contents.entries.get('Contents') : undefined;
+    if (stream?.type !== 'ref') throw new Error('page 2 has no single content stream');
+    const drawing = 'q 1 0 0 rg 0 0 9 9 re f Q';
+    const replaced = appendIncrementalUpdate(sealed, [{ number: stream.number, body: `<< /Length ${drawing.length} >>\nstream\n${drawing}\nendstream` }]);
+    expect(analyseUpdates(new PdfRevisions(replaced), 2).modifications).toEqual(['Revision 3 ändrar innehållet på sida 2.']);
+  });
+
+  it('allow an update that only adds a /DSS dictionary with validation data', () => {
+    const withDss = withDssUpdate(sealed, seal.chain[0]!);
+    const analysis = analyseUpdates(new PdfRevisions(withDss), 2);
+    expect(analysis).toEqual({ additions: [{ revision: 3, parts: ['dokumentkatalog', 'valideringsdata'] }], modifications: [] });
+  });
+
+  it('are refused, not guessed, when the chain of cross-reference sections loops or is a stream', () => {
+    const text = sealed.toString('latin1');
+    const looping = Buffer.from(`${text}\nxref\n0 1\n0000000000 65535 f \ntrailer\n<< /Size 2 /Prev ${sealed.length + 1} >>\nstartxref\n${sealed.length + 1}\n%%EOF`, 'latin1');
+    expect(() => new PdfRevisions(looping)).toThrow(PdfSyntaxError);
+    // A forger's update pointing startxref at an object (a cross-reference stream) is not silently read as nothing.
+    const streamXref = Buffer.from(`${text}\nstartxref\n${text.indexOf('\n1 0 obj') + 1}\n%%EOF`, 'latin1');
+    expect(() => new PdfRevisions(streamXref)).toThrow(/cross-reference stream/);
+  });
+});
+
+describe('the /Contents of a signature', () => {
+  it('holds the DER and zero padding only: bytes hidden after the DER are found', async () => {
+    const hidden = withPaddingPayload(sealed, 'dold betalningsorder');
+    expect(pdfsig(hidden)).toContain('Signature is Valid');
+    const [check] = await checkPdfSignatures(hidden);
+    expect(check).toMatchObject({ cryptographicallyValid: true, paddingPayload: expect.any(Number) });
+    expect(check!.paddingPayload).toBeGreaterThan(10);
+    expect((await checkPdfSignatures(sealed))[0]!.paddingPayload).toBe(0);
+  });
+});
+
+describe('the trust in a signer', { timeout: 30_000 }, () => {
+  it('is this installation for its own seal, and unknown for a look-alike with the same subject', async () => {
+    const lookAlike = selfSignedSeal('/C=SE/O=Kommunen/CN=Kommunen – Sigill utvecklingssigill');
+    const none = trustAnchors([]);
+    expect(await judgeSigner(seal.chain[0]!, [], { sealFingerprint: seal.fingerprint, anchors: none, at })).toEqual({ kind: 'this-installation', anchor: null });
+    expect((await judgeSigner(lookAlike.chain[0]!, [], { sealFingerprint: seal.fingerprint, anchors: none, at })).kind).toBe('unknown');
+  });
+
+  it('follows a chain to a configured CA, and refuses it outside the certificate’s validity', async () => {
+    const { caPemFile, seal: issued } = caAndIssuedSeal('/C=SE/O=Region/CN=Regionens CA', '/C=SE/O=Region/CN=Regionens sigill', 30);
+    const anchors = trustAnchors([caPemFile]);
+    const context = { sealFingerprint: seal.fingerprint, anchors };
+    expect(await judgeSigner(issued.chain[0]!, issued.chain.slice(1), { ...context, at: new Date() })).toEqual({ kind: 'trust-anchor', anchor: 'C=SE, O=Region, CN=Regionens CA' });
+    // Without the CA certificate in the CMS, the anchor itself completes the chain.
+    expect((await judgeSigner(issued.chain[0]!, [], { ...context, at: new Date() })).kind).toBe('trust-anchor');
+    const later = new Date(Date.now() + 60 * 24 * 3600 * 1000);
+    expect((await judgeSigner(issued.chain[0]!, issued.chain.slice(1), { ...context, at: later })).kind).toBe('unknown');
+    const stranger = selfSignedSeal('/C=SE/O=Region/CN=Regionens sigill');
+    expect((await judgeSigner(stranger.chain[0]!, [], { ...context, at: new Date() })).kind).toBe('unknown');
+  });
+});
