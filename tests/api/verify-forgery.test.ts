@@ -176,4 +176,34 @@ describe('POST /api/verify against forgeries', { timeout: 60_000 }, () => {
     expect(result).toMatchObject({ verdict: 'valid', documentId: confirmed.body.id, problems: [] });
     expect(result.protocol).toMatchObject({ type: 'review-confirmation', id: confirmed.body.id, assetName: 'Ekonomisystemet Raindance', identical: true, documentIdMatches: true });
   });
+
+  it('answers every mangled copy with a verdict other than valid, never a 500', async () => {
+    const [genuine] = protocols;
+    const pdf = genuine!.pdf;
+    // A fixed-seed generator (xorshift), so a failure names a case that can be run again.
+    let state = 0x5eed;
+    const next = (limit: number) => {
+      state ^= state << 13;
+      state ^= state >>> 17;
+      state ^= state << 5;
+      return (state >>> 0) % limit;
+    };
+    const tail = pdf.length - 2000;
+    for (let round = 0; round < 40; round += 1) {
+      const copy = round % 4 === 0 ? pdf.subarray(0, next(pdf.length)) : Buffer.from(pdf);
+      if (round % 4 !== 0) {
+        // Mostly the structure at the end (xref, trailer, signature dictionary), sometimes anywhere.
+        const at = round % 2 === 0 ? tail + next(2000) : next(pdf.length);
+        copy[at] = copy[at]! ^ (1 + next(255));
+      }
+      const sent = await testApp.app.request('/api/verify', { method: 'POST', headers: { 'content-type': 'application/pdf' }, body: new Uint8Array(copy) });
+      if (copy.subarray(0, 5).toString('latin1') !== '%PDF-') {
+        expect(sent.status).toBe(400);
+        continue;
+      }
+      expect({ round, status: sent.status }).toEqual({ round, status: 200 });
+      expect({ round, verdict: ((await sent.json()) as Verification).verdict }).not.toEqual({ round, verdict: 'valid' });
+    }
+  });
 });
+
