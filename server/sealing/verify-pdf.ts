@@ -96,7 +96,8 @@ async function checkSignatureAt(pdf: Buffer, text: string, range: [number, numbe
   const [start, firstLength, secondStart, secondLength] = range;
   const problems: string[] = [];
   const gap = text.slice(start + firstLength, secondStart);
-  const hexGap = /^<[0-9a-fA-F]*>$/.test(gap);
+  // The one gap in the signed bytes must be the signature dictionary's own /Contents, not some other hex string.
+  const hexGap = /^<[0-9a-fA-F]*>$/.test(gap) && /\/Contents\s*$/.test(text.slice(Math.max(0, start + firstLength - 40), start + firstLength));
   const signedEnd = secondStart + secondLength;
   const coversWholeFile = start === 0 && hexGap && signedEnd === pdf.length;
   if (!coversWholeFile) problems.push('Signaturen täcker inte hela filen: något har lagts till eller ändrats efter förseglingen.');

@@ -101,6 +101,15 @@ describe('the /Contents of a signature', () => {
     expect(check!.paddingPayload).toBeGreaterThan(10);
     expect((await checkPdfSignatures(sealed))[0]!.paddingPayload).toBe(0);
   });
+
+  it('is the one gap in the signed bytes: a gap that is not the dictionary’s /Contents is refused before any signature math', async () => {
+    const text = sealed.toString('latin1');
+    const at = text.lastIndexOf('/Contents <');
+    const renamed = Buffer.from(`${text.slice(0, at)}/Kontents <${text.slice(at + '/Contents <'.length)}`, 'latin1');
+    const [check] = await checkPdfSignatures(renamed);
+    expect(check).toMatchObject({ signed: true, cryptographicallyValid: false, certificate: null });
+    expect(check!.problems).toContain('Signaturens innehåll går inte att läsa.');
+  });
 });
 
 describe('the trust in a signer', { timeout: 30_000 }, () => {
