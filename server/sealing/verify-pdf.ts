@@ -76,7 +76,7 @@ function derOf(certificate: pkijs.Certificate): Uint8Array {
 }
 
 /** A document timestamp vouches for the bytes through its TSTInfo's message imprint, not a messageDigest attribute. */
-function timestampImprintMatches(signedData: pkijs.SignedData, signedBytes: Buffer): { matches: boolean; genTime: string | null } {
+function timestampImprint(signedData: pkijs.SignedData, signedBytes: Buffer): { matches: boolean; genTime: string | null } {
   const content = signedData.encapContentInfo.eContent;
   if (signedData.encapContentInfo.eContentType !== pkijs.id_eContentType_TSTInfo || !content) return { matches: false, genTime: null };
   const info = pkijs.TSTInfo.fromBER(toArrayBuffer(new Uint8Array(content.getValue())));
@@ -141,13 +141,14 @@ async function checkSignatureAt(pdf: Buffer, text: string, range: [number, numbe
   const certificates = { signer: signerCertificate ? derOf(signerCertificate) : null, others: all.filter((candidate) => candidate !== signerCertificate).map(derOf) };
   const digestAttribute = signerInfo?.signedAttrs?.attributes.find((attribute) => attribute.type === oids.messageDigest)?.values[0];
   const claimedDigest = digestAttribute instanceof asn1js.OctetString ? Buffer.from(digestAttribute.valueBlock.valueHexView).toString('hex') : null;
-  const timestamp = kind === 'timestamp' ? timestampImprintMatches(signedData, signedBytes) : null;
+  const timestamp = kind === 'timestamp' ? timestampImprint(signedData, signedBytes) : null;
   const digestMismatch = timestamp ? !timestamp.matches : claimedDigest !== null && claimedDigest !== digest;
   if (digestMismatch) problems.push(timestamp ? 'Tidsstämpeln gäller inte filens innehåll: filen har ändrats.' : 'Filens innehåll stämmer inte med det förseglade: filen har ändrats.');
   const certificate = certificates.signer ? certificateInfo(certificates.signer) : null;
   let cryptographicallyValid = false;
   try {
-    const verdict = await signedData.verify({ signer: 0, ...(timestamp ? {} : { data: toArrayBuffer(signedBytes) }), checkChain: false, extendedMode: true });
+    // For a timestamp pkijs checks the TSTInfo's imprint against these bytes itself, as well as the signature over the TSTInfo.
+    const verdict = await signedData.verify({ signer: 0, data: toArrayBuffer(signedBytes), checkChain: false, extendedMode: true });
     cryptographicallyValid = verdict.signatureVerified === true && !digestMismatch;
     if (!cryptographicallyValid) problems.push(changed);
   } catch (error) {

@@ -12,6 +12,7 @@ import {
   withRedBoxOnFirstPage,
   withSignatureOf,
 } from '../support/pdf-forgery';
+import { testTsa, withDocumentTimestamp } from '../support/doc-timestamp';
 import { pdfsig } from '../support/pdf-tools';
 import { createTestApp, type TestApp } from '../support/test-app';
 
@@ -23,6 +24,7 @@ import { createTestApp, type TestApp } from '../support/test-app';
 
 interface Signature {
   number: number;
+  kind: string;
   revision: number | null;
   cryptographicallyValid: boolean;
   trust: { kind: string; anchor: string | null };
@@ -165,6 +167,22 @@ describe('POST /api/verify against forgeries', { timeout: 60_000 }, () => {
     }
     const unknown = await verify(testApp, neighbours);
     expect(unknown).toMatchObject({ verdict: 'untrusted', trust: { kind: 'unknown' } });
+  });
+
+  it('(f) keeps a protocol valid after a document timestamp from a trusted TSA, and "untrusted" from an unknown one', async () => {
+    const tsa = testTsa();
+    const stamped = await withDocumentTimestamp(protocols[0]!.pdf, tsa);
+    const unknownTsa = await verify(testApp, stamped);
+    expect(unknownTsa).toMatchObject({ verdict: 'untrusted', revisions: 3 });
+    expect(unknownTsa.signatures.map((signature) => [signature.revision, signature.trust.kind])).toEqual([[2, 'this-installation'], [3, 'unknown']]);
+    const trusting = await createTestApp({ SIGILL_TRUST_ANCHORS: `${tsa.caPemFile},${testApp.dataDir}/seal/development-certificate.pem` });
+    try {
+      const trusted = await verify(trusting, stamped);
+      expect(trusted).toMatchObject({ verdict: 'valid', problems: [], protocol: null });
+      expect(trusted.signatures[1]).toMatchObject({ kind: 'timestamp', cryptographicallyValid: true, trust: { kind: 'trust-anchor', anchor: 'C=SE, O=Test-TSA, CN=Test-TSA rot' } });
+    } finally {
+      await trusting.close();
+    }
   });
 
   it('names a stored review confirmation by its id and hash', async () => {

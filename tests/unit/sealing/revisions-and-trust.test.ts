@@ -15,6 +15,7 @@ import type { SealMaterial } from '../../../server/sealing/seal-material';
 import { sealPdf } from '../../../server/sealing/seal-pdf';
 import { judgeSigner, trustAnchors } from '../../../server/sealing/signature-trust';
 import { checkPdfSignatures } from '../../../server/sealing/verify-pdf';
+import { opensslTimestampVerifies, testTsa, withDocumentTimestamp } from '../../support/doc-timestamp';
 import { appendIncrementalUpdate, caAndIssuedSeal, resealed, selfSignedSeal, withDssUpdate, withPaddingPayload, withRedBoxOnFirstPage } from '../../support/pdf-forgery';
 import { pdfsig } from '../../support/pdf-tools';
 
@@ -80,6 +81,31 @@ describe('the revisions of a sealed file', { timeout: 30_000 }, () => {
     const withDss = withDssUpdate(sealed, seal.chain[0]!);
     const analysis = analyseUpdates(new PdfRevisions(withDss), 2);
     expect(analysis).toEqual({ additions: [{ revision: 3, parts: ['dokumentkatalog', 'valideringsdata'] }], modifications: [] });
+  });
+
+  it('allow a document timestamp (ETSI.RFC3161), whose token must vouch for the bytes it covers', async () => {
+    const tsa = testTsa();
+    const stamped = await withDocumentTimestamp(sealed, tsa);
+    // poppler cannot check RFC 3161 document timestamps; openssl ts can.
+    expect(opensslTimestampVerifies(stamped, tsa)).toBe(true);
+    const checks = await checkPdfSignatures(stamped);
+    expect(checks.map((check) => [check.kind, check.cryptographicallyValid])).toEqual([['signature', true], ['timestamp', true]]);
+    expect(checks[1]!.signingTime).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    expect(analyseUpdates(new PdfRevisions(stamped), 2).modifications).toEqual([]);
+    const anchors = trustAnchors([tsa.caPemFile]);
+    expect(await judgeSigner(checks[1]!.certificates.signer, checks[1]!.certificates.others, { sealFingerprint: seal.fingerprint, anchors, at: new Date() }))
+      .toEqual({ kind: 'trust-anchor', anchor: 'C=SE, O=Test-TSA, CN=Test-TSA rot' });
+    // The token of one file does not vouch for another: swapped into a different stamped file, its imprint no longer matches.
+    const other = await withDocumentTimestamp(withDssUpdate(sealed, seal.chain[0]!), tsa);
+    const range = (file: Buffer) => [...file.toString('latin1').matchAll(/\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)/g)].at(-1)!.slice(1).map(Number) as [number, number, number];
+    const [, ownLength, ownEnd] = range(stamped);
+    const [, theirLength, theirEnd] = range(other);
+    const swapped = Buffer.from(stamped);
+    other.copy(swapped, ownLength + 1, theirLength + 1, theirEnd - 1);
+    expect(ownEnd - ownLength).toBe(theirEnd - theirLength);
+    expect(opensslTimestampVerifies(swapped, tsa)).toBe(false);
+    const [, swappedStamp] = await checkPdfSignatures(swapped);
+    expect(swappedStamp).toMatchObject({ kind: 'timestamp', cryptographicallyValid: false, digestMismatch: true });
   });
 
   it('are refused, not guessed, when the chain of cross-reference sections loops or is a stream', () => {
