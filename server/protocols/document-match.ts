@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { AppDeps } from '../app-context';
 import { idPattern } from '../ids';
-import { confirmationsBySha256, findConfirmation } from '../reviews/confirmation-store';
-import { assessmentLabel, findProtocol, protocolsBySha256 } from './protocol-store';
+import { confirmationsBySha256, findConfirmation, type ReviewConfirmationInfo } from '../reviews/confirmation-store';
+import { assessmentLabel, findProtocol, type ProtocolInfo, protocolsBySha256 } from './protocol-store';
 
 /**
  * Which stored document (a sealed protocol or review confirmation) an uploaded file is, by two
@@ -49,31 +49,45 @@ export function printedDocumentId(text: string): string | null {
   return id && idPattern.test(id) ? id : null;
 }
 
+function fromProtocol(row: ProtocolInfo): Stored {
+  return { type: 'protocol', id: row.id, assetId: row.assetId, assessmentId: row.assessmentId, version: row.version, sealedAt: row.sealedAt, sha256: row.sha256 };
+}
+
+function fromConfirmation(row: ReviewConfirmationInfo): Stored {
+  return { type: 'review-confirmation', id: row.id, assetId: row.assetId, assessmentId: row.assessmentId, version: null, sealedAt: row.confirmedAt, sha256: row.sha256 };
+}
+
 async function storedByHash(deps: AppDeps, hashes: string[]): Promise<Stored[]> {
   const { db } = deps.database;
-  const protocols = (await protocolsBySha256(db, hashes)).map((row) => ({ type: 'protocol' as const, id: row.id, assetId: row.assetId, assessmentId: row.assessmentId, version: row.version, sealedAt: row.sealedAt, sha256: row.sha256 }));
-  const confirmations = (await confirmationsBySha256(db, hashes)).map((row) => ({ type: 'review-confirmation' as const, id: row.id, assetId: row.assetId, assessmentId: row.assessmentId, version: null, sealedAt: row.confirmedAt, sha256: row.sha256 }));
-  return [...protocols, ...confirmations];
+  return [...(await protocolsBySha256(db, hashes)).map(fromProtocol), ...(await confirmationsBySha256(db, hashes)).map(fromConfirmation)];
 }
 
 async function storedById(deps: AppDeps, id: string): Promise<Stored | undefined> {
   const { db } = deps.database;
   const protocol = await findProtocol(db, id);
-  if (protocol) return { type: 'protocol', id, assetId: protocol.assetId, assessmentId: protocol.assessmentId, version: protocol.version, sealedAt: protocol.sealedAt, sha256: protocol.sha256 };
+  if (protocol) return fromProtocol(protocol);
   const confirmation = await findConfirmation(db, id);
-  return confirmation ? { type: 'review-confirmation', id, assetId: confirmation.assetId, assessmentId: confirmation.assessmentId, version: null, sealedAt: confirmation.confirmedAt, sha256: confirmation.sha256 } : undefined;
+  return confirmation ? fromConfirmation(confirmation) : undefined;
 }
 
-async function described(deps: AppDeps, stored: Stored, facts: { identical: boolean; storedRevisionIdentical: boolean; documentIdMatches: boolean }): Promise<MatchedDocument> {
+type MatchFacts = Pick<MatchedDocument, 'identical' | 'storedRevisionIdentical' | 'documentIdMatches'>;
+
+async function described(deps: AppDeps, stored: Stored, facts: MatchFacts): Promise<MatchedDocument> {
   return { ...stored, ...(await assessmentLabel(deps.database.db, stored.assessmentId)), ...facts };
 }
 
 function name(document: MatchedDocument): string {
-  return document.type === 'protocol' ? `protokollet för ${document.assetName} (version ${document.round}.${document.version})` : `omprövningsbekräftelsen för ${document.assetName}`;
+  if (document.type === 'review-confirmation') return `omprövningsbekräftelsen för ${document.assetName}`;
+  return `protokollet för ${document.assetName} (version ${document.round}.${document.version})`;
 }
 
 /** The stored document, and in Swedish where the id and the bytes disagree. */
-export async function matchDocument(deps: AppDeps, pdf: Buffer, documentId: string | null, revisionEnds: number[]): Promise<{ document: MatchedDocument | null; problems: string[] }> {
+export async function matchDocument(
+  deps: AppDeps,
+  pdf: Buffer,
+  documentId: string | null,
+  revisionEnds: number[],
+): Promise<{ document: MatchedDocument | null; problems: string[] }> {
   const whole = sha256(pdf);
   const prefixes = new Map(revisionEnds.filter((end) => end < pdf.length).map((end) => [sha256(pdf.subarray(0, end)), end]));
   const byHash = await storedByHash(deps, [whole, ...prefixes.keys()]);
@@ -82,9 +96,12 @@ export async function matchDocument(deps: AppDeps, pdf: Buffer, documentId: stri
   const byId = documentId ? await storedById(deps, documentId) : undefined;
   const chosen = exact ?? prefix ?? byId;
   if (!chosen) return { document: null, problems: [] };
-  const document = await described(deps, chosen, { identical: chosen === exact, storedRevisionIdentical: chosen === exact || chosen === prefix, documentIdMatches: documentId === chosen.id });
+  const facts = { identical: chosen === exact, storedRevisionIdentical: chosen === exact || chosen === prefix, documentIdMatches: documentId === chosen.id };
+  const document = await described(deps, chosen, facts);
   const problems: string[] = [];
-  if (byId && (exact ?? prefix) && byId.id !== chosen.id) problems.push(`Filens innehåll är ${name(document)}, men dokument-id som står i filen är ett annat dokuments.`);
+  if (byId && (exact ?? prefix) && byId.id !== chosen.id) {
+    problems.push(`Filens innehåll är ${name(document)}, men dokument-id som står i filen är ett annat dokuments.`);
+  }
   else if (!exact && !prefix) problems.push(`Dokument-id matchar ${name(document)}, men filen skiljer sig från den lagrade.`);
   else if (!documentId) problems.push(`Filen är ${name(document)}, men dokument-id går inte att läsa i den.`);
   return { document, problems };

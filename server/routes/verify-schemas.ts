@@ -30,9 +30,12 @@ const signatureSchema = z
 export const verificationSchema = z
   .object({
     verdict: z.enum(['valid', 'untrusted', 'modified', 'unsigned', 'invalid']).openapi({
-      description:
-        'valid: every signature verifies, seals a revision, nothing but signatures, timestamps or validation data was added after the first, and every signer is this installation’s seal or chains to a configured anchor; ' +
-        'untrusted: the same, but a signer is unknown here (giltig signatur, okänd utfärdare); modified: the file changed after sealing; unsigned: no signature; invalid: a signature or the file’s structure cannot be checked',
+      description: [
+        'valid: every signature verifies and seals a revision, nothing but signatures, timestamps or validation data was added after the first,',
+        'and every signer is this installation’s seal or chains to a configured anchor;',
+        'untrusted: the same, but a signer is unknown here (giltig signatur, okänd utfärdare);',
+        'modified: the file changed after sealing; unsigned: no signature; invalid: a signature or the file’s structure cannot be checked',
+      ].join(' '),
     }),
     signed: z.boolean(),
     cryptographicallyValid: z.boolean().openapi({ description: 'Every signature verifies over its byte range' }),
