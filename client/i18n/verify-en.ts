@@ -71,4 +71,6 @@ export const verifyEn: Record<keyof typeof verifySv, string> = {
   'verify.storedRevisionIdentical': 'The sealed version is byte for byte the stored one',
   'verify.printedDocumentId': 'Document id in the file',
   'verify.noPrintedDocumentId': 'No document id could be read in the file.',
+  'verify.updates': 'Additions after sealing',
+  'verify.updateLine': 'Revision {revision}: {parts}',
 };

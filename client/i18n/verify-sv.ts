@@ -69,4 +69,6 @@ export const verifySv = {
   'verify.storedRevisionIdentical': 'Den förseglade versionen är byte för byte den lagrade',
   'verify.printedDocumentId': 'Dokument-id i filen',
   'verify.noPrintedDocumentId': 'Inget dokument-id kunde läsas i filen.',
+  'verify.updates': 'Tillägg efter förseglingen',
+  'verify.updateLine': 'Revision {revision}: {parts}',
 } satisfies Record<string, string>;

@@ -36,6 +36,16 @@ export function VerificationResult({ fileName, result, expectedId }: { fileName:
       </dl>
 
       <SignatureList signatures={result.signatures} revisions={result.revisions} />
+      {result.updates.some((update) => update.parts.length > 0) && (
+        <>
+          <h3>{t('verify.updates')}</h3>
+          <ul lang="sv" data-testid="updates">
+            {result.updates.filter((update) => update.parts.length > 0).map((update) => (
+              <li key={update.revision}>{t('verify.updateLine', { revision: update.revision, parts: update.parts.join(', ') })}</li>
+            ))}
+          </ul>
+        </>
+      )}
 
       {certificate && (
         <>

@@ -87,6 +87,7 @@ describe('/verifiera against a forged re-seal', () => {
     expect(await signatures.nth(0).getAttribute('data-trust')).toBe('this-installation');
     expect(await signatures.nth(1).getAttribute('data-trust')).toBe('unknown');
     expect(await signatures.nth(1).getByTestId('signature-trust').textContent()).toContain('Nej, okänd utfärdare');
+    expect(await page.getByTestId('updates').textContent()).toContain('Revision 4: ');
     await expectAccessible(page);
 
     await page.getByRole('button', { name: 'Verifiera en annan fil' }).click();
