@@ -1,10 +1,13 @@
-import { dictOf, type PdfObject, PdfSyntaxError, type PdfValue, parseIndirectObject, parseValue } from './pdf-syntax';
+import { decodeStream } from './pdf-streams';
+import { dictOf, nameOf, type PdfObject, PdfSyntaxError, type PdfValue, parseIndirectObject, parseValue } from './pdf-syntax';
 
 /**
  * A PDF read as its chain of revisions (the original file and every incremental update after it),
  * following startxref and /Prev from the end as a reader does. Each revision knows its byte span
  * and which objects its xref section (re)defines, so a verifier can ask what a later update changed.
  */
+
+export type Location = { offset: number; generation: number } | { objectStream: number; index: number };
 
 export interface Revision {
   /** 1 for the original file, counting up with each incremental update. */
@@ -13,8 +16,8 @@ export interface Revision {
   /** Where the revision ends: just after its %%EOF, and after the end-of-line that may follow it. */
   end: number;
   endWithEol: number;
-  /** Object number → where this revision puts it, or null where it frees it. */
-  entries: Map<number, { offset: number; generation: number } | null>;
+  /** Object number → where this revision puts it (at an offset, or inside an object stream), or null where it frees it. */
+  entries: Map<number, Location | null>;
   trailer: Map<string, PdfValue>;
 }
 
@@ -33,10 +36,10 @@ function eofMarkers(text: string): Map<number, { end: number; endWithEol: number
 /** A classic cross-reference table and its trailer (ISO 32000-1 §7.5.4). */
 function readXrefTable(text: string, bytes: Buffer, offset: number): Pick<Revision, 'entries' | 'trailer'> {
   if (!/^\s*xref\b/.test(text.slice(offset, offset + 10))) {
-    if (/^\s*\d+\s+\d+\s+obj\b/.test(text.slice(offset, offset + 30))) throw new PdfSyntaxError('the file uses a cross-reference stream, which this verifier does not analyse');
+    if (/^\s*\d+\s+\d+\s+obj\b/.test(text.slice(offset, offset + 30))) return readXrefStream(bytes, offset);
     throw new PdfSyntaxError(`no cross-reference table at offset ${offset}`);
   }
-  const entries = new Map<number, { offset: number; generation: number } | null>();
+  const entries = new Map<number, Location | null>();
   const header = /\s*(\d+)\s+(\d+)[ \t]*(?:\r\n|\r|\n)/y;
   const entry = /(\d{10}) (\d{5}) ([nf])[ \r\n]{0,2}(?:\r\n|\r|\n)?/y;
   let at = text.indexOf('xref', offset) + 4;
@@ -66,11 +69,48 @@ function readXrefTable(text: string, bytes: Buffer, offset: number): Pick<Revisi
   return { entries, trailer };
 }
 
+function numbers(value: PdfValue | undefined): number[] | null {
+  if (value?.type !== 'array' || value.items.some((item) => item.type !== 'number')) return null;
+  return value.items.map((item) => (item.type === 'number' ? item.value : 0));
+}
+
+/** A cross-reference stream (ISO 32000-1 §7.5.8): binary entries of the widths /W gives; its dictionary is the trailer. */
+function readXrefStream(bytes: Buffer, offset: number): Pick<Revision, 'entries' | 'trailer'> {
+  const object = parseIndirectObject(bytes, offset);
+  const trailer = dictOf(object.value);
+  const data = decodeStream(object);
+  const widths = numbers(trailer?.get('W'));
+  if (!trailer || nameOf(trailer.get('Type')) !== 'XRef' || !data || !widths || widths.length !== 3 || widths.some((width) => width < 0 || width > 8)) {
+    throw new PdfSyntaxError(`unreadable cross-reference stream at offset ${offset}`);
+  }
+  const size = trailer.get('Size');
+  const index = numbers(trailer.get('Index')) ?? [0, size?.type === 'number' ? size.value : 0];
+  const [typeWidth, secondWidth, thirdWidth] = widths as [number, number, number];
+  const rowLength = typeWidth + secondWidth + thirdWidth;
+  const field = (at: number, width: number) => (width === 0 ? 0 : data.readUIntBE(at, Math.min(width, 6)));
+  const entries = new Map<number, Location | null>();
+  let row = 0;
+  for (let section = 0; section + 1 < index.length; section += 2) {
+    for (let number = index[section]!; number < index[section]! + index[section + 1]!; number += 1, row += 1) {
+      const at = row * rowLength;
+      if (at + rowLength > data.length) throw new PdfSyntaxError('the cross-reference stream is shorter than its /Index says');
+      const type = typeWidth === 0 ? 1 : field(at, typeWidth);
+      const second = field(at + typeWidth, secondWidth);
+      const third = field(at + typeWidth + secondWidth, thirdWidth);
+      if (number === 0) continue;
+      if (type === 0) entries.set(number, null);
+      else if (type === 1) entries.set(number, { offset: second, generation: third });
+      else if (type === 2) entries.set(number, { objectStream: second, index: third });
+    }
+  }
+  return { entries, trailer };
+}
+
 export class PdfRevisions {
   readonly revisions: Revision[];
   /** Bytes after the newest revision's %%EOF that are more than white space. */
   readonly trailingGarbage: number;
-  private readonly cache = new Map<number, PdfObject>();
+  private readonly cache = new Map<string, PdfObject>();
 
   constructor(readonly bytes: Buffer) {
     const text = bytes.toString('latin1');
@@ -105,7 +145,7 @@ export class PdfRevisions {
   }
 
   /** Where an object stands in the file as of a revision (its newest definition up to it), or null when freed or absent. */
-  location(number: number, asOf: number): { offset: number; generation: number } | null {
+  location(number: number, asOf: number): Location | null {
     for (let index = asOf - 1; index >= 0; index -= 1) {
       const entries = this.revisions[index]!.entries;
       if (entries.has(number)) return entries.get(number) ?? null;
@@ -116,13 +156,29 @@ export class PdfRevisions {
   object(number: number, asOf: number): PdfObject | null {
     const location = this.location(number, asOf);
     if (!location) return null;
-    let parsed = this.cache.get(location.offset);
+    const key = 'offset' in location ? `@${location.offset}` : `${location.objectStream}#${location.index}@${asOf}`;
+    let parsed = this.cache.get(key);
     if (!parsed) {
-      parsed = parseIndirectObject(this.bytes, location.offset);
-      this.cache.set(location.offset, parsed);
+      parsed = 'offset' in location ? parseIndirectObject(this.bytes, location.offset) : this.fromObjectStream(location, number, asOf);
+      this.cache.set(key, parsed);
     }
     if (parsed.number !== number) throw new PdfSyntaxError(`the xref puts object ${number} where object ${parsed.number} is`);
     return parsed;
+  }
+
+  /** An object compressed in an object stream (ISO 32000-1 §7.5.7): the header pairs number and offset from /First. */
+  private fromObjectStream(location: { objectStream: number; index: number }, number: number, asOf: number): PdfObject {
+    const container = this.location(location.objectStream, asOf);
+    if (!container || !('offset' in container)) throw new PdfSyntaxError(`object stream ${location.objectStream} is missing`);
+    const stream = parseIndirectObject(this.bytes, container.offset);
+    const dict = dictOf(stream.value);
+    const data = decodeStream(stream);
+    const first = dict?.get('First');
+    if (!data || nameOf(dict?.get('Type')) !== 'ObjStm' || first?.type !== 'number') throw new PdfSyntaxError(`object stream ${location.objectStream} is unreadable`);
+    const header = data.toString('latin1', 0, first.value).trim().split(/\s+/).map(Number);
+    const [storedNumber, offset] = [header[location.index * 2], header[location.index * 2 + 1]];
+    if (storedNumber !== number || offset === undefined || Number.isNaN(offset)) throw new PdfSyntaxError(`object ${number} is not where object stream ${location.objectStream} says`);
+    return { number, generation: 0, value: parseValue(data, first.value + offset), stream: null };
   }
 
   /** A value with one level of indirection resolved. */

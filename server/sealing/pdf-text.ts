@@ -1,27 +1,12 @@
-import zlib from 'node:zlib';
 import type { PdfRevisions } from './pdf-revisions';
-import { dictOf, nameOf, type PdfObject, type PdfValue } from './pdf-syntax';
+import { decodeStream } from './pdf-streams';
+import { dictOf, type PdfValue } from './pdf-syntax';
 
 /**
  * The text of a page as a reader sees it in the newest revision: the content streams' show-text
  * operators decoded through each font's /ToUnicode map. Enough to read back what Sigill itself
  * prints (pdfmake writes two-byte glyph codes with a ToUnicode CMap); not a general text extractor.
  */
-
-const maxInflated = 16 * 1024 * 1024;
-
-function decoded(object: PdfObject | null): Buffer | null {
-  if (!object?.stream) return null;
-  const filter = dictOf(object.value)?.get('Filter');
-  const name = filter?.type === 'array' && filter.items.length === 1 ? nameOf(filter.items[0]) : nameOf(filter);
-  if (!filter) return object.stream;
-  if (name !== 'FlateDecode') return null;
-  try {
-    return zlib.inflateSync(object.stream, { maxOutputLength: maxInflated });
-  } catch {
-    return null;
-  }
-}
 
 function utf16(hex: string): string {
   const bytes = Buffer.from(hex, 'hex');
@@ -61,7 +46,7 @@ function fontMaps(document: PdfRevisions, page: Map<string, PdfValue>, asOf: num
   for (const [name, reference] of fonts ?? []) {
     const font = dictOf(document.resolve(reference, asOf));
     const toUnicode = font?.get('ToUnicode');
-    const cmap = toUnicode?.type === 'ref' ? decoded(document.object(toUnicode.number, asOf)) : null;
+    const cmap = toUnicode?.type === 'ref' ? decodeStream(document.object(toUnicode.number, asOf)) : null;
     if (cmap) maps.set(name, parseToUnicode(cmap.toString('latin1')));
   }
   return maps;
@@ -87,7 +72,7 @@ export function pageText(document: PdfRevisions, pageIndex = 0): string {
   let text = '';
   for (const reference of streams) {
     if (reference?.type !== 'ref') continue;
-    const content = decoded(document.object(reference.number, asOf))?.toString('latin1') ?? '';
+    const content = decodeStream(document.object(reference.number, asOf))?.toString('latin1') ?? '';
     let font: Map<number, string> | undefined;
     for (const match of content.matchAll(/\/([^\s/[\]<>()]+)\s+[\d.]+\s+Tf|\[([^\]]*)\]\s*TJ|<([0-9a-fA-F\s]*)>\s*Tj/g)) {
       if (match[1] !== undefined) font = maps.get(match[1]);

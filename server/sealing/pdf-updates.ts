@@ -68,6 +68,8 @@ function allowedChange(context: Context, object: PdfObject, before: PdfObject | 
   if (!before && dict && (type === 'Sig' || type === 'DocTimeStamp') && dict.has('ByteRange') && dict.has('Contents')) return type === 'Sig' ? 'signatur' : 'dokumenttidsstämpel';
   if (!before && isSignatureField(dict)) return 'signaturfält';
   if (!before && context.dss.has(object.number)) return 'valideringsdata';
+  // A new cross-reference or object stream only carries entries and objects, each judged on its own; a redefined one is not allowed.
+  if (!before && (type === 'XRef' || type === 'ObjStm')) return 'korsreferensdata';
   if (before && type === 'DSS' && nameOf(dictOf(before.value)?.get('Type')) === 'DSS') return 'valideringsdata';
   if (context.acroFormNumbers.has(object.number) && dict && [...dict.keys()].every((key) => acroFormKeys.has(key))) return 'formulär för signaturfält';
   const beforeDict = before ? dictOf(before.value) : null;

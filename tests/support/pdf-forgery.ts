@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { createPrivateKey } from 'node:crypto';
+import zlib from 'node:zlib';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -56,6 +57,47 @@ export function appendIncrementalUpdate(pdf: Buffer, objects: UpdateObject[]): B
   const size = Math.max(previous.size, ...objects.map((object) => object.number + 1));
   const trailer = `/Size ${size}\n/Root ${previous.root}\n${previous.info ? `/Info ${previous.info}\n` : ''}/Prev ${previous.startxref}`;
   parts.push(Buffer.from(`xref\n0 1\n0000000000 65535 f \n${sections.join('')}trailer\n<<\n${trailer}\n>>\nstartxref\n${xrefAt}\n%%EOF`, 'latin1'));
+  return Buffer.concat(parts);
+}
+
+/** PNG "Up" prediction of fixed-width rows, as /DecodeParms << /Predictor 12 /Columns n >> undoes it. */
+function pngUp(rows: Buffer[]): Buffer {
+  return Buffer.concat(rows.map((row, index) => Buffer.concat([Buffer.from([2]), Buffer.from(row.map((byte, column) => (byte - (index > 0 ? rows[index - 1]![column]! : 0)) & 0xff))])));
+}
+
+/**
+ * Appends an incremental update in the PDF 1.5 style: the objects (plain, or packed into one new
+ * object stream) and a cross-reference stream (/W [1 4 2], Flate with a PNG predictor) as its trailer.
+ */
+export function appendXrefStreamUpdate(pdf: Buffer, plain: UpdateObject[], packed: UpdateObject[] = []): Buffer {
+  const previous = lastTrailer(pdf.toString('latin1'));
+  let number = Math.max(previous.size, ...[...plain, ...packed].map((object) => object.number + 1));
+  const rows = new Map<number, Buffer>();
+  const parts: Buffer[] = [pdf, Buffer.from('\n', 'latin1')];
+  let offset = pdf.length + 1;
+  const write = (objectNumber: number, text: Buffer) => {
+    rows.set(objectNumber, Buffer.from([1, (offset >>> 24) & 0xff, (offset >>> 16) & 0xff, (offset >>> 8) & 0xff, offset & 0xff, 0, 0]));
+    parts.push(text);
+    offset += text.length;
+  };
+  for (const object of plain) write(object.number, Buffer.from(`${object.number} 0 obj\n${object.body}\nendobj\n`, 'latin1'));
+  if (packed.length > 0) {
+    const streamNumber = number++;
+    const bodies = packed.map((object) => `${object.body}\n`);
+    const header = packed.map((object, index) => `${object.number} ${bodies.slice(0, index).join('').length}`).join(' ') + '\n';
+    const content = header + bodies.join('');
+    write(streamNumber, Buffer.from(`${streamNumber} 0 obj\n<< /Type /ObjStm /N ${packed.length} /First ${header.length} /Length ${content.length} >>\nstream\n${content}\nendstream\nendobj\n`, 'latin1'));
+    packed.forEach((object, index) => rows.set(object.number, Buffer.from([2, (streamNumber >>> 24) & 0xff, (streamNumber >>> 16) & 0xff, (streamNumber >>> 8) & 0xff, streamNumber & 0xff, 0, index])));
+  }
+  const xrefNumber = number++;
+  const xrefAt = offset;
+  rows.set(xrefNumber, Buffer.from([1, (xrefAt >>> 24) & 0xff, (xrefAt >>> 16) & 0xff, (xrefAt >>> 8) & 0xff, xrefAt & 0xff, 0, 0]));
+  const sorted = [...rows.entries()].sort((a, b) => a[0] - b[0]);
+  const data = zlib.deflateSync(pngUp(sorted.map(([, row]) => row)));
+  const index = sorted.map(([objectNumber]) => `${objectNumber} 1`).join(' ');
+  const dictionary = `<< /Type /XRef /Size ${number} /Root ${previous.root}${previous.info ? ` /Info ${previous.info}` : ''} /Prev ${previous.startxref} /W [1 4 2] /Index [${index}]`
+    + ` /Filter /FlateDecode /DecodeParms << /Predictor 12 /Columns 7 >> /Length ${data.length} >>`;
+  parts.push(Buffer.from(`${xrefNumber} 0 obj\n${dictionary}\nstream\n`, 'latin1'), data, Buffer.from(`\nendstream\nendobj\nstartxref\n${xrefAt}\n%%EOF`, 'latin1'));
   return Buffer.concat(parts);
 }
 

@@ -16,7 +16,7 @@ import { sealPdf } from '../../../server/sealing/seal-pdf';
 import { judgeSigner, trustAnchors } from '../../../server/sealing/signature-trust';
 import { checkPdfSignatures } from '../../../server/sealing/verify-pdf';
 import { opensslTimestampVerifies, testTsa, withDocumentTimestamp } from '../../support/doc-timestamp';
-import { appendIncrementalUpdate, caAndIssuedSeal, resealed, selfSignedSeal, withDssUpdate, withPaddingPayload, withRedBoxOnFirstPage } from '../../support/pdf-forgery';
+import { appendIncrementalUpdate, appendXrefStreamUpdate, firstPage, nextObjectNumber, caAndIssuedSeal, resealed, selfSignedSeal, withDssUpdate, withPaddingPayload, withRedBoxOnFirstPage } from '../../support/pdf-forgery';
 import { pdfsig } from '../../support/pdf-tools';
 
 const logger = createLogger('silent');
@@ -34,6 +34,11 @@ async function twoPagePdf(): Promise<Buffer> {
     footer: () => 'Dokument-id 01a230cf-e845-7245-a84e-5c9a6ee10e39 · version 1.1',
     content: [{ text: 'Sida ett: beslutet fastställs.', pageBreak: 'after' }, 'Sida två.'],
   });
+}
+
+/** The first three numbers of the newest /ByteRange. */
+function lastByteRange(file: Buffer): [number, number, number] {
+  return [...file.toString('latin1').matchAll(/\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)/g)].at(-1)!.slice(1).map(Number) as [number, number, number];
 }
 
 let seal: SealMaterial;
@@ -97,9 +102,8 @@ describe('the revisions of a sealed file', { timeout: 30_000 }, () => {
       .toEqual({ kind: 'trust-anchor', anchor: 'C=SE, O=Test-TSA, CN=Test-TSA rot' });
     // The token of one file does not vouch for another: swapped into a different stamped file, its imprint no longer matches.
     const other = await withDocumentTimestamp(withDssUpdate(sealed, seal.chain[0]!), tsa);
-    const range = (file: Buffer) => [...file.toString('latin1').matchAll(/\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)/g)].at(-1)!.slice(1).map(Number) as [number, number, number];
-    const [, ownLength, ownEnd] = range(stamped);
-    const [, theirLength, theirEnd] = range(other);
+    const [, ownLength, ownEnd] = lastByteRange(stamped);
+    const [, theirLength, theirEnd] = lastByteRange(other);
     const swapped = Buffer.from(stamped);
     other.copy(swapped, ownLength + 1, theirLength + 1, theirEnd - 1);
     expect(ownEnd - ownLength).toBe(theirEnd - theirLength);
@@ -108,13 +112,42 @@ describe('the revisions of a sealed file', { timeout: 30_000 }, () => {
     expect(swappedStamp).toMatchObject({ kind: 'timestamp', cryptographicallyValid: false, digestMismatch: true });
   });
 
-  it('are refused, not guessed, when the chain of cross-reference sections loops or is a stream', () => {
+  it('are read through cross-reference streams and object streams too (PDF 1.5 updates)', async () => {
+    const root = Number(/\/Root\s+(\d+)/.exec(sealed.toString('latin1').slice(-400))![1]);
+    const rootText = sealed.toString('latin1');
+    const rootAt = rootText.lastIndexOf(`\n${root} 0 obj`);
+    const catalog = rootText.slice(rootText.indexOf('obj', rootAt) + 3, rootText.indexOf('endobj', rootAt)).trim();
+    const first = nextObjectNumber(sealed);
+    const certificate = Buffer.from(seal.chain[0]!).toString('latin1');
+    const withDss = appendXrefStreamUpdate(sealed, [
+      { number: first, body: `<< /Length ${seal.chain[0]!.length} >>\nstream\n${certificate}\nendstream` },
+      { number: first + 1, body: `<< /Type /DSS /Certs [${first} 0 R] >>` },
+    ], [{ number: root, body: catalog.replace(/>>\s*$/, `/DSS ${first + 1} 0 R\n>>`) }]);
+    // poppler reads the hand-written update: the seal still verifies over its own revision.
+    expect(pdfsig(withDss)).toContain('Signature is Valid');
+    const dss = new PdfRevisions(withDss);
+    expect(dss.revisions).toHaveLength(3);
+    expect(analyseUpdates(dss, 2)).toEqual({ additions: [{ revision: 3, parts: ['dokumentkatalog', 'valideringsdata', 'korsreferensdata'] }], modifications: [] });
+    expect(pageText(dss)).toContain('Dokument-id 01a230cf');
+
+    // The red box again, the changed page packed into an object stream where a naive scan of the file would not see it.
+    const page = firstPage(sealed);
+    const drawing = 'q 0.86 0.1 0.1 rg 40 560 515 240 re f Q';
+    const contents = /\/Contents\s+(\d+\s+0\s+R)/.exec(page.body)!;
+    const boxed = appendXrefStreamUpdate(sealed, [{ number: first, body: `<< /Length ${drawing.length} >>\nstream\n${drawing}\nendstream` }], [
+      { number: page.number, body: page.body.replace(contents[0], `/Contents [${contents[1]} ${first} 0 R]`) },
+    ]);
+    expect(pdfsig(boxed)).toContain('Signature is Valid');
+    expect(analyseUpdates(new PdfRevisions(boxed), 2).modifications).toContain('Revision 3 ändrar sida 1.');
+  });
+
+  it('are refused, not guessed, when the chain of cross-reference sections loops or points at no cross-reference', () => {
     const text = sealed.toString('latin1');
     const looping = Buffer.from(`${text}\nxref\n0 1\n0000000000 65535 f \ntrailer\n<< /Size 2 /Prev ${sealed.length + 1} >>\nstartxref\n${sealed.length + 1}\n%%EOF`, 'latin1');
     expect(() => new PdfRevisions(looping)).toThrow(PdfSyntaxError);
-    // A forger's update pointing startxref at an object (a cross-reference stream) is not silently read as nothing.
-    const streamXref = Buffer.from(`${text}\nstartxref\n${text.indexOf('\n1 0 obj') + 1}\n%%EOF`, 'latin1');
-    expect(() => new PdfRevisions(streamXref)).toThrow(/cross-reference stream/);
+    // A startxref pointing at an object that is no cross-reference stream is not silently read as nothing.
+    const notXref = Buffer.from(`${text}\nstartxref\n${text.indexOf('\n1 0 obj') + 1}\n%%EOF`, 'latin1');
+    expect(() => new PdfRevisions(notXref)).toThrow(/unreadable cross-reference stream/);
   });
 });
 
@@ -130,8 +163,8 @@ describe('the /Contents of a signature', () => {
 
   it('is the one gap in the signed bytes: a gap that is not the dictionary’s /Contents is refused before any signature math', async () => {
     const text = sealed.toString('latin1');
-    const at = text.lastIndexOf('/Contents <');
-    const renamed = Buffer.from(`${text.slice(0, at)}/Kontents <${text.slice(at + '/Contents <'.length)}`, 'latin1');
+    const contentsAt = text.lastIndexOf('/Contents <');
+    const renamed = Buffer.from(`${text.slice(0, contentsAt)}/Kontents <${text.slice(contentsAt + '/Contents <'.length)}`, 'latin1');
     const [check] = await checkPdfSignatures(renamed);
     expect(check).toMatchObject({ signed: true, cryptographicallyValid: false, certificate: null });
     expect(check!.problems).toContain('Signaturens innehåll går inte att läsa.');
