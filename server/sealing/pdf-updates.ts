@@ -130,7 +130,10 @@ export function analyseUpdates(document: PdfRevisions, sealedRevision: number): 
       const object = document.object(number, revision.number)!;
       if (before && sameObject(object, before)) continue;
       const allowed = allowedChange(context, object, before);
-      if (allowed) parts.add(allowed);
+      // A byte range points at raw file bytes, so a signature packed into a compressed object stream can never be checked.
+      if ((allowed === 'signatur' || allowed === 'dokumenttidsstämpel') && 'objectStream' in location) {
+        modifications.push(`Revision ${revision.number} lägger en signatur i en objektström, där den inte kan kontrolleras.`);
+      } else if (allowed) parts.add(allowed);
       else modifications.push(describeModification(context, object, before));
     }
     additions.push({ revision: revision.number, parts: [...parts] });

@@ -139,6 +139,10 @@ describe('the revisions of a sealed file', { timeout: 30_000 }, () => {
     ]);
     expect(pdfsig(boxed)).toContain('Signature is Valid');
     expect(analyseUpdates(new PdfRevisions(boxed), 2).modifications).toContain('Revision 3 ändrar sida 1.');
+
+    // A signature dictionary hidden in an object stream is not passed over as an allowed addition.
+    const hiddenSignature = appendXrefStreamUpdate(sealed, [], [{ number: first, body: '<< /Type /Sig /Filter /Adobe.PPKLite /ByteRange [0 1 2 3] /Contents <00> >>' }]);
+    expect(analyseUpdates(new PdfRevisions(hiddenSignature), 2).modifications).toEqual(['Revision 3 lägger en signatur i en objektström, där den inte kan kontrolleras.']);
   });
 
   it('are refused, not guessed, when the chain of cross-reference sections loops or points at no cross-reference', () => {
