@@ -32,6 +32,11 @@ function isSignatureField(dict: Map<string, PdfValue> | null): boolean {
   return nameOf(dict?.get('FT')) === 'Sig' && (!dict!.has('AP') || zeroArea(dict!.get('Rect')));
 }
 
+/** A plain dictionary with only the keys an AcroForm for signature fields has. */
+function formLike(candidate: PdfObject | null, entries: Map<string, PdfValue> | null): boolean {
+  return candidate?.stream === null && entries !== null && [...entries.keys()].every((key) => acroFormKeys.has(key));
+}
+
 function refNumbers(value: PdfValue | undefined): number[] {
   return value ? referencesIn(value) : [];
 }
@@ -71,8 +76,9 @@ function allowedChange(context: Context, object: PdfObject, before: PdfObject | 
   // A new cross-reference or object stream only carries entries and objects, each judged on its own; a redefined one is not allowed.
   if (!before && (type === 'XRef' || type === 'ObjStm')) return 'korsreferensdata';
   if (before && type === 'DSS' && nameOf(dictOf(before.value)?.get('Type')) === 'DSS') return 'valideringsdata';
-  if (context.acroFormNumbers.has(object.number) && dict && [...dict.keys()].every((key) => acroFormKeys.has(key))) return 'formulär för signaturfält';
   const beforeDict = before ? dictOf(before.value) : null;
+  // Only an AcroForm may become the AcroForm: redefining, say, a page's content stream as one would blank the page.
+  if (context.acroFormNumbers.has(object.number) && formLike(object, dict) && (!before || formLike(before, beforeDict))) return 'formulär för signaturfält';
   if (object.number === context.catalogNumber && dict && beforeDict && without(dict, catalogKeysUpdatable) === without(beforeDict, catalogKeysUpdatable)) return 'dokumentkatalog';
   if (type === 'Page' && dict && beforeDict && without(dict, new Set(['Annots'])) === without(beforeDict, new Set(['Annots']))) {
     const old = new Set(refNumbers(beforeDict.get('Annots')));

@@ -82,6 +82,22 @@ describe('the revisions of a sealed file', { timeout: 30_000 }, () => {
     expect(analyseUpdates(new PdfRevisions(replaced), 2).modifications).toEqual(['Revision 3 ändrar innehållet på sida 2.']);
   });
 
+  it('do not take a page’s content stream redefined as the AcroForm for a signature update', () => {
+    const revisions = new PdfRevisions(sealed);
+    const pageOne = revisions.object(revisions.pages(2)[0]!, 2)!.value;
+    const stream = pageOne.type === 'dict' ? pageOne.entries.get('Contents') : undefined;
+    if (stream?.type !== 'ref') throw new Error('page 1 has no single content stream');
+    const text = sealed.toString('latin1');
+    const root = Number(/\/Root\s+(\d+)/.exec(text.slice(-400))![1]);
+    const rootAt = text.lastIndexOf(`\n${root} 0 obj`);
+    const catalog = text.slice(text.indexOf('obj', rootAt) + 3, text.indexOf('endobj', rootAt)).trim();
+    const blanked = appendIncrementalUpdate(sealed, [
+      { number: stream.number, body: '<< /Fields [] /SigFlags 3 >>' },
+      { number: root, body: catalog.replace(/\/AcroForm\s+\d+\s+0\s+R/, `/AcroForm ${stream.number} 0 R`) },
+    ]);
+    expect(analyseUpdates(new PdfRevisions(blanked), 2).modifications).toEqual(['Revision 3 ändrar innehållet på sida 1.']);
+  });
+
   it('allow an update that only adds a /DSS dictionary with validation data', () => {
     const withDss = withDssUpdate(sealed, seal.chain[0]!);
     const analysis = analyseUpdates(new PdfRevisions(withDss), 2);
