@@ -8,8 +8,9 @@ import { dictOf, type PdfValue } from './pdf-syntax';
  * prints (pdfmake writes two-byte glyph codes with a ToUnicode CMap); not a general text extractor.
  */
 
+/** UTF-16BE in hex, as a CMap writes it; a ligature maps to several characters ("<0066 0066>" for ff). */
 function utf16(hex: string): string {
-  const bytes = Buffer.from(hex, 'hex');
+  const bytes = Buffer.from(hex.replace(/\s+/g, ''), 'hex');
   let text = '';
   for (let index = 0; index + 1 < bytes.length; index += 2) text += String.fromCharCode(bytes.readUInt16BE(index));
   return text;
@@ -19,17 +20,17 @@ function utf16(hex: string): string {
 export function parseToUnicode(cmap: string): Map<number, string> {
   const map = new Map<number, string>();
   for (const block of cmap.matchAll(/beginbfchar([\s\S]*?)endbfchar/g)) {
-    for (const pair of block[1]!.matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]*)>/g)) map.set(parseInt(pair[1]!, 16), utf16(pair[2]!));
+    for (const pair of block[1]!.matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F\s]*)>/g)) map.set(parseInt(pair[1]!, 16), utf16(pair[2]!));
   }
   for (const block of cmap.matchAll(/beginbfrange([\s\S]*?)endbfrange/g)) {
-    for (const range of block[1]!.matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>\s*(?:<([0-9a-fA-F]*)>|\[([^\]]*)\])/g)) {
+    for (const range of block[1]!.matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>\s*(?:<([0-9a-fA-F\s]*)>|\[([^\]]*)\])/g)) {
       const low = parseInt(range[1]!, 16);
       const high = Math.min(parseInt(range[2]!, 16), low + 65_535);
       if (range[3] !== undefined) {
-        const start = parseInt(range[3] || '0', 16);
+        const start = parseInt(range[3].replace(/\s+/g, '').slice(0, 4) || '0', 16);
         for (let code = low; code <= high; code += 1) map.set(code, String.fromCharCode(start + code - low));
       } else {
-        const targets = [...range[4]!.matchAll(/<([0-9a-fA-F]*)>/g)].map((target) => utf16(target[1]!));
+        const targets = [...range[4]!.matchAll(/<([0-9a-fA-F\s]*)>/g)].map((target) => utf16(target[1]!));
         targets.forEach((target, index) => {
           if (low + index <= high) map.set(low + index, target);
         });
