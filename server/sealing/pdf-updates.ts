@@ -125,6 +125,11 @@ export function analyseUpdates(document: PdfRevisions, sealedRevision: number): 
   const additions: UpdateAnalysis['additions'] = [];
   const modifications: string[] = [];
   for (const revision of document.revisions.slice(sealedRevision)) {
+    // The trailer alone can swap the document: another catalog (what is shown) or another information dictionary.
+    const previousTrailer = document.revisions[revision.number - 2]!.trailer;
+    const same = (key: string) => canonical(revision.trailer.get(key) ?? { type: 'null' }) === canonical(previousTrailer.get(key) ?? { type: 'null' });
+    if (!same('Root')) modifications.push(`Revision ${revision.number} byter dokumentkatalog.`);
+    if (!same('Info')) modifications.push(`Revision ${revision.number} byter dokumentinformation.`);
     const context = contextFor(document, revision.number);
     const parts = new Set<string>();
     for (const [number, location] of revision.entries) {

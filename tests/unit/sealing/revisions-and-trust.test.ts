@@ -10,6 +10,7 @@ import { PadesSigner } from '../../../server/sealing/pades-signer';
 import { PdfRevisions } from '../../../server/sealing/pdf-revisions';
 import { PdfSyntaxError } from '../../../server/sealing/pdf-syntax';
 import { pageText } from '../../../server/sealing/pdf-text';
+import { printedDocumentId } from '../../../server/protocols/document-match';
 import { analyseUpdates } from '../../../server/sealing/pdf-updates';
 import type { SealMaterial } from '../../../server/sealing/seal-material';
 import { sealPdf } from '../../../server/sealing/seal-pdf';
@@ -60,6 +61,23 @@ describe('the revisions of a sealed file', { timeout: 30_000 }, () => {
     expect(analyseUpdates(revisions, 2)).toEqual({ additions: [], modifications: [] });
   });
 
+  it('read back a printed document id even where the font draws "ff" as one ligature glyph', async () => {
+    // This id once read as "…-b4f-…": the CMap maps the ligature to two characters, "<0066 0066>".
+    const id = '01a23101-c567-71ba-b4ff-77a744db6f4a';
+    const pdf = await renderPdf({
+      info: { title: 'Test', author: 'Sigill', subject: 'Test', creator: 'Sigill', producer: 'Sigill', creationDate: at, modDate: at },
+      language: 'sv-SE',
+      tagged: true,
+      pageSize: 'A4',
+      pageMargins: [40, 40, 40, 40],
+      defaultStyle: { font: 'DejaVuSans', fontSize: 7.5 },
+      styles: {},
+      footer: () => '',
+      content: [`Dokument-id ${id}, version 1.1. Effektiv offentlig förvaltning.`],
+    });
+    expect(printedDocumentId(pageText(new PdfRevisions(pdf)))).toBe(id);
+  });
+
   it('name a later update that draws over page 1, even when a new seal covers the whole file', async () => {
     const forged = await resealed(withRedBoxOnFirstPage(sealed), selfSignedSeal('/C=SE/O=Kommunen/CN=Kommunen – Sigill utvecklingssigill'));
     expect(pdfsig(forged)).toContain('Total document signed');
@@ -96,6 +114,17 @@ describe('the revisions of a sealed file', { timeout: 30_000 }, () => {
       { number: root, body: catalog.replace(/\/AcroForm\s+\d+\s+0\s+R/, `/AcroForm ${stream.number} 0 R`) },
     ]);
     expect(analyseUpdates(new PdfRevisions(blanked), 2).modifications).toEqual(['Revision 3 ändrar innehållet på sida 1.']);
+  });
+
+  it('name an update whose trailer alone points at another catalog', () => {
+    const revisions = new PdfRevisions(sealed);
+    const root = revisions.revisions[1]!.trailer.get('Root');
+    if (root?.type !== 'ref') throw new Error('no /Root');
+    const emptyUpdate = appendIncrementalUpdate(sealed, []).toString('latin1');
+    const trailerAt = emptyUpdate.lastIndexOf('trailer');
+    const swapped = Buffer.from(emptyUpdate.slice(0, trailerAt) + emptyUpdate.slice(trailerAt).replace(`/Root ${root.number} 0 R`, `/Root ${root.number + 1} 0 R`), 'latin1');
+    expect(analyseUpdates(new PdfRevisions(swapped), 2).modifications[0]).toBe('Revision 3 byter dokumentkatalog.');
+    expect(analyseUpdates(new PdfRevisions(appendIncrementalUpdate(sealed, [])), 2).modifications).toEqual([]);
   });
 
   it('allow an update that only adds a /DSS dictionary with validation data', () => {
