@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
@@ -5,6 +6,24 @@ import { parseTrustProxy, type TrustProxy } from './proxy/trusted-proxy';
 import { repoRoot } from './runtime-files';
 
 export { repoRoot };
+
+/** Comma-separated PEM files, each holding at least one certificate: checked at start so a typo stops the server, not a verification. */
+const trustAnchorFiles = z
+  .string()
+  .optional()
+  .transform((value) => (value ?? '').split(',').map((file) => file.trim()).filter(Boolean).map((file) => path.resolve(file)))
+  .superRefine((files, context) => {
+    for (const file of files) {
+      let text = '';
+      try {
+        text = fs.readFileSync(file, 'utf8');
+      } catch {
+        context.addIssue({ code: 'custom', message: `cannot read ${file}` });
+        continue;
+      }
+      if (!/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/.test(text)) context.addIssue({ code: 'custom', message: `${file} holds no PEM certificate` });
+    }
+  });
 
 const configSchema = z.object({
   SIGILL_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
@@ -32,6 +51,7 @@ const configSchema = z.object({
   SIGILL_SEAL_CERT: z.string().min(1).optional(),
   SIGILL_SEAL_PASSPHRASE: z.string().optional(),
   SIGILL_PDF_WORKERS: z.coerce.number().int().min(1).max(16).optional(),
+  SIGILL_TRUST_ANCHORS: trustAnchorFiles,
 }).refine((values) => !(values.SIGILL_SEAL_P12 && (values.SIGILL_SEAL_KEY || values.SIGILL_SEAL_CERT)), { message: 'set either SIGILL_SEAL_P12 or SIGILL_SEAL_KEY with SIGILL_SEAL_CERT, not both', path: ['SIGILL_SEAL_P12'] })
   .refine((values) => Boolean(values.SIGILL_SEAL_KEY) === Boolean(values.SIGILL_SEAL_CERT), { message: 'SIGILL_SEAL_KEY and SIGILL_SEAL_CERT go together', path: ['SIGILL_SEAL_KEY'] })
   // Reachable from the network without a public URL, the server cannot know it sits behind TLS, so its cookies would lack Secure.
@@ -71,6 +91,8 @@ export interface Config {
   seal: { p12File: string | undefined; keyFile: string | undefined; certificateFile: string | undefined; passphrase: string | undefined };
   /** Worker threads that render and seal protocols. */
   pdfWorkers: number;
+  /** PEM files of CA certificates or neighbouring seals whose signatures verification calls valid (besides this installation's seal). */
+  trustAnchorFiles: string[];
 }
 
 export class ConfigError extends Error {
@@ -111,5 +133,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       passphrase: values.SIGILL_SEAL_PASSPHRASE,
     },
     pdfWorkers: values.SIGILL_PDF_WORKERS ?? Math.max(1, Math.min(4, os.availableParallelism() - 1)),
+    trustAnchorFiles: values.SIGILL_TRUST_ANCHORS,
   };
 }

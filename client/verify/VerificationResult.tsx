@@ -1,14 +1,11 @@
 import { useLanguage } from '../i18n/LanguageProvider';
 import type { MessageKey } from '../i18n/messages';
+import { SignatureList } from './SignatureList';
 import type { Verdict, Verification } from './verification-types';
+import { YesNo } from './YesNo';
 
-const verdictIcons: Record<Verdict, string> = { valid: '✓', modified: '✗', unsigned: '!', invalid: '✗' };
-
-/** Yes or no in words; the colour says whether that answer is the good one (a development seal is not). */
-function YesNo({ value, good = true }: { value: boolean; good?: boolean }) {
-  const { t } = useLanguage();
-  return <span className={value === good ? 'check-yes' : 'check-no'}><span aria-hidden="true">{value ? '✓ ' : '✗ '}</span>{value ? t('verify.yes') : t('verify.no')}</span>;
-}
+/** Only "valid" gets the tick and the green; a valid signature by an unknown issuer is a warning. */
+const verdictIcons: Record<Verdict, string> = { valid: '✓', untrusted: '⚠', modified: '✗', unsigned: '!', invalid: '✗' };
 
 /** The verdict first and in words (never colour alone), then the seal, the protocol and the problems. */
 export function VerificationResult({ fileName, result, expectedId }: { fileName: string; result: Verification; expectedId: string | null }) {
@@ -23,12 +20,11 @@ export function VerificationResult({ fileName, result, expectedId }: { fileName:
         <strong>{t(`verify.verdictShort.${result.verdict}`)}</strong>
         <span> — {t(`verify.verdict.${result.verdict}`)}</span>
       </p>
-      {expectedId && protocol && (
-        <p className={`notice ${protocol.id === expectedId ? 'notice-info' : 'notice-warning'}`} data-testid="expected-match">
-          {protocol.id === expectedId ? t('verify.expectedMatch', { id: expectedId }) : t('verify.expectedMismatch', { id: expectedId })}
+      {expectedId && (
+        <p className={`notice ${protocol?.id === expectedId && protocol.documentIdMatches && protocol.storedRevisionIdentical ? 'notice-info' : 'notice-warning'}`} data-testid="expected-match">
+          {protocol?.id === expectedId && protocol.documentIdMatches && protocol.storedRevisionIdentical ? t('verify.expectedMatch', { id: expectedId }) : t('verify.expectedMismatch', { id: expectedId })}
         </p>
       )}
-      {expectedId && !protocol && <p className="notice notice-warning" data-testid="expected-match">{t('verify.expectedMismatch', { id: expectedId })}</p>}
 
       <h3>{t('verify.checks')}</h3>
       <dl className="details">
@@ -38,6 +34,18 @@ export function VerificationResult({ fileName, result, expectedId }: { fileName:
         <dt>{t('verify.developmentSeal')}</dt><dd data-testid="development-seal"><YesNo value={result.developmentSeal} good={false} /></dd>
         {result.signingTime && <><dt>{t('verify.signingTime')}</dt><dd>{formatDate(result.signingTime, true)}</dd></>}
       </dl>
+
+      <SignatureList signatures={result.signatures} revisions={result.revisions} />
+      {result.updates.some((update) => update.parts.length > 0) && (
+        <>
+          <h3>{t('verify.updates')}</h3>
+          <ul lang="sv" data-testid="updates">
+            {result.updates.filter((update) => update.parts.length > 0).map((update) => (
+              <li key={update.revision}>{t('verify.updateLine', { revision: update.revision, parts: update.parts.join(', ') })}</li>
+            ))}
+          </ul>
+        </>
+      )}
 
       {certificate && (
         <>
@@ -52,13 +60,22 @@ export function VerificationResult({ fileName, result, expectedId }: { fileName:
       )}
 
       <h3>{t('verify.protocol')}</h3>
+      {result.documentId ? (
+        <p>{t('verify.printedDocumentId')}: <span className="hash" data-testid="printed-document-id">{result.documentId}</span></p>
+      ) : (
+        result.signed && <p>{t('verify.noPrintedDocumentId')}</p>
+      )}
       {protocol ? (
         <dl className="details" data-testid="matched-protocol">
+          <dt>{t('verify.documentKind')}</dt><dd>{t(`verify.documentType.${protocol.type}`)}</dd>
           <dt>{t('verify.asset')}</dt><dd>{protocol.assetName}</dd>
           <dt>{t('verify.assessment')}</dt><dd>{t('verify.kindRound', { kind: kindKey ? t(kindKey) : protocol.kind, round: protocol.round })}</dd>
-          <dt>{t('verify.version')}</dt><dd>{protocol.version} · {t('protocols.sealed', { date: formatDate(protocol.sealedAt, true) })}</dd>
+          <dt>{protocol.version === null ? t('verify.signingTime') : t('verify.version')}</dt>
+          <dd>{protocol.version === null ? formatDate(protocol.sealedAt, true) : <>{protocol.version} · {t('protocols.sealed', { date: formatDate(protocol.sealedAt, true) })}</>}</dd>
           <dt>{t('verify.documentId')}</dt><dd className="hash">{protocol.id}</dd>
-          <dt>{t('verify.identical')}</dt><dd><YesNo value={protocol.identical} /></dd>
+          <dt>{t('verify.documentIdMatches')}</dt><dd><YesNo value={protocol.documentIdMatches} /></dd>
+          <dt>{t('verify.identical')}</dt><dd data-testid="identical"><YesNo value={protocol.identical} /></dd>
+          {!protocol.identical && <><dt>{t('verify.storedRevisionIdentical')}</dt><dd><YesNo value={protocol.storedRevisionIdentical} /></dd></>}
         </dl>
       ) : (
         <p>{t('verify.noProtocol')}</p>

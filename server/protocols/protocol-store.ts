@@ -60,11 +60,20 @@ export async function protocolFile(db: Db, id: string): Promise<Uint8Array | und
   return (await db.selectFrom('protocols').select('pdf').where('id', '=', id).executeTakeFirst())?.pdf;
 }
 
-/** The stored protocol a file is, or was before someone changed it: by whole-file hash, then by signed digest. */
-export async function matchProtocol(db: Db, sha256: string, signedDigest: string | null): Promise<{ protocol: ProtocolInfo; identical: boolean } | undefined> {
-  const exact = await db.selectFrom('protocols').select(infoColumns).where('sha256', '=', sha256).executeTakeFirst();
-  if (exact) return { protocol: toInfo(exact), identical: true };
-  if (!signedDigest) return undefined;
-  const signed = await db.selectFrom('protocols').select(infoColumns).where('signed_digest', '=', signedDigest).executeTakeFirst();
-  return signed ? { protocol: toInfo(signed), identical: false } : undefined;
+/** Stored protocols whose whole file has one of these SHA-256 hashes. */
+export async function protocolsBySha256(db: Db, hashes: string[]): Promise<ProtocolInfo[]> {
+  if (hashes.length === 0) return [];
+  const rows = await db.selectFrom('protocols').select(infoColumns).where('sha256', 'in', hashes).execute();
+  return rows.map(toInfo);
+}
+
+/** The asset, kind and round a verification names a stored document by. */
+export async function assessmentLabel(db: Db, assessmentId: string): Promise<{ assetName: string; kind: string; round: number }> {
+  const row = await db
+    .selectFrom('assessments')
+    .innerJoin('assets', 'assets.id', 'assessments.asset_id')
+    .select(['assets.name', 'assessments.kind', 'assessments.round'])
+    .where('assessments.id', '=', assessmentId)
+    .executeTakeFirstOrThrow();
+  return { assetName: row.name, kind: row.kind, round: row.round };
 }

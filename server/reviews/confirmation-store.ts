@@ -55,6 +55,13 @@ export async function findConfirmation(db: Db, id: string): Promise<ReviewConfir
   return row ? toInfo(row) : undefined;
 }
 
+/** Stored review confirmations whose whole file has one of these SHA-256 hashes. */
+export async function confirmationsBySha256(db: Db, hashes: string[]): Promise<ReviewConfirmationInfo[]> {
+  if (hashes.length === 0) return [];
+  const rows = await db.selectFrom('review_confirmations').select(infoColumns).where('sha256', 'in', hashes).execute();
+  return rows.map(toInfo);
+}
+
 export async function confirmationFile(db: Db, id: string): Promise<Uint8Array | undefined> {
   return (await db.selectFrom('review_confirmations').select('pdf').where('id', '=', id).executeTakeFirst())?.pdf;
 }

@@ -9,7 +9,8 @@ import { type ProtocolInfo, protocolFile, protocolsOfAssessment, protocolsOfAsse
 import { verifyUpload } from '../protocols/verify-upload';
 import { errorResponses } from './error-responses';
 import { idParam, json } from './schemas';
-import { protocolInfoSchema, verificationSchema } from './sign-off-schemas';
+import { protocolInfoSchema } from './sign-off-schemas';
+import { verificationSchema } from './verify-schemas';
 
 export const maxPdfBytes = 20 * 1024 * 1024;
 const pdfContent = { 'application/pdf': { schema: z.string().openapi({ format: 'binary' }) } };
@@ -79,7 +80,7 @@ export const protocolRoutes = createRouter()
       method: 'post',
       path: '/verify',
       tags: ['protocols'],
-      summary: 'Verify a PDF: is the seal valid, does it cover the whole file, who sealed it, is it this installation’s seal, which stored protocol is it',
+      summary: 'Verify a PDF as EU DSS would: every signature and revision, who signed and whether they are trusted here, which stored protocol or review confirmation it is',
       description: `Send the PDF itself as the body with Content-Type application/pdf (at most ${maxPdfBytes} bytes). Open to anyone: holding the file is what it takes.`,
       request: { body: { required: true, content: pdfContent } },
       responses: { 200: { description: 'The verdict', content: json(verificationSchema) }, ...errorResponses(400, 413, 415) },

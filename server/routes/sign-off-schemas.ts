@@ -31,24 +31,3 @@ export const protocolInfoSchema = z
     sealedAt: z.string(),
   })
   .openapi('ProtocolInfo');
-
-const certificateSchema = z.object({ subject: z.string(), issuer: z.string(), serialNumber: z.string(), validFrom: z.string(), validTo: z.string(), fingerprint: z.string(), selfSigned: z.boolean() });
-
-export const verificationSchema = z
-  .object({
-    verdict: z.enum(['valid', 'modified', 'unsigned', 'invalid']).openapi({ description: 'valid: signature verifies and covers the whole file; modified: the file changed after sealing; unsigned: no signature; invalid: a signature that cannot be checked' }),
-    signed: z.boolean(),
-    cryptographicallyValid: z.boolean(),
-    coversWholeFile: z.boolean(),
-    pades: z.object({ subFilter: z.string().nullable(), contentType: z.boolean(), messageDigest: z.boolean(), signingCertificateV2: z.boolean(), signingTime: z.boolean() }).openapi({ description: 'The PAdES B-B parts found; signingTime should be false (the time is in the signature dictionary)' }),
-    signingTime: z.string().nullable(),
-    certificate: certificateSchema.nullable(),
-    thisInstallationsSeal: z.boolean().openapi({ description: 'The signing certificate is the seal this Sigill uses' }),
-    developmentSeal: z.boolean(),
-    protocol: z
-      .object({ id: z.string(), identical: z.boolean().openapi({ description: 'Byte for byte the stored file' }), assetId: z.string(), assetName: z.string(), assessmentId: z.string(), kind: z.string(), round: z.number().int(), version: z.number().int(), sealedAt: z.string(), sha256: z.string() })
-      .nullable()
-      .openapi({ description: 'The stored protocol the file is (or was before it was modified)' }),
-    problems: z.array(z.string()).openapi({ description: 'In Swedish, for people' }),
-  })
-  .openapi('Verification');
