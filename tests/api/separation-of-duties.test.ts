@@ -24,7 +24,8 @@ beforeEach(async () => {
   org = await orgFixture(testApp);
   const email = 'ensam.forvaltare@kommun.test';
   for (const role of ['objektledare', 'beslutsfattare']) {
-    expect((await org.admin.post(`/api/organisations/${org.socialId}/members`, { email, name: 'Ensam Förvaltare', password: userPassword, role })).status).toBe(201);
+    const granted = await org.admin.post(`/api/organisations/${org.socialId}/members`, { email, name: 'Ensam Förvaltare', password: userPassword, role });
+    if (granted.status !== 201) throw new Error(`could not grant ${role}: ${JSON.stringify(granted.body)}`);
   }
   both = await loggedIn(testApp, email, userPassword);
 });
@@ -38,7 +39,8 @@ async function underReview(author: ApiClient, submitter: ApiClient, marker?: Api
   const { id } = (await author.post<{ id: string }>(`/api/assets/${assetId}/assessments`, { kind: 'classification' })).body;
   expect((await author.put(`/api/assessments/${id}/answers`, { baseRevision: 0, answers: ekonomisystem })).status).toBe(200);
   expect((await submitter.post(`/api/assessments/${id}/submit`)).status).toBe(200);
-  if (marker) expect((await marker.post(`/api/assessments/${id}/ready`, { statement: 'Klar för beslut.' })).status).toBe(200);
+  const ready = marker ? (await marker.post(`/api/assessments/${id}/ready`, { statement: 'Klar för beslut.' })).status : 200;
+  expect(ready).toBe(200);
   return id;
 }
 
