@@ -21,6 +21,8 @@ import { exportRoutes } from './routes/exports';
 import { signOffRoutes } from './routes/sign-off';
 import { adoptionRoutes } from './routes/adoptions';
 import { templateRoutes } from './routes/templates';
+import { identityProviderRoutes } from './routes/identity-providers';
+import { samlAcsRoutes, ssoRoutes } from './routes/sso';
 import { securityHeaders } from './security-headers';
 import { serveClient } from './static-client';
 import { sigillVersion } from './version';
@@ -49,6 +51,8 @@ export function createApp(deps: AppDeps) {
   const pdfLimit = limit(maxPdfBytes);
   app.use('/api/*', (c, next) => (c.req.path === '/api/verify' ? pdfLimit(c, next) : jsonLimit(c, next)));
 
+  // The IdP's browser form POST is cross-site by design; its signed, one-time assertion is its protection, so it answers before the JSON and CSRF checks.
+  app.route('/api/sso/saml', samlAcsRoutes);
   app.use('/api/*', jsonBodiesOnly, loadSession, csrfGuard);
 
   const api = app.route('/api/health', healthRoutes).route('/api/forms', formRoutes).route('/api/auth', authRoutes)
@@ -66,7 +70,9 @@ export function createApp(deps: AppDeps) {
     .route('/api', importRoutes)
     .route('/api', reportRoutes)
     .route('/api', reviewRoutes)
-    .route('/api', exportRoutes);
+    .route('/api', exportRoutes)
+    .route('/api/sso', ssoRoutes)
+    .route('/api', identityProviderRoutes);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

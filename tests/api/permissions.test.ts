@@ -9,6 +9,7 @@ import { ok, type Probe } from '../support/route-probe';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { templateProbes } from '../support/template-probes';
 import { oversightListings, oversightProbes } from '../support/oversight-probes';
+import { ssoOpenRoutes, ssoProbes } from '../support/sso-probes';
 
 /**
  * Walks every route with every role, holding the role in the organisation that owns the data
@@ -107,12 +108,13 @@ const probes: Record<string, Probe> = {
   'PUT /api/organisations/{id}/review-interval': { permission: 'review.settings', prepare: async () => ({ method: 'PUT', path: `/api/organisations/${org.socialId}/review-interval`, body: { months: 12 } }) },
   ...templateProbes(() => org),
   ...oversightProbes(() => org),
+  ...ssoProbes(() => org),
 };
 
 /** Routes scoped by what the caller may see rather than by one owner: checked by visibility below. */
 const listings = ['GET /api/organisations', 'GET /api/assets', 'GET /api/exports/inventory.csv', 'GET /api/templates', ...oversightListings];
 /** Routes open to anyone, or about the caller's own session. */
-const notOrganisationScoped = ['GET /api/health', 'GET /api/forms', 'GET /api/forms/{id}/{version}', 'POST /api/auth/login', 'POST /api/auth/logout', 'GET /api/auth/me', 'POST /api/auth/password', 'POST /api/verify', 'GET /api/todo'];
+const notOrganisationScoped = ['GET /api/health', 'GET /api/forms', 'GET /api/forms/{id}/{version}', 'POST /api/auth/login', 'POST /api/auth/logout', 'GET /api/auth/me', 'POST /api/auth/password', 'POST /api/verify', 'GET /api/todo', ...ssoOpenRoutes];
 
 beforeAll(async () => {
   testApp = await createTestApp();

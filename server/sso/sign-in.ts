@@ -1,0 +1,85 @@
+import { randomBytes } from 'node:crypto';
+import type { Transaction } from 'kysely';
+import { z } from 'zod';
+import type { AppDeps } from '../app-context';
+import { appendAuditEvent } from '../audit/audit-log';
+import { hashPassword } from '../auth/password';
+import type { Database } from '../db/schema';
+import { newId, nowIso } from '../ids';
+import { normaliseEmail } from '../users/user-store';
+import type { IdentityProvider } from './provider-store';
+import { mappedRoles, syncRoles } from './role-sync';
+import { SsoRefusal } from './sso-refusal';
+
+/** Who the IdP says logged in: validated by the protocol module before it gets here. */
+export interface ExternalIdentity {
+  issuer: string;
+  subject: string;
+  email: string | undefined;
+  name: string | undefined;
+  groups: string[];
+}
+
+const emailSchema = z.email();
+
+async function linkedUser(trx: Transaction<Database>, identity: ExternalIdentity) {
+  return trx.selectFrom('sso_identities').innerJoin('users', 'users.id', 'sso_identities.user_id')
+    .select(['users.id', 'users.email', 'users.name', 'users.is_active'])
+    .where('sso_identities.issuer', '=', identity.issuer).where('sso_identities.subject', '=', identity.subject).executeTakeFirst();
+}
+
+function usableEmail(identity: ExternalIdentity): string | undefined {
+  const email = identity.email ? normaliseEmail(identity.email) : undefined;
+  return email && emailSchema.safeParse(email).success ? email : undefined;
+}
+
+async function emailOwner(trx: Transaction<Database>, email: string): Promise<string | undefined> {
+  return (await trx.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst())?.id;
+}
+
+/** Just in time: the first login creates the account, linked by issuer and subject — never by e-mail alone. */
+async function createLinkedUser(trx: Transaction<Database>, provider: IdentityProvider, identity: ExternalIdentity, passwordHash: string): Promise<string> {
+  const email = usableEmail(identity);
+  if (!email) throw new SsoRefusal('email_missing', 'no e-mail claim or attribute');
+  if (await emailOwner(trx, email)) throw new SsoRefusal('email_taken', email);
+  const id = newId();
+  const now = nowIso();
+  await trx.insertInto('users').values({ id, email, name: identity.name?.trim() || email, password_hash: passwordHash, created_at: now, password_changed_at: now }).execute();
+  await trx.insertInto('sso_identities').values({ issuer: identity.issuer, subject: identity.subject, user_id: id, provider_id: provider.id, created_at: now, last_login_at: now }).execute();
+  await appendAuditEvent(trx, { actorUserId: id, organisationId: provider.organisationId, action: 'sso.account_created', entityType: 'user', entityId: id, payload: { providerId: provider.id, issuer: identity.issuer, subject: identity.subject, email } });
+  return id;
+}
+
+/** A name or e-mail changed at the IdP follows at the next login, unless the new e-mail belongs to another account. */
+async function refreshLinkedUser(trx: Transaction<Database>, user: { id: string; email: string; name: string }, identity: ExternalIdentity): Promise<void> {
+  const email = usableEmail(identity);
+  const emailFree = email !== undefined && email !== user.email && (await emailOwner(trx, email)) === undefined;
+  const name = identity.name?.trim();
+  await trx.updateTable('users').set({ email: emailFree ? email : user.email, name: name || user.name }).where('id', '=', user.id).execute();
+  await trx.updateTable('sso_identities').set({ last_login_at: nowIso() }).where('issuer', '=', identity.issuer).where('subject', '=', identity.subject).execute();
+}
+
+/**
+ * Finds or creates the account behind an external identity, re-reads its roles from the groups
+ * and records it all in the audit trail, in one transaction. Returns the account's id.
+ */
+export async function signIn(deps: AppDeps, provider: IdentityProvider, identity: ExternalIdentity): Promise<string> {
+  const { db } = deps.database;
+  const scope = (await deps.organisations.current()).selfAndDescendants(provider.organisationId);
+  const wanted = mappedRoles(provider.roleMappings, identity.groups, scope);
+  // scrypt is slow: hash the never-used local password outside the transaction, and only for a new account.
+  const known = await db.selectFrom('sso_identities').select('user_id').where('issuer', '=', identity.issuer).where('subject', '=', identity.subject).executeTakeFirst();
+  const passwordHash = known ? '' : await hashPassword(randomBytes(32).toString('base64url'));
+  return db.transaction().execute(async (trx) => {
+    const linked = await linkedUser(trx, identity);
+    if (linked && linked.is_active !== 1) throw new SsoRefusal('account_disabled', linked.email);
+    if (linked) await refreshLinkedUser(trx, linked, identity);
+    const userId = linked?.id ?? (await createLinkedUser(trx, provider, identity, passwordHash || (await hashPassword(randomBytes(32).toString('base64url')))));
+    const { added, removed } = await syncRoles(trx, userId, scope, wanted);
+    if (added.length > 0 || removed.length > 0) {
+      await appendAuditEvent(trx, { actorUserId: null, organisationId: provider.organisationId, action: 'sso.roles_synced', entityType: 'user', entityId: userId, payload: { providerId: provider.id, added, removed } });
+    }
+    await appendAuditEvent(trx, { actorUserId: userId, organisationId: provider.organisationId, action: 'auth.login', entityType: 'user', entityId: userId, payload: { via: provider.protocol, providerId: provider.id } });
+    return userId;
+  });
+}
