@@ -60,6 +60,12 @@ function samlFor(deps: AppDeps, provider: IdentityProvider): SAML {
   });
 }
 
+/** node-saml names a subject confirmation outside its NotBefore–NotOnOrAfter window only vaguely. */
+function explain(message: string): string {
+  if (/no valid subject confirmation/i.test(message)) return 'the assertion has expired or is not yet valid (subject confirmation NotOnOrAfter/NotBefore)';
+  return message.slice(0, 300);
+}
+
 export async function startSamlLogin(deps: AppDeps, provider: IdentityProvider): Promise<string> {
   return samlFor(deps, provider).getAuthorizeUrlAsync('', undefined, {});
 }
@@ -117,7 +123,7 @@ export async function finishSamlLogin(deps: AppDeps, provider: IdentityProvider,
   try {
     ({ profile } = await samlFor(deps, provider).validatePostResponseAsync({ SAMLResponse: samlResponse }));
   } catch (error) {
-    throw new SsoRefusal('response_invalid', (error as Error).message.slice(0, 300));
+    throw new SsoRefusal('response_invalid', explain((error as Error).message));
   }
   if (!profile?.getAssertion) throw new SsoRefusal('response_invalid', 'no assertion');
   const assertion = (profile.getAssertion() as { Assertion: XmlNode }).Assertion;

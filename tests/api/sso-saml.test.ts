@@ -1,0 +1,168 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../server/app';
+import { loadConfig } from '../../server/config';
+import { prepareDeps } from '../../server/startup';
+import { loggedIn } from '../support/api-client';
+import { type AssertionOptions, SamlTestIdp } from '../support/saml-test-idp';
+import { SigillBrowser } from '../support/sso-browser';
+import { createTestApp, type TestApp } from '../support/test-app';
+
+/**
+ * SAML 2.0 with a test IdP that signs its assertions for real (xml-crypto, an openssl key):
+ * a valid assertion logs in with the mapped roles; unsigned, foreign-signed, altered, expired,
+ * wrong-audience, wrong-recipient, unsolicited and replayed ones are refused with a clear 4xx —
+ * the replay also by a second server on the same database, as after a restart.
+ */
+const publicUrl = 'https://sigill.exempelkommun.se';
+const spEntityId = `${publicUrl}/saml`;
+const idp = new SamlTestIdp();
+let testApp: TestApp;
+let providerId: string;
+let rootId: string;
+let socialId: string;
+let acsUrl: string;
+
+beforeAll(async () => {
+  testApp = await createTestApp({ SIGILL_PUBLIC_URL: publicUrl });
+  const admin = await loggedIn(testApp);
+  rootId = (await admin.get<{ memberships: { organisationId: string }[] }>('/api/auth/me')).body.memberships[0]!.organisationId;
+  socialId = (await admin.post<{ id: string }>('/api/organisations', { parentId: rootId, name: 'Socialförvaltningen', kind: 'forvaltning' })).body.id;
+  const created = await admin.post<{ id: string; redirectUrl: string }>(`/api/organisations/${rootId}/identity-providers`, {
+    displayName: 'ADFS Exempelkommun',
+    settings: { protocol: 'saml', entryPoint: idp.entryPoint, idpCert: idp.certificate, idpIssuer: idp.entityId, spEntityId, logoutUrl: 'https://idp.exempelkommun.test/adfs/ls/slo' },
+    roleMappings: [
+      { value: 'Sigill-DSO', organisationId: rootId, role: 'dso' },
+      { value: 'Sigill-Granskare', organisationId: socialId, role: 'granskare' },
+      { value: 'Sigill-Admin', organisationId: rootId, role: 'admin' },
+    ],
+  });
+  if (created.status !== 201) throw new Error(`setup failed: ${JSON.stringify(created.body)}`);
+  providerId = created.body.id;
+  acsUrl = created.body.redirectUrl;
+});
+afterAll(async () => {
+  await testApp?.close();
+});
+
+/** Starts a login at Sigill and returns the AuthnRequest's ID, which the IdP answers. */
+async function startLogin(browser: SigillBrowser): Promise<string> {
+  const start = await browser.request(`/api/sso/providers/${providerId}/login`);
+  expect(start.status).toBe(302);
+  expect(start.headers.get('location')!.startsWith(idp.entryPoint)).toBe(true);
+  return SamlTestIdp.requestIdOf(start.headers.get('location')!);
+}
+
+function assertion(requestId: string, overrides: Partial<AssertionOptions> = {}): string {
+  return idp.response({ requestId, recipient: acsUrl, audience: spEntityId, nameId: 'S-1-5-21-1001', email: 'dora.dso@exempelkommun.se', name: 'Dora Dataskydd', groups: ['Sigill-DSO', 'Sigill-Granskare'], ...overrides });
+}
+
+function post(browser: SigillBrowser, samlResponse: string): Promise<Response> {
+  // From the IdP's page: a cross-site form POST.
+  return browser.request(`/api/sso/saml/${providerId}/acs`, { method: 'POST', form: { SAMLResponse: samlResponse }, headers: { origin: 'https://idp.exempelkommun.test' } });
+}
+
+async function refusal(response: Response): Promise<{ status: number; code: string; detail: string }> {
+  const body = (await response.json()) as { error: { code: string; details: { message: string }[] } };
+  return { status: response.status, code: body.error.code, detail: body.error.details[0]!.message };
+}
+
+function rolesOf(memberships: { organisationId: string; role: string }[] | undefined): string[] {
+  return (memberships ?? []).map((membership) => `${membership.role}@${membership.organisationId === rootId ? 'root' : 'social'}`).sort();
+}
+
+let validResponse: string;
+
+describe('SAML 2.0 login with signed assertions', () => {
+  it('logs in with a valid signed assertion, creating the account with the mapped roles and a Secure cookie', async () => {
+    const browser = new SigillBrowser(testApp);
+    validResponse = assertion(await startLogin(browser));
+    const response = await post(browser, validResponse);
+    expect(response.status).toBe(302);
+    expect(response.headers.get('location')).toBe('/');
+    expect(response.headers.getSetCookie().find((cookie) => cookie.startsWith('sigill_session='))).toMatch(/; Secure/);
+    const me = await browser.me();
+    expect(me.body.user).toMatchObject({ email: 'dora.dso@exempelkommun.se', name: 'Dora Dataskydd' });
+    expect(rolesOf(me.body.memberships)).toEqual(['dso@root', 'granskare@social']);
+  });
+
+  it('refuses the same response posted again (replay)', async () => {
+    const replay = await refusal(await post(new SigillBrowser(testApp), validResponse));
+    expect(replay).toMatchObject({ status: 401, code: 'sso_replayed' });
+  });
+
+  it('refuses a replay at another server on the same database, as after a restart', async () => {
+    const browser = new SigillBrowser(testApp);
+    const fresh = assertion(await startLogin(browser));
+    expect((await post(browser, fresh)).status).toBe(302);
+    const deps = await prepareDeps(loadConfig({ SIGILL_DATA_DIR: testApp.dataDir, SIGILL_LOG_LEVEL: 'silent', SIGILL_PUBLIC_URL: publicUrl }));
+    try {
+      const other = new SigillBrowser({ ...testApp, app: createApp(deps), deps });
+      expect(await refusal(await post(other, fresh))).toMatchObject({ status: 401, code: 'sso_replayed' });
+    } finally {
+      await deps.protocols.close();
+      await deps.database.close();
+    }
+  });
+
+  const refused: [string, Partial<AssertionOptions> | ((xml: string) => string), RegExp][] = [
+    ['an unsigned assertion', { sign: 'none' }, /signature/i],
+    ['an assertion signed with another key', { sign: 'other-key' }, /signature/i],
+    ['an expired assertion (NotOnOrAfter passed)', { notBeforeSeconds: -1200, notOnOrAfterSeconds: -600 }, /expired/i],
+    ['an assertion for another audience', { audience: 'https://other-sp.example/saml' }, /audience/i],
+    ['an assertion for another recipient', { recipient: 'https://evil.example/acs' }, /recipient/i],
+    ['an assertion from another issuer', { issuer: 'https://idp.elsewhere.test' }, /issuer/i],
+    ['an assertion whose groups were changed after signing', (xml) => xml.replace('Sigill-Granskare', 'Sigill-Admin'), /signature/i],
+  ];
+  for (const [what, change, reason] of refused) {
+    it(`refuses ${what} with a 401 and no session`, async () => {
+      const browser = new SigillBrowser(testApp);
+      const requestId = await startLogin(browser);
+      const samlResponse = typeof change === 'function'
+        ? Buffer.from(change(Buffer.from(assertion(requestId), 'base64').toString('utf8'))).toString('base64')
+        : assertion(requestId, change);
+      const answer = await refusal(await post(browser, samlResponse));
+      expect(answer.status).toBe(401);
+      expect(answer.code).toBe('sso_response_invalid');
+      expect(answer.detail).toMatch(reason);
+      expect((await browser.me()).status).toBe(401);
+    });
+  }
+
+  it('refuses an assertion that answers no request of Sigill’s (unsolicited)', async () => {
+    const answer = await refusal(await post(new SigillBrowser(testApp), assertion('_never-asked-for')));
+    expect(answer.status).toBe(401);
+  });
+
+  it('shows a person a Swedish page when refused, never a 500', async () => {
+    const browser = new SigillBrowser(testApp, 'text/html');
+    const page = await post(browser, assertion(await startLogin(browser), { sign: 'none' }));
+    expect(page.status).toBe(401);
+    expect(page.headers.get('content-type')).toContain('text/html');
+    expect(await page.text()).toContain('Svaret från identitetstjänsten kunde inte godkännas.');
+    const garbage = await post(browser, Buffer.from('<not-saml/>').toString('base64'));
+    expect(garbage.status).toBe(401);
+  });
+
+  it('re-reads the roles at the next login: a removed group removes the role', async () => {
+    const browser = new SigillBrowser(testApp);
+    expect((await post(browser, assertion(await startLogin(browser), { groups: ['Sigill-DSO'] }))).status).toBe(302);
+    expect(rolesOf((await browser.me()).body.memberships)).toEqual(['dso@root']);
+  });
+
+  it('logs out locally and sends the browser to the IdP’s single logout', async () => {
+    const browser = new SigillBrowser(testApp);
+    expect((await post(browser, assertion(await startLogin(browser)))).status).toBe(302);
+    const me = await browser.me();
+    const logout = await browser.request('/api/sso/logout', { method: 'POST', headers: { 'x-csrf-token': me.body.csrfToken! } });
+    const { redirectUrl } = (await logout.json()) as { redirectUrl: string };
+    expect(redirectUrl.startsWith('https://idp.exempelkommun.test/adfs/ls/slo?SAMLRequest=')).toBe(true);
+    expect((await browser.me()).status).toBe(401);
+  });
+
+  it('publishes the service provider metadata with the assertion consumer service', async () => {
+    const metadata = await (await new SigillBrowser(testApp).request(`/api/sso/saml/${providerId}/metadata`)).text();
+    expect(metadata).toContain(`entityID="${spEntityId}"`);
+    expect(metadata).toContain(`Location="${acsUrl}"`);
+    expect(metadata).toContain('WantAssertionsSigned="true"');
+  });
+});
