@@ -22,6 +22,9 @@ export interface ExternalIdentity {
 
 const emailSchema = z.email();
 
+/** The local password of an SSO account is random and never told to anyone: it cannot be used. */
+const unknownPassword = () => hashPassword(randomBytes(32).toString('base64url'));
+
 async function linkedUser(trx: Transaction<Database>, identity: ExternalIdentity) {
   return trx.selectFrom('sso_identities').innerJoin('users', 'users.id', 'sso_identities.user_id')
     .select(['users.id', 'users.email', 'users.name', 'users.is_active'])
@@ -69,12 +72,13 @@ export async function signIn(deps: AppDeps, provider: IdentityProvider, identity
   const wanted = mappedRoles(provider.roleMappings, identity.groups, scope);
   // scrypt is slow: hash the never-used local password outside the transaction, and only for a new account.
   const known = await db.selectFrom('sso_identities').select('user_id').where('issuer', '=', identity.issuer).where('subject', '=', identity.subject).executeTakeFirst();
-  const passwordHash = known ? '' : await hashPassword(randomBytes(32).toString('base64url'));
+  const passwordHash = known ? undefined : await unknownPassword();
   return db.transaction().execute(async (trx) => {
     const linked = await linkedUser(trx, identity);
     if (linked && linked.is_active !== 1) throw new SsoRefusal('account_disabled', linked.email);
     if (linked) await refreshLinkedUser(trx, linked, identity);
-    const userId = linked?.id ?? (await createLinkedUser(trx, provider, identity, passwordHash || (await hashPassword(randomBytes(32).toString('base64url')))));
+    // (An identity unlinked between the two reads needs its hash made here after all.)
+    const userId = linked?.id ?? (await createLinkedUser(trx, provider, identity, passwordHash ?? (await unknownPassword())));
     const { added, removed } = await syncRoles(trx, userId, scope, wanted);
     if (added.length > 0 || removed.length > 0) {
       await appendAuditEvent(trx, { actorUserId: null, organisationId: provider.organisationId, action: 'sso.roles_synced', entityType: 'user', entityId: userId, payload: { providerId: provider.id, added, removed } });

@@ -143,6 +143,15 @@ describe('SAML 2.0 login with signed assertions', () => {
     expect(garbage.status).toBe(401);
   });
 
+  it('answers a body that is not the IdP’s form with 415, and a form without SAMLResponse with 400 naming it', async () => {
+    const path = `/api/sso/saml/${providerId}/acs`;
+    const json = await testApp.app.request(path, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: '{"SAMLResponse":"x"}' });
+    expect(json.status).toBe(415);
+    const empty = await new SigillBrowser(testApp).request(path, { method: 'POST', form: {} });
+    expect(empty.status).toBe(400);
+    expect(((await empty.json()) as { error: { details: { field: string }[] } }).error.details[0]!.field).toBe('form.SAMLResponse');
+  });
+
   it('re-reads the roles at the next login: a removed group removes the role', async () => {
     const browser = new SigillBrowser(testApp);
     expect((await post(browser, assertion(await startLogin(browser), { groups: ['Sigill-DSO'] }))).status).toBe(302);
