@@ -132,6 +132,16 @@ describe('OpenID Connect login through a real provider', () => {
     expect(elsewhere.status).toBe(400);
   });
 
+  it('lets exactly one of two racing callbacks with the same code and state in', async () => {
+    const browser = new SigillBrowser(testApp);
+    const start = await browser.request(`/api/sso/providers/${providerId}/login`);
+    const callbackUrl = await new OpUserAgent(op.issuer).signIn(start.headers.get('location')!, 'anna-1001');
+    const twin = new SigillBrowser(testApp);
+    for (const [name, value] of browser.cookies) twin.cookies.set(name, value);
+    const answers = await Promise.all([browser, twin].map((each) => each.request(callbackUrl.pathname + callbackUrl.search)));
+    expect(answers.map((answer) => answer.status).sort()).toEqual([302, 400]);
+  });
+
   it('shows a person a Swedish page, not JSON, when a login is refused', async () => {
     const page = await new SigillBrowser(testApp, 'text/html').request(`/api/sso/oidc/${providerId}/callback?state=unknown&code=x`);
     expect(page.status).toBe(400);

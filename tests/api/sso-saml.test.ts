@@ -104,6 +104,13 @@ describe('SAML 2.0 login with signed assertions', () => {
     }
   });
 
+  it('lets exactly one of two racing posts of the same response in', async () => {
+    const browser = new SigillBrowser(testApp);
+    const response = assertion(await startLogin(browser));
+    const answers = await Promise.all([post(new SigillBrowser(testApp), response), post(new SigillBrowser(testApp), response)]);
+    expect(answers.map((answer) => answer.status).sort()).toEqual([302, 401]);
+  });
+
   const refused: [string, Partial<AssertionOptions> | ((xml: string) => string), RegExp][] = [
     ['an unsigned assertion', { sign: 'none' }, /signature/i],
     ['an assertion signed with another key', { sign: 'other-key' }, /signature/i],
