@@ -14,6 +14,11 @@ interface Props {
   onCancel(): void;
 }
 
+function secretState(provider: IdentityProvider | undefined): MessageKey {
+  if (provider?.clientSecretUnreadable) return 'sso.clientSecretUnreadable';
+  return provider?.clientSecretSet ? 'sso.clientSecretSet' : 'sso.clientSecretUnset';
+}
+
 /** Adds or edits one identity provider; the client secret is write-only: the form says only whether one is stored. */
 export function ProviderForm({ organisationId, provider, organisations, onSaved, onDeleted, onCancel }: Props) {
   const { t } = useLanguage();
@@ -70,7 +75,7 @@ export function ProviderForm({ organisationId, provider, organisations, onSaved,
           {text('issuer', 'sso.issuer', { required: true, type: 'url' })}
           {text('clientId', 'sso.clientId', { required: true })}
           {text('clientSecret', 'sso.clientSecret', { type: 'password' })}
-          <p className="muted" data-testid="sso-secret-state">{provider?.clientSecretSet ? t('sso.clientSecretSet') : t('sso.clientSecretUnset')}</p>
+          <p className="muted" data-testid="sso-secret-state">{t(secretState(provider))}</p>
           {provider?.clientSecretSet && (
             <div className="field checkbox-field">
               <label><input type="checkbox" checked={draft.removeSecret} onChange={(event) => set({ removeSecret: event.target.checked })} /> {t('sso.clientSecretRemove')}</label>

@@ -18,6 +18,7 @@ export interface IdentityProvider {
   enabled: boolean;
   settings: ProviderSettings;
   clientSecretSet: boolean;
+  clientSecretUnreadable: boolean;
   roleMappings: RoleMapping[];
   redirectUrl: string;
 }

@@ -22,6 +22,7 @@ export const ssoEn = {
   'sso.clientSecret': 'Client secret',
   'sso.clientSecretSet': 'A client secret is stored. Leave the field empty to keep it.',
   'sso.clientSecretUnset': 'No client secret is stored (a public client with PKCE).',
+  'sso.clientSecretUnreadable': 'The stored client secret cannot be read (the data folder lacks its key). Enter it again.',
   'sso.clientSecretRemove': 'Remove the stored client secret',
   'sso.scopes': 'Scopes (space separated)',
   'sso.groupClaim': 'Claim or attribute holding the groups',

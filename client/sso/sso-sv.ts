@@ -20,6 +20,7 @@ export const ssoSv = {
   'sso.clientSecret': 'Klienthemlighet',
   'sso.clientSecretSet': 'En klienthemlighet är sparad. Lämna fältet tomt för att behålla den.',
   'sso.clientSecretUnset': 'Ingen klienthemlighet är sparad (publik klient med PKCE).',
+  'sso.clientSecretUnreadable': 'Den sparade klienthemligheten kan inte läsas (datamappen saknar sin nyckel). Ange den igen.',
   'sso.clientSecretRemove': 'Ta bort den sparade klienthemligheten',
   'sso.scopes': 'Scopes (mellanslag mellan)',
   'sso.groupClaim': 'Claim eller attribut med grupper',

@@ -21,6 +21,7 @@ function view(c: Context<AppEnv>, provider: IdentityProvider): ProviderView {
     enabled: provider.enabled,
     settings: provider.settings,
     clientSecretSet: provider.clientSecret !== undefined,
+    clientSecretUnreadable: provider.clientSecretStored && provider.clientSecret === undefined,
     roleMappings: provider.roleMappings,
     redirectUrl: provider.protocol === 'oidc' ? oidcRedirectUri(publicUrl, provider.id) : samlAcsUrl(publicUrl, provider.id),
   };

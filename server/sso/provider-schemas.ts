@@ -86,6 +86,7 @@ export const providerSchema = z
     enabled: z.boolean(),
     settings: providerSettingsSchema,
     clientSecretSet: z.boolean().openapi({ description: 'Whether a client secret is stored; the secret itself is never returned' }),
+    clientSecretUnreadable: z.boolean().openapi({ description: 'A secret is stored but this installation’s key cannot open it (restored without sso-secret.key): enter it again' }),
     roleMappings: z.array(roleMappingSchema),
     redirectUrl: z.string().openapi({ description: 'What to register at the IdP: the OIDC redirect URI or the SAML assertion consumer service URL' }),
   })

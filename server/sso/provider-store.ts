@@ -12,11 +12,21 @@ export interface IdentityProvider {
   displayName: string;
   enabled: boolean;
   settings: ProviderSettings;
+  /** Undefined when none is stored, or when it cannot be opened (a data folder restored without its key): the admin enters it again. */
   clientSecret: string | undefined;
+  clientSecretStored: boolean;
   roleMappings: RoleMapping[];
 }
 
 type Db = Kysely<Database> | Transaction<Database>;
+
+function openedOrUndefined(dataDir: string, sealed: string): string | undefined {
+  try {
+    return openSecret(dataDir, sealed);
+  } catch {
+    return undefined;
+  }
+}
 
 function fromRow(row: Selectable<IdentityProvidersTable>, dataDir: string): IdentityProvider {
   return {
@@ -27,7 +37,8 @@ function fromRow(row: Selectable<IdentityProvidersTable>, dataDir: string): Iden
     enabled: row.enabled === 1,
     // Parsed again on the way out: a row is trusted no more than a request.
     settings: providerSettingsSchema.parse(JSON.parse(row.settings)),
-    clientSecret: row.client_secret === null ? undefined : openSecret(dataDir, row.client_secret),
+    clientSecret: row.client_secret === null ? undefined : openedOrUndefined(dataDir, row.client_secret),
+    clientSecretStored: row.client_secret !== null,
     roleMappings: roleMappingSchema.array().parse(JSON.parse(row.role_mappings)),
   };
 }

@@ -4,8 +4,9 @@ import path from 'node:path';
 
 /**
  * The OIDC client secret is stored encrypted (AES-256-GCM) with a key kept in the data folder,
- * so a copy of the database alone (a dump, a backup file sent for support) does not hand out the
- * secret. Several processes on one database share the data folder and so the key.
+ * so the database file or a dump of it alone does not hand out the secret. Like the development
+ * seal, the key travels inside `npm run backup` files, so treat those as secret. Several
+ * processes on one database share the data folder and so the key.
  */
 const keyFileName = 'sso-secret.key';
 const prefix = 'v1:';

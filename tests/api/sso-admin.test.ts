@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from '../support/api-client';
 import { type OrgFixture, orgFixture } from '../support/org-fixture';
@@ -39,6 +41,11 @@ describe('identity provider settings', () => {
     const kept = await org.admin.put<{ clientSecretSet: boolean }>(`/api/identity-providers/${created.body.id}`, withoutSecret);
     expect(kept.body.clientSecretSet).toBe(true);
     expect(await storedSecret(created.body.id)).toBe(stored);
+    // A data folder restored without its key: the secret reads as unreadable, never a 500.
+    fs.writeFileSync(path.join(testApp.dataDir, 'sso-secret.key'), Buffer.alloc(32, 7).toString('base64'));
+    const unreadable = await org.admin.get<{ providers: { id: string; clientSecretSet: boolean; clientSecretUnreadable: boolean }[] }>(`/api/organisations/${org.rootId}/identity-providers`);
+    expect(unreadable.status).toBe(200);
+    expect(unreadable.body.providers.find((provider) => provider.id === created.body.id)).toMatchObject({ clientSecretSet: false, clientSecretUnreadable: true });
     const cleared = await org.admin.put<{ clientSecretSet: boolean }>(`/api/identity-providers/${created.body.id}`, { ...withoutSecret, clientSecret: null });
     expect(cleared.body.clientSecretSet).toBe(false);
     expect(await storedSecret(created.body.id)).toBeNull();
