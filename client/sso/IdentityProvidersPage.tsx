@@ -31,7 +31,8 @@ function subtree(organisations: OrganisationList['organisations'], rootId: strin
 export function IdentityProvidersPage() {
   const { t } = useLanguage();
   const session = useReadySession();
-  const administered = [...new Map(session.memberships.filter((m) => m.role === 'admin').map((m) => [m.organisationId, { id: m.organisationId, name: m.organisationName }])).values()];
+  const adminMemberships = session.memberships.filter((membership) => membership.role === 'admin');
+  const administered = [...new Map(adminMemberships.map((m) => [m.organisationId, { id: m.organisationId, name: m.organisationName }])).values()];
   const [organisationId, setOrganisationId] = useState(administered[0]?.id ?? '');
   const organisations = useApi<OrganisationList>('/api/organisations');
   const providers = useApi<{ providers: IdentityProvider[] }>(`/api/organisations/${organisationId}/identity-providers`);
@@ -41,11 +42,19 @@ export function IdentityProvidersPage() {
     setEditing(null);
     providers.retry();
   };
+  const choose = (id: string) => {
+    setOrganisationId(id);
+    setEditing(null);
+  };
+  const edit = (id: string) => {
+    setSaved(false);
+    setEditing(id);
+  };
   return (
     <section aria-labelledby="sso-heading">
       <h1 id="sso-heading">{t('sso.heading')}</h1>
       <p>{t('sso.intro')}</p>
-      <OrganisationPicker id="sso-organisation" label={t('sso.organisation')} choices={administered} value={organisationId} onChange={(id) => { setOrganisationId(id); setEditing(null); }} />
+      <OrganisationPicker id="sso-organisation" label={t('sso.organisation')} choices={administered} value={organisationId} onChange={choose} />
       {saved && <p role="status" className="notice notice-info">{t('sso.saved')}</p>}
       <LoadState state={providers.state} retry={providers.retry}>
         {(data) => (
@@ -54,19 +63,23 @@ export function IdentityProvidersPage() {
             <ul className="sso-providers">
               {data.providers.map((provider) => (
                 <li key={provider.id}>
-                  <button type="button" className="link-button" onClick={() => { setSaved(false); setEditing(provider.id); }}>{t('sso.edit', { name: provider.displayName })}</button>
+                  <button type="button" className="link-button" onClick={() => edit(provider.id)}>{t('sso.edit', { name: provider.displayName })}</button>
                   {' '}<span className="muted">{provider.settings.protocol === 'oidc' ? t('sso.protocol.oidc') : t('sso.protocol.saml')}</span>
                 </li>
               ))}
             </ul>
-            {editing === null && <button type="button" className="primary" onClick={() => { setSaved(false); setEditing('new'); }}>{t('sso.add')}</button>}
+            {editing === null && <button type="button" className="primary" onClick={() => edit('new')}>{t('sso.add')}</button>}
             {editing !== null && organisations.state.status === 'ready' && (
               <ProviderForm
                 key={editing}
                 organisationId={organisationId}
                 provider={data.providers.find((provider) => provider.id === editing)}
                 organisations={subtree(organisations.state.data.organisations, organisationId)}
-                onSaved={(provider) => { setSaved(true); providers.replace({ providers: [...data.providers.filter((p) => p.id !== provider.id), provider] }); setEditing(provider.id); }}
+                onSaved={(provider) => {
+                  setSaved(true);
+                  providers.replace({ providers: [...data.providers.filter((known) => known.id !== provider.id), provider] });
+                  setEditing(provider.id);
+                }}
                 onDeleted={done}
                 onCancel={() => setEditing(null)}
               />

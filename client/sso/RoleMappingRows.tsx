@@ -5,7 +5,13 @@ import type { RoleMapping } from './provider-draft';
 const roles: Role[] = ['admin', 'isam', 'dso', 'objektledare', 'beslutsfattare', 'granskare'];
 
 /** The group-to-role table: one row per group, organisation and role. */
-export function RoleMappingRows({ mappings, organisations, onChange }: { mappings: RoleMapping[]; organisations: { id: string; name: string }[]; onChange(next: RoleMapping[]): void }) {
+interface Props {
+  mappings: RoleMapping[];
+  organisations: { id: string; name: string }[];
+  onChange(next: RoleMapping[]): void;
+}
+
+export function RoleMappingRows({ mappings, organisations, onChange }: Props) {
   const { t } = useLanguage();
   const set = (index: number, patch: Partial<RoleMapping>) => onChange(mappings.map((mapping, at) => (at === index ? { ...mapping, ...patch } : mapping)));
   return (
@@ -35,7 +41,9 @@ export function RoleMappingRows({ mappings, organisations, onChange }: { mapping
           </button>
         </div>
       ))}
-      <button type="button" onClick={() => onChange([...mappings, { value: '', organisationId: organisations[0]?.id ?? '', role: 'granskare' }])}>{t('sso.mappingAdd')}</button>
+      <button type="button" onClick={() => onChange([...mappings, { value: '', organisationId: organisations[0]?.id ?? '', role: 'granskare' }])}>
+        {t('sso.mappingAdd')}
+      </button>
     </fieldset>
   );
 }

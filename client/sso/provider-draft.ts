@@ -52,7 +52,9 @@ export function emptyDraft(): ProviderDraft {
 export function draftOf(provider: IdentityProvider): ProviderDraft {
   const base = { ...emptyDraft(), displayName: provider.displayName, enabled: provider.enabled, roleMappings: provider.roleMappings };
   const { settings } = provider;
-  if (settings.protocol === 'oidc') return { ...base, protocol: 'oidc', issuer: settings.issuer, clientId: settings.clientId, scopes: settings.scopes.join(' '), groupClaim: settings.groupClaim };
+  if (settings.protocol === 'oidc') {
+    return { ...base, protocol: 'oidc', issuer: settings.issuer, clientId: settings.clientId, scopes: settings.scopes.join(' '), groupClaim: settings.groupClaim };
+  }
   return {
     ...base, protocol: 'saml', entryPoint: settings.entryPoint, idpCert: settings.idpCert, idpIssuer: settings.idpIssuer ?? '', spEntityId: settings.spEntityId,
     groupClaim: settings.groupAttribute, logoutUrl: settings.logoutUrl ?? '',
@@ -65,7 +67,15 @@ const optional = (value: string) => (value.trim() ? value.trim() : undefined);
 export function bodyOf(draft: ProviderDraft): Record<string, unknown> {
   const settings = draft.protocol === 'oidc'
     ? { protocol: 'oidc', issuer: draft.issuer.trim(), clientId: draft.clientId.trim(), scopes: draft.scopes.split(/\s+/).filter(Boolean), groupClaim: draft.groupClaim.trim() }
-    : { protocol: 'saml', entryPoint: draft.entryPoint.trim(), idpCert: draft.idpCert.trim(), idpIssuer: optional(draft.idpIssuer), spEntityId: draft.spEntityId.trim(), groupAttribute: draft.groupClaim.trim(), logoutUrl: optional(draft.logoutUrl) };
+    : {
+      protocol: 'saml',
+      entryPoint: draft.entryPoint.trim(),
+      idpCert: draft.idpCert.trim(),
+      idpIssuer: optional(draft.idpIssuer),
+      spEntityId: draft.spEntityId.trim(),
+      groupAttribute: draft.groupClaim.trim(),
+      logoutUrl: optional(draft.logoutUrl),
+    };
   const secret = draft.protocol !== 'oidc' ? {} : draft.removeSecret ? { clientSecret: null } : draft.clientSecret ? { clientSecret: draft.clientSecret } : {};
   return { displayName: draft.displayName.trim(), enabled: draft.enabled, settings, ...secret, roleMappings: draft.roleMappings };
 }

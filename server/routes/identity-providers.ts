@@ -44,7 +44,13 @@ async function providerOr404(c: Context<AppEnv>, id: string): Promise<IdentityPr
 }
 
 function auditPayload(input: ProviderInput) {
-  return { displayName: input.displayName, protocol: input.settings.protocol, enabled: input.enabled, mappings: input.roleMappings.length, secretChanged: input.clientSecret !== undefined };
+  return {
+    displayName: input.displayName,
+    protocol: input.settings.protocol,
+    enabled: input.enabled,
+    mappings: input.roleMappings.length,
+    secretChanged: input.clientSecret !== undefined,
+  };
 }
 
 const orgParam = z.object({ id: idParam('id') });
@@ -84,7 +90,9 @@ export const identityProviderRoutes = createRouter()
       const deps = c.get('deps');
       const providerId = await deps.database.db.transaction().execute(async (trx) => {
         const created = await insertProvider(trx, deps.config.dataDir, id, input);
-        await appendAuditEvent(trx, { actorUserId: principal.userId, organisationId: id, action: 'sso.provider_created', entityType: 'identity_provider', entityId: created, payload: auditPayload(input) });
+        await appendAuditEvent(trx, {
+          actorUserId: principal.userId, organisationId: id, action: 'sso.provider_created', entityType: 'identity_provider', entityId: created, payload: auditPayload(input),
+        });
         return created;
       });
       return c.json(view(c, (await findProvider(deps.database.db, deps.config.dataDir, providerId))!), 201);
@@ -106,7 +114,10 @@ export const identityProviderRoutes = createRouter()
       const deps = c.get('deps');
       await deps.database.db.transaction().execute(async (trx) => {
         await updateProvider(trx, deps.config.dataDir, provider.id, input);
-        await appendAuditEvent(trx, { actorUserId: c.get('principal')!.userId, organisationId: provider.organisationId, action: 'sso.provider_updated', entityType: 'identity_provider', entityId: provider.id, payload: auditPayload(input) });
+        await appendAuditEvent(trx, {
+          actorUserId: c.get('principal')!.userId, organisationId: provider.organisationId, action: 'sso.provider_updated',
+          entityType: 'identity_provider', entityId: provider.id, payload: auditPayload(input),
+        });
       });
       return c.json(view(c, (await findProvider(deps.database.db, deps.config.dataDir, provider.id))!), 200);
     },
@@ -124,7 +135,10 @@ export const identityProviderRoutes = createRouter()
       const provider = await providerOr404(c, c.req.valid('param').id);
       await c.get('deps').database.db.transaction().execute(async (trx) => {
         await deleteProvider(trx, provider.id);
-        await appendAuditEvent(trx, { actorUserId: c.get('principal')!.userId, organisationId: provider.organisationId, action: 'sso.provider_deleted', entityType: 'identity_provider', entityId: provider.id, payload: { displayName: provider.displayName } });
+        await appendAuditEvent(trx, {
+          actorUserId: c.get('principal')!.userId, organisationId: provider.organisationId, action: 'sso.provider_deleted',
+          entityType: 'identity_provider', entityId: provider.id, payload: { displayName: provider.displayName },
+        });
       });
       return c.body(null, 204);
     },

@@ -20,7 +20,20 @@ const bindingPath = '/api/sso/oidc';
 
 const providerParam = z.object({ id: idParam('id') });
 const redirect = { 302: { description: 'To the identity provider, or into Sigill after a login' } };
-const refusal = { 400: { description: 'Refused: a Swedish page for a browser, the error shape for Accept: application/json' }, 401: { description: 'Refused' }, 404: { description: 'No such enabled provider' } };
+const refusal = {
+  400: { description: 'Refused: a Swedish page for a browser, the error shape for Accept: application/json' },
+  401: { description: 'Refused' },
+  404: { description: 'No such enabled provider' },
+};
+const acsForm = z.object({ SAMLResponse: z.string().min(1).max(500_000), RelayState: z.string().max(2000).optional() });
+const callbackQuery = z.object({
+  state: z.string().max(500).optional(),
+  code: z.string().max(4000).optional(),
+  error: z.string().max(500).optional(),
+  error_description: z.string().max(2000).optional(),
+  iss: z.string().max(2000).optional(),
+});
+const providerList = z.object({ providers: z.array(z.object({ id: z.string(), displayName: z.string() })) });
 
 async function enabledProvider(c: Context<AppEnv>, id: string, protocol?: IdentityProvider['protocol']): Promise<IdentityProvider> {
   const provider = await findProvider(c.get('deps').database.db, c.get('deps').config.dataDir, id);
@@ -47,7 +60,7 @@ export const samlAcsRoutes = createRouter().openapi(
     summary: 'SAML assertion consumer service (HTTP-POST binding); a signed assertion answering a pending request logs in',
     request: {
       params: providerParam,
-      body: { required: true, content: { 'application/x-www-form-urlencoded': { schema: z.object({ SAMLResponse: z.string().min(1).max(500_000), RelayState: z.string().max(2000).optional() }) } } },
+      body: { required: true, content: { 'application/x-www-form-urlencoded': { schema: acsForm } } },
     },
     responses: { ...redirect, ...refusal, ...errorResponses(415) },
   }),
@@ -56,7 +69,8 @@ export const samlAcsRoutes = createRouter().openapi(
     const provider = await enabledProvider(c, c.req.valid('param').id, 'saml');
     const login = await finishSamlLogin(deps, provider, c.req.valid('form').SAMLResponse);
     const userId = await signIn(deps, provider, login.identity);
-    await startSsoSession(c, userId, { provider_id: provider.id, id_token: null, name_id: login.nameId, name_id_format: login.nameIdFormat, session_index: login.sessionIndex });
+    const idpSession = { provider_id: provider.id, id_token: null, name_id: login.nameId, name_id_format: login.nameIdFormat, session_index: login.sessionIndex };
+    await startSsoSession(c, userId, idpSession);
     return c.redirect('/', 302);
   }),
 );
@@ -68,7 +82,7 @@ export const ssoRoutes = createRouter()
       path: '/providers',
       tags: ['sso'],
       summary: 'The enabled identity providers, for the login page: an opaque id and the name to show',
-      responses: { 200: { description: 'Providers', content: { 'application/json': { schema: z.object({ providers: z.array(z.object({ id: z.string(), displayName: z.string() })) }) } } } },
+      responses: { 200: { description: 'Providers', content: { 'application/json': { schema: providerList } } } },
     }),
     async (c) => {
       const providers = await enabledProviders(c.get('deps').database.db);
@@ -100,7 +114,7 @@ export const ssoRoutes = createRouter()
       path: '/oidc/{id}/callback',
       tags: ['sso'],
       summary: 'OpenID Connect redirect URI: exchanges the code and validates the ID token, then logs in',
-      request: { params: providerParam, query: z.object({ state: z.string().max(500).optional(), code: z.string().max(4000).optional(), error: z.string().max(500).optional(), error_description: z.string().max(2000).optional(), iss: z.string().max(2000).optional() }) },
+      request: { params: providerParam, query: callbackQuery },
       responses: { ...redirect, ...refusal },
     }),
     (c) => browserStep(c, async () => {
@@ -136,7 +150,10 @@ export const ssoRoutes = createRouter()
       path: '/logout',
       tags: ['sso'],
       summary: 'End the session; for a single sign-on session also the address of the IdP’s logout, where it offers one',
-      responses: { 200: { description: 'Logged out', content: { 'application/json': { schema: z.object({ redirectUrl: z.string().nullable() }) } } }, ...errorResponses(401, 403) },
+      responses: {
+        200: { description: 'Logged out', content: { 'application/json': { schema: z.object({ redirectUrl: z.string().nullable() }) } } },
+        ...errorResponses(401, 403),
+      },
     }),
     async (c) => {
       requirePrincipal(c);

@@ -83,7 +83,12 @@ function groupsOf(claims: Record<string, unknown>, claim: string): string[] {
  * openid-client exchanges the code with the PKCE verifier and validates the ID token (signature,
  * issuer, audience, expiry, nonce). The state is consumed first, so a replayed callback fails.
  */
-export async function finishOidcLogin(deps: AppDeps, provider: IdentityProvider, query: URLSearchParams, browserValue: string | undefined): Promise<{ identity: ExternalIdentity; idToken: string }> {
+export async function finishOidcLogin(
+  deps: AppDeps,
+  provider: IdentityProvider,
+  query: URLSearchParams,
+  browserValue: string | undefined,
+): Promise<{ identity: ExternalIdentity; idToken: string }> {
   const settings = oidcSettings(provider);
   const state = query.get('state') ?? '';
   const request = await pendingLoginRequest(deps.database.db, provider.id, state);
@@ -97,7 +102,8 @@ export async function finishOidcLogin(deps: AppDeps, provider: IdentityProvider,
   currentUrl.search = query.toString();
   let tokens: Awaited<ReturnType<typeof client.authorizationCodeGrant>>;
   try {
-    tokens = await client.authorizationCodeGrant(config, currentUrl, { pkceCodeVerifier: request.code_verifier!, expectedNonce: request.nonce!, expectedState: state, idTokenExpected: true });
+    const checks = { pkceCodeVerifier: request.code_verifier!, expectedNonce: request.nonce!, expectedState: state, idTokenExpected: true };
+    tokens = await client.authorizationCodeGrant(config, currentUrl, checks);
   } catch (error) {
     throw new SsoRefusal('response_invalid', describe(error));
   }

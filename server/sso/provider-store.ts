@@ -73,7 +73,8 @@ function columns(input: ProviderInput) {
 export async function insertProvider(trx: Transaction<Database>, dataDir: string, organisationId: string, input: ProviderInput): Promise<string> {
   const id = newId();
   const secret = input.clientSecret ? sealSecret(dataDir, input.clientSecret) : null;
-  await trx.insertInto('identity_providers').values({ id, organisation_id: organisationId, ...columns(input), client_secret: secret, created_at: nowIso() }).execute();
+  await trx.insertInto('identity_providers')
+    .values({ id, organisation_id: organisationId, ...columns(input), client_secret: secret, created_at: nowIso() }).execute();
   return id;
 }
 

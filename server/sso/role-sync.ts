@@ -36,7 +36,8 @@ export async function syncRoles(trx: Transaction<Database>, userId: string, scop
     await trx.deleteFrom('memberships').where('user_id', '=', userId).where('organisation_id', '=', grant.organisationId).where('role', '=', grant.role).execute();
   }
   if (added.length > 0) {
-    await trx.insertInto('memberships').values(added.map((grant) => ({ user_id: userId, organisation_id: grant.organisationId, role: grant.role, granted_at: nowIso() }))).execute();
+    const rows = added.map((grant) => ({ user_id: userId, organisation_id: grant.organisationId, role: grant.role, granted_at: nowIso() }));
+    await trx.insertInto('memberships').values(rows).execute();
   }
   return { added, removed };
 }

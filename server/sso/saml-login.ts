@@ -8,6 +8,7 @@ import type { SamlSettings } from './provider-schemas';
 import type { IdentityProvider } from './provider-store';
 import type { ExternalIdentity } from './sign-in';
 import { SsoRefusal } from './sso-refusal';
+import type { IdpSession } from './sso-session-store';
 
 export function samlAcsUrl(publicUrl: string, providerId: string): string {
   return `${publicUrl}/api/sso/saml/${providerId}/acs`;
@@ -103,7 +104,12 @@ function text(value: unknown): string | undefined {
 }
 
 const emailAttributes = ['email', 'mail', 'http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress'];
-const nameAttributes = ['displayName', 'http://schemas.microsoft.com/identity/claims/displayname', 'http://schemas.xmlsoap.org/ws/2005/05/identity/claims/name', 'cn'];
+const nameAttributes = [
+  'displayName',
+  'http://schemas.microsoft.com/identity/claims/displayname',
+  'http://schemas.xmlsoap.org/ws/2005/05/identity/claims/name',
+  'cn',
+];
 
 export interface SamlLogin {
   identity: ExternalIdentity;
@@ -154,10 +160,15 @@ export async function finishSamlLogin(deps: AppDeps, provider: IdentityProvider,
 }
 
 /** SAML single logout, where the provider has a logout URL. */
-export async function samlLogoutUrl(deps: AppDeps, provider: IdentityProvider, session: { name_id: string | null; name_id_format: string | null; session_index: string | null }) {
+export async function samlLogoutUrl(deps: AppDeps, provider: IdentityProvider, session: Pick<IdpSession, 'name_id' | 'name_id_format' | 'session_index'>) {
   const settings = samlSettings(provider);
   if (!settings.logoutUrl || !session.name_id) return undefined;
-  const user = { issuer: settings.spEntityId, nameID: session.name_id, nameIDFormat: session.name_id_format ?? 'urn:oasis:names:tc:SAML:2.0:nameid-format:unspecified', ...(session.session_index ? { sessionIndex: session.session_index } : {}) };
+  const user = {
+    issuer: settings.spEntityId,
+    nameID: session.name_id,
+    nameIDFormat: session.name_id_format ?? 'urn:oasis:names:tc:SAML:2.0:nameid-format:unspecified',
+    ...(session.session_index ? { sessionIndex: session.session_index } : {}),
+  };
   return samlFor(deps, provider).getLogoutUrlAsync(user, '', {});
 }
 

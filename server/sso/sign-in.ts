@@ -47,9 +47,14 @@ async function createLinkedUser(trx: Transaction<Database>, provider: IdentityPr
   if (await emailOwner(trx, email)) throw new SsoRefusal('email_taken', email);
   const id = newId();
   const now = nowIso();
-  await trx.insertInto('users').values({ id, email, name: identity.name?.trim() || email, password_hash: passwordHash, created_at: now, password_changed_at: now }).execute();
-  await trx.insertInto('sso_identities').values({ issuer: identity.issuer, subject: identity.subject, user_id: id, provider_id: provider.id, created_at: now, last_login_at: now }).execute();
-  await appendAuditEvent(trx, { actorUserId: id, organisationId: provider.organisationId, action: 'sso.account_created', entityType: 'user', entityId: id, payload: { providerId: provider.id, issuer: identity.issuer, subject: identity.subject, email } });
+  const name = identity.name?.trim() || email;
+  await trx.insertInto('users').values({ id, email, name, password_hash: passwordHash, created_at: now, password_changed_at: now }).execute();
+  await trx.insertInto('sso_identities')
+    .values({ issuer: identity.issuer, subject: identity.subject, user_id: id, provider_id: provider.id, created_at: now, last_login_at: now }).execute();
+  await appendAuditEvent(trx, {
+    actorUserId: id, organisationId: provider.organisationId, action: 'sso.account_created', entityType: 'user', entityId: id,
+    payload: { providerId: provider.id, issuer: identity.issuer, subject: identity.subject, email },
+  });
   return id;
 }
 
@@ -71,7 +76,8 @@ export async function signIn(deps: AppDeps, provider: IdentityProvider, identity
   const scope = (await deps.organisations.current()).selfAndDescendants(provider.organisationId);
   const wanted = mappedRoles(provider.roleMappings, identity.groups, scope);
   // scrypt is slow: hash the never-used local password outside the transaction, and only for a new account.
-  const known = await db.selectFrom('sso_identities').select('user_id').where('issuer', '=', identity.issuer).where('subject', '=', identity.subject).executeTakeFirst();
+  const known = await db.selectFrom('sso_identities').select('user_id')
+    .where('issuer', '=', identity.issuer).where('subject', '=', identity.subject).executeTakeFirst();
   const passwordHash = known ? undefined : await unknownPassword();
   return db.transaction().execute(async (trx) => {
     const linked = await linkedUser(trx, identity);
@@ -81,9 +87,15 @@ export async function signIn(deps: AppDeps, provider: IdentityProvider, identity
     const userId = linked?.id ?? (await createLinkedUser(trx, provider, identity, passwordHash ?? (await unknownPassword())));
     const { added, removed } = await syncRoles(trx, userId, scope, wanted);
     if (added.length > 0 || removed.length > 0) {
-      await appendAuditEvent(trx, { actorUserId: null, organisationId: provider.organisationId, action: 'sso.roles_synced', entityType: 'user', entityId: userId, payload: { providerId: provider.id, added, removed } });
+      await appendAuditEvent(trx, {
+        actorUserId: null, organisationId: provider.organisationId, action: 'sso.roles_synced', entityType: 'user', entityId: userId,
+        payload: { providerId: provider.id, added, removed },
+      });
     }
-    await appendAuditEvent(trx, { actorUserId: userId, organisationId: provider.organisationId, action: 'auth.login', entityType: 'user', entityId: userId, payload: { via: provider.protocol, providerId: provider.id } });
+    await appendAuditEvent(trx, {
+      actorUserId: userId, organisationId: provider.organisationId, action: 'auth.login', entityType: 'user', entityId: userId,
+      payload: { via: provider.protocol, providerId: provider.id },
+    });
     return userId;
   });
 }
