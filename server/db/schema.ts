@@ -315,7 +315,10 @@ export interface SsoIdentitiesTable {
   issuer: string;
   subject: string;
   user_id: string;
+  /** The provider that linked it last. */
   provider_id: string;
+  /** What vouches for the issuer: the OIDC issuer URL (discovery binds the token to it) or the SAML signing certificate's hash. */
+  trust_anchor: string;
   created_at: string;
   last_login_at: string;
 }

@@ -10,6 +10,7 @@ import { normaliseEmail } from '../users/user-store';
 import type { IdentityProvider } from './provider-store';
 import { mappedRoles, syncRoles } from './role-sync';
 import { SsoRefusal } from './sso-refusal';
+import { trustAnchor } from './trust-anchor';
 
 /** Who the IdP says logged in: validated by the protocol module before it gets here. */
 export interface ExternalIdentity {
@@ -27,7 +28,7 @@ const unknownPassword = () => hashPassword(randomBytes(32).toString('base64url')
 
 async function linkedUser(trx: Transaction<Database>, identity: ExternalIdentity) {
   return trx.selectFrom('sso_identities').innerJoin('users', 'users.id', 'sso_identities.user_id')
-    .select(['users.id', 'users.email', 'users.name', 'users.is_active'])
+    .select(['users.id', 'users.email', 'users.name', 'users.is_active', 'sso_identities.provider_id', 'sso_identities.trust_anchor'])
     .where('sso_identities.issuer', '=', identity.issuer).where('sso_identities.subject', '=', identity.subject).executeTakeFirst();
 }
 
@@ -50,7 +51,8 @@ async function createLinkedUser(trx: Transaction<Database>, provider: IdentityPr
   const name = identity.name?.trim() || email;
   await trx.insertInto('users').values({ id, email, name, password_hash: passwordHash, created_at: now, password_changed_at: now }).execute();
   await trx.insertInto('sso_identities')
-    .values({ issuer: identity.issuer, subject: identity.subject, user_id: id, provider_id: provider.id, created_at: now, last_login_at: now }).execute();
+    .values({ issuer: identity.issuer, subject: identity.subject, user_id: id, provider_id: provider.id, trust_anchor: trustAnchor(provider), created_at: now, last_login_at: now })
+    .execute();
   await appendAuditEvent(trx, {
     actorUserId: id, organisationId: provider.organisationId, action: 'sso.account_created', entityType: 'user', entityId: id,
     payload: { providerId: provider.id, issuer: identity.issuer, subject: identity.subject, email },
@@ -59,12 +61,13 @@ async function createLinkedUser(trx: Transaction<Database>, provider: IdentityPr
 }
 
 /** A name or e-mail changed at the IdP follows at the next login, unless the new e-mail belongs to another account. */
-async function refreshLinkedUser(trx: Transaction<Database>, user: { id: string; email: string; name: string }, identity: ExternalIdentity): Promise<void> {
+async function refreshLinkedUser(trx: Transaction<Database>, user: { id: string; email: string; name: string }, identity: ExternalIdentity, provider: IdentityProvider) {
   const email = usableEmail(identity);
   const emailFree = email !== undefined && email !== user.email && (await emailOwner(trx, email)) === undefined;
   const name = identity.name?.trim();
   await trx.updateTable('users').set({ email: emailFree ? email : user.email, name: name || user.name }).where('id', '=', user.id).execute();
-  await trx.updateTable('sso_identities').set({ last_login_at: nowIso() }).where('issuer', '=', identity.issuer).where('subject', '=', identity.subject).execute();
+  await trx.updateTable('sso_identities').set({ last_login_at: nowIso(), provider_id: provider.id, trust_anchor: trustAnchor(provider) })
+    .where('issuer', '=', identity.issuer).where('subject', '=', identity.subject).execute();
 }
 
 /**
@@ -82,7 +85,12 @@ export async function signIn(deps: AppDeps, provider: IdentityProvider, identity
   return db.transaction().execute(async (trx) => {
     const linked = await linkedUser(trx, identity);
     if (linked && linked.is_active !== 1) throw new SsoRefusal('account_disabled', linked.email);
-    if (linked) await refreshLinkedUser(trx, linked, identity);
+    // Through another provider, the same issuer and subject count only when the same anchor vouches for them
+    // (the linking provider itself may have rotated its certificate: that is its admin's call).
+    if (linked && linked.provider_id !== provider.id && linked.trust_anchor !== trustAnchor(provider)) {
+      throw new SsoRefusal('identity_elsewhere', `${identity.issuer} ${identity.subject}`);
+    }
+    if (linked) await refreshLinkedUser(trx, linked, identity, provider);
     // (An identity unlinked between the two reads needs its hash made here after all.)
     const userId = linked?.id ?? (await createLinkedUser(trx, provider, identity, passwordHash ?? (await unknownPassword())));
     const { added, removed } = await syncRoles(trx, userId, scope, wanted);

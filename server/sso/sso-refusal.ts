@@ -11,6 +11,11 @@ const reasons = {
   replayed: { status: 401, sv: 'Svaret från identitetstjänsten har redan använts en gång.', en: 'The assertion was already used' },
   email_missing: { status: 400, sv: 'Identitetstjänsten skickade ingen e-postadress för kontot.', en: 'The identity provider sent no e-mail address' },
   email_taken: { status: 409, sv: 'Det finns redan ett konto med den e-postadressen som inte är kopplat till identitetstjänsten. Kontakta administratören.', en: 'Another account uses this e-mail address; it is never linked by e-mail alone' },
+  identity_elsewhere: {
+    status: 409,
+    sv: 'Identiteten hör till ett konto som en annan identitetstjänst har kopplat. Kontakta administratören.',
+    en: 'This issuer and subject are linked through a provider with another trust anchor (issuer URL or signing certificate)',
+  },
   account_disabled: { status: 403, sv: 'Kontot är avstängt i Sigill.', en: 'The account is disabled' },
 } as const satisfies Record<string, { status: ContentfulStatusCode; sv: string; en: string }>;
 

@@ -45,8 +45,8 @@ afterAll(async () => {
 });
 
 /** Starts a login at Sigill and returns the AuthnRequest's ID, which the IdP answers. */
-async function startLogin(browser: SigillBrowser): Promise<string> {
-  const start = await browser.request(`/api/sso/providers/${providerId}/login`);
+async function startLogin(browser: SigillBrowser, id = providerId): Promise<string> {
+  const start = await browser.request(`/api/sso/providers/${id}/login`);
   expect(start.status).toBe(302);
   expect(start.headers.get('location')!.startsWith(idp.entryPoint)).toBe(true);
   return SamlTestIdp.requestIdOf(start.headers.get('location')!);
@@ -56,9 +56,9 @@ function assertion(requestId: string, overrides: Partial<AssertionOptions> = {})
   return idp.response({ requestId, recipient: acsUrl, audience: spEntityId, nameId: 'S-1-5-21-1001', email: 'dora.dso@exempelkommun.se', name: 'Dora Dataskydd', groups: ['Sigill-DSO', 'Sigill-Granskare'], ...overrides });
 }
 
-function post(browser: SigillBrowser, samlResponse: string): Promise<Response> {
+function post(browser: SigillBrowser, samlResponse: string, id = providerId): Promise<Response> {
   // From the IdP's page: a cross-site form POST.
-  return browser.request(`/api/sso/saml/${providerId}/acs`, { method: 'POST', form: { SAMLResponse: samlResponse }, headers: { origin: 'https://idp.exempelkommun.test' } });
+  return browser.request(`/api/sso/saml/${id}/acs`, { method: 'POST', form: { SAMLResponse: samlResponse }, headers: { origin: 'https://idp.exempelkommun.test' } });
 }
 
 async function refusal(response: Response): Promise<{ status: number; code: string; detail: string }> {
@@ -71,6 +71,17 @@ function rolesOf(memberships: { organisationId: string; role: string }[] | undef
 }
 
 let validResponse: string;
+
+async function addProvider(organisationId: string, idpCert: string, entityId: string): Promise<{ id: string; redirectUrl: string }> {
+  const admin = await loggedIn(testApp);
+  const created = await admin.post<{ id: string; redirectUrl: string }>(`/api/organisations/${organisationId}/identity-providers`, {
+    displayName: `IdP ${entityId}`,
+    settings: { protocol: 'saml', entryPoint: idp.entryPoint, idpCert, idpIssuer: idp.entityId, spEntityId: entityId },
+    roleMappings: [{ value: 'Sigill-Granskare', organisationId, role: 'granskare' }],
+  });
+  if (created.status !== 201) throw new Error(`setup failed: ${JSON.stringify(created.body)}`);
+  return created.body;
+}
 
 describe('SAML 2.0 login with signed assertions', () => {
   it('logs in with a valid signed assertion, creating the account with the mapped roles and a Secure cookie', async () => {
@@ -172,6 +183,25 @@ describe('SAML 2.0 login with signed assertions', () => {
     const logout = await browser.request('/api/sso/logout', { method: 'POST', headers: { 'x-csrf-token': me.body.csrfToken! } });
     const { redirectUrl } = (await logout.json()) as { redirectUrl: string };
     expect(redirectUrl.startsWith('https://idp.exempelkommun.test/adfs/ls/slo?SAMLRequest=')).toBe(true);
+    expect((await browser.me()).status).toBe(401);
+  });
+
+  it('links the same IdP, configured for a second organisation, to the same account', async () => {
+    const second = await addProvider(socialId, idp.certificate, `${publicUrl}/saml-social`);
+    const browser = new SigillBrowser(testApp);
+    const requestId = await startLogin(browser, second.id);
+    const response = assertion(requestId, { recipient: second.redirectUrl, audience: `${publicUrl}/saml-social` });
+    expect((await post(browser, response, second.id)).status).toBe(302);
+    expect((await browser.me()).body.user?.email).toBe('dora.dso@exempelkommun.se');
+  });
+
+  it('refuses an admin’s own certificate claiming this IdP’s issuer: it links to no existing account', async () => {
+    const forged = await addProvider(socialId, idp.otherCertificate, `${publicUrl}/saml-forged`);
+    const browser = new SigillBrowser(testApp);
+    const requestId = await startLogin(browser, forged.id);
+    const response = assertion(requestId, { recipient: forged.redirectUrl, audience: `${publicUrl}/saml-forged`, sign: 'other-key' });
+    const answer = await refusal(await post(browser, response, forged.id));
+    expect(answer).toMatchObject({ status: 409, code: 'sso_identity_elsewhere' });
     expect((await browser.me()).status).toBe(401);
   });
 

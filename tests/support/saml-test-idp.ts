@@ -53,6 +53,11 @@ export class SamlTestIdp {
     return this.signing.cert;
   }
 
+  /** The certificate of the key `sign: 'other-key'` uses: someone else's IdP. */
+  get otherCertificate(): string {
+    return this.stranger.cert;
+  }
+
   /** The ID of the AuthnRequest in an HTTP-Redirect binding URL (what the IdP answers InResponseTo). */
   static requestIdOf(redirectUrl: string): string {
     const request = new URL(redirectUrl).searchParams.get('SAMLRequest');

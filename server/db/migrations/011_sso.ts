@@ -28,6 +28,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('subject', 'text', (column) => column.notNull())
     .addColumn('user_id', 'text', (column) => column.notNull().references('users.id').onDelete('cascade'))
     .addColumn('provider_id', 'text', (column) => column.notNull())
+    .addColumn('trust_anchor', 'text', (column) => column.notNull())
     .addColumn('created_at', 'text', (column) => column.notNull())
     .addColumn('last_login_at', 'text', (column) => column.notNull())
     .addPrimaryKeyConstraint('sso_identities_pk', ['issuer', 'subject'])
