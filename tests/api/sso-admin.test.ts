@@ -72,6 +72,14 @@ describe('identity provider settings', () => {
     expect(outside.body.error.details[0]!.field).toBe('body.roleMappings.0.organisationId');
   });
 
+  it('answers a login at an unreachable provider with a clear 401, not a 500', async () => {
+    const body = { ...oidcProviderBody(org.socialId), settings: { protocol: 'oidc', issuer: 'http://127.0.0.1:9/realms/nere', clientId: 'sigill' } };
+    const created = await org.admin.post<{ id: string }>(`/api/organisations/${org.socialId}/identity-providers`, body);
+    const login = await testApp.app.request(`/api/sso/providers/${created.body.id}/login`, { headers: { accept: 'application/json' } });
+    expect(login.status).toBe(401);
+    expect(((await login.json()) as { error: { code: string } }).error.code).toBe('sso_idp_error');
+  });
+
   it('lists enabled providers to anyone, by name and opaque id only', async () => {
     const disabled = await org.admin.post<{ id: string }>(`/api/organisations/${org.socialId}/identity-providers`, { ...oidcProviderBody(org.socialId), displayName: 'Avstängd', enabled: false });
     const listed = await new ApiClient(testApp).get<{ providers: Record<string, unknown>[] }>('/api/sso/providers');

@@ -158,6 +158,19 @@ describe('OpenID Connect login through a real provider', () => {
     expect((await browser.me()).status).toBe(401);
   });
 
+  it('refuses an account disabled in Sigill, whatever the provider says', async () => {
+    const { db } = testApp.deps.database;
+    await db.updateTable('users').set({ is_active: 0 }).where('email', '=', 'anna.andersson@kommun.test').execute();
+    try {
+      const { browser, callback } = await logIn('anna-1001');
+      expect(callback.status).toBe(403);
+      expect(((await callback.json()) as { error: { code: string } }).error.code).toBe('sso_account_disabled');
+      expect((await browser.me()).status).toBe(401);
+    } finally {
+      await db.updateTable('users').set({ is_active: 1 }).where('email', '=', 'anna.andersson@kommun.test').execute();
+    }
+  });
+
   it('logs out locally and hands back the provider’s end-session address (RP-initiated logout)', async () => {
     const { browser } = await logIn('anna-1001');
     const me = await browser.me();
