@@ -331,6 +331,8 @@ export interface SsoLoginRequestsTable {
   browser_hash: string | null;
   nonce: string | null;
   code_verifier: string | null;
+  /** The page (a path on this site) the person was on when the login started. */
+  return_to: string | null;
   created_at: string;
   expires_at: string;
   consumed_at: string | null;

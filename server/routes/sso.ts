@@ -33,6 +33,11 @@ const callbackQuery = z.object({
   error_description: z.string().max(2000).optional(),
   iss: z.string().max(2000).optional(),
 });
+/** Only a path on this site, in printable ASCII: `//host` or a backslash could send the browser elsewhere. */
+const loginQuery = z.object({
+  returnTo: z.string().max(2000).regex(/^\/(?![/\\])[\x21-\x5b\x5d-\x7e]*$/, 'must be a path on this site').optional()
+    .openapi({ description: 'The page to land on after the login' }),
+});
 const providerList = z.object({ providers: z.array(z.object({ id: z.string(), displayName: z.string() })) });
 
 async function enabledProvider(c: Context<AppEnv>, id: string, protocol?: IdentityProvider['protocol']): Promise<IdentityProvider> {
@@ -71,7 +76,7 @@ export const samlAcsRoutes = createRouter().openapi(
     const userId = await signIn(deps, provider, login.identity);
     const idpSession = { provider_id: provider.id, id_token: null, name_id: login.nameId, name_id_format: login.nameIdFormat, session_index: login.sessionIndex };
     await startSsoSession(c, userId, idpSession);
-    return c.redirect('/', 302);
+    return c.redirect(login.returnTo, 302);
   }),
 );
 
@@ -95,14 +100,15 @@ export const ssoRoutes = createRouter()
       path: '/providers/{id}/login',
       tags: ['sso'],
       summary: 'Start a login at the identity provider (OpenID Connect with PKCE, or a SAML AuthnRequest)',
-      request: { params: providerParam },
+      request: { params: providerParam, query: loginQuery },
       responses: { ...redirect, ...refusal },
     }),
     (c) => browserStep(c, async () => {
       const deps = c.get('deps');
       const provider = await enabledProvider(c, c.req.valid('param').id);
-      if (provider.protocol === 'saml') return c.redirect(await startSamlLogin(deps, provider), 302);
-      const { url, browserValue } = await startOidcLogin(deps, provider);
+      const { returnTo } = c.req.valid('query');
+      if (provider.protocol === 'saml') return c.redirect(await startSamlLogin(deps, provider, returnTo), 302);
+      const { url, browserValue } = await startOidcLogin(deps, provider, returnTo);
       const secure = deps.config.publicUrl.startsWith('https:');
       setCookie(c, bindingCookie, browserValue, { httpOnly: true, sameSite: 'Lax', secure, path: bindingPath, maxAge: 600 });
       return c.redirect(url, 302);
@@ -122,10 +128,10 @@ export const ssoRoutes = createRouter()
       const provider = await enabledProvider(c, c.req.valid('param').id, 'oidc');
       const browserValue = getCookie(c, bindingCookie);
       deleteCookie(c, bindingCookie, { path: bindingPath });
-      const { identity, idToken } = await finishOidcLogin(deps, provider, new URL(c.req.url).searchParams, browserValue);
+      const { identity, idToken, returnTo } = await finishOidcLogin(deps, provider, new URL(c.req.url).searchParams, browserValue);
       const userId = await signIn(deps, provider, identity);
       await startSsoSession(c, userId, { provider_id: provider.id, id_token: idToken, name_id: null, name_id_format: null, session_index: null });
-      return c.redirect('/', 302);
+      return c.redirect(returnTo, 302);
     }),
   )
   .openapi(

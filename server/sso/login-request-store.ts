@@ -11,6 +11,7 @@ export interface NewLoginRequest {
   browserHash?: string;
   nonce?: string;
   codeVerifier?: string;
+  returnTo?: string;
 }
 
 export async function saveLoginRequest(db: Kysely<Database>, request: NewLoginRequest): Promise<void> {
@@ -24,6 +25,7 @@ export async function saveLoginRequest(db: Kysely<Database>, request: NewLoginRe
       browser_hash: request.browserHash ?? null,
       nonce: request.nonce ?? null,
       code_verifier: request.codeVerifier ?? null,
+      return_to: request.returnTo ?? null,
       created_at: new Date(now).toISOString(),
       expires_at: new Date(now + loginRequestMinutes * 60_000).toISOString(),
     })
@@ -44,16 +46,18 @@ export async function pendingLoginRequest(db: Kysely<Database>, providerId: stri
 
 /**
  * Marks the request used, in one statement: of two callbacks racing with the same state or
- * InResponseTo, exactly one gets true; a replay after that, on any process, gets false.
+ * InResponseTo, exactly one gets the request (with the page to return to); a replay after that,
+ * on any process, gets undefined.
  */
-export async function consumeLoginRequest(db: Kysely<Database>, providerId: string, id: string): Promise<boolean> {
-  const result = await db
+export async function consumeLoginRequest(db: Kysely<Database>, providerId: string, id: string): Promise<{ returnTo: string } | undefined> {
+  const row = await db
     .updateTable('sso_login_requests')
     .set({ consumed_at: nowIso() })
     .where('id', '=', id)
     .where('provider_id', '=', providerId)
     .where('consumed_at', 'is', null)
     .where('expires_at', '>', nowIso())
+    .returning('return_to')
     .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  return row ? { returnTo: row.return_to ?? '/' } : undefined;
 }

@@ -38,14 +38,14 @@ async function configuration(provider: IdentityProvider): Promise<client.Configu
 }
 
 /** Starts a login: state, nonce and PKCE verifier kept in the database; the browser holds only a binding value. */
-export async function startOidcLogin(deps: AppDeps, provider: IdentityProvider): Promise<{ url: string; browserValue: string }> {
+export async function startOidcLogin(deps: AppDeps, provider: IdentityProvider, returnTo: string | undefined): Promise<{ url: string; browserValue: string }> {
   const settings = oidcSettings(provider);
   const config = await configuration(provider);
   const state = client.randomState();
   const nonce = client.randomNonce();
   const codeVerifier = client.randomPKCECodeVerifier();
   const browserValue = randomBytes(32).toString('base64url');
-  await saveLoginRequest(deps.database.db, { id: state, providerId: provider.id, browserHash: browserHash(browserValue), nonce, codeVerifier });
+  await saveLoginRequest(deps.database.db, { id: state, providerId: provider.id, browserHash: browserHash(browserValue), nonce, codeVerifier, returnTo });
   const url = client.buildAuthorizationUrl(config, {
     redirect_uri: oidcRedirectUri(deps.config.publicUrl, provider.id),
     scope: settings.scopes.join(' '),
@@ -88,14 +88,15 @@ export async function finishOidcLogin(
   provider: IdentityProvider,
   query: URLSearchParams,
   browserValue: string | undefined,
-): Promise<{ identity: ExternalIdentity; idToken: string }> {
+): Promise<{ identity: ExternalIdentity; idToken: string; returnTo: string }> {
   const settings = oidcSettings(provider);
   const state = query.get('state') ?? '';
   const request = await pendingLoginRequest(deps.database.db, provider.id, state);
   if (!request || !browserValue || request.browser_hash !== browserHash(browserValue)) {
     throw new SsoRefusal('login_expired', 'unknown or expired state, or another browser');
   }
-  if (!(await consumeLoginRequest(deps.database.db, provider.id, state))) throw new SsoRefusal('login_expired', 'state already used');
+  const consumed = await consumeLoginRequest(deps.database.db, provider.id, state);
+  if (!consumed) throw new SsoRefusal('login_expired', 'state already used');
   if (query.has('error')) throw new SsoRefusal('idp_error', `${query.get('error')}: ${query.get('error_description') ?? ''}`.slice(0, 300));
   const config = await configuration(provider);
   const currentUrl = new URL(oidcRedirectUri(deps.config.publicUrl, provider.id));
@@ -122,6 +123,7 @@ export async function finishOidcLogin(
       groups: groupsOf(claims, settings.groupClaim),
     },
     idToken: tokens.id_token!,
+    returnTo: consumed.returnTo,
   };
 }
 

@@ -24,10 +24,10 @@ function samlSettings(provider: IdentityProvider): SamlSettings {
  * It only looks ids up; the one-time consumption happens after validation (consumeLoginRequest),
  * so that a replay is named as one rather than as an unknown request.
  */
-function requestIdStore(db: Kysely<Database>, providerId: string): CacheProvider {
+function requestIdStore(db: Kysely<Database>, providerId: string, returnTo: string | undefined): CacheProvider {
   return {
     saveAsync: async (key, value) => {
-      await saveLoginRequest(db, { id: key, providerId });
+      await saveLoginRequest(db, { id: key, providerId, returnTo });
       return { value, createdAt: Date.now() };
     },
     getAsync: async (key) => {
@@ -39,7 +39,7 @@ function requestIdStore(db: Kysely<Database>, providerId: string): CacheProvider
 }
 
 /** Signed assertions required (the response may be unsigned, as ADFS and Entra ID send it), audience and InResponseTo always checked. */
-function samlFor(deps: AppDeps, provider: IdentityProvider): SAML {
+function samlFor(deps: AppDeps, provider: IdentityProvider, returnTo?: string): SAML {
   const settings = samlSettings(provider);
   return new SAML({
     callbackUrl: samlAcsUrl(deps.config.publicUrl, provider.id),
@@ -53,7 +53,7 @@ function samlFor(deps: AppDeps, provider: IdentityProvider): SAML {
     validateInResponseTo: ValidateInResponseTo.always,
     requestIdExpirationPeriodMs: loginRequestMinutes * 60_000,
     acceptedClockSkewMs: 60_000,
-    cacheProvider: requestIdStore(deps.database.db, provider.id),
+    cacheProvider: requestIdStore(deps.database.db, provider.id, returnTo),
     identifierFormat: null,
     // Sigill does not prescribe how a person authenticates: SITHS, Freja or a password are the IdP's choice.
     disableRequestedAuthnContext: true,
@@ -67,8 +67,8 @@ function explain(message: string): string {
   return message.slice(0, 300);
 }
 
-export async function startSamlLogin(deps: AppDeps, provider: IdentityProvider): Promise<string> {
-  return samlFor(deps, provider).getAuthorizeUrlAsync('', undefined, {});
+export async function startSamlLogin(deps: AppDeps, provider: IdentityProvider, returnTo: string | undefined): Promise<string> {
+  return samlFor(deps, provider, returnTo).getAuthorizeUrlAsync('', undefined, {});
 }
 
 type XmlNode = { $?: Record<string, string | undefined>; _?: string } & Record<string, unknown>;
@@ -116,6 +116,7 @@ export interface SamlLogin {
   nameId: string;
   nameIdFormat: string | null;
   sessionIndex: string | null;
+  returnTo: string;
 }
 
 /**
@@ -141,7 +142,8 @@ export async function finishSamlLogin(deps: AppDeps, provider: IdentityProvider,
   if (!assertionId) throw new SsoRefusal('response_invalid', 'the assertion has no ID');
   const { db } = deps.database;
   if (!(await consumeAssertion(db, provider.id, assertionId, notOnOrAfter))) throw new SsoRefusal('replayed', `assertion ${assertionId} was already used`);
-  if (!(await consumeLoginRequest(db, provider.id, inResponseTo))) throw new SsoRefusal('login_expired', `request ${inResponseTo} is expired or already answered`);
+  const consumed = await consumeLoginRequest(db, provider.id, inResponseTo);
+  if (!consumed) throw new SsoRefusal('login_expired', `request ${inResponseTo} is expired or already answered`);
   const groups = attribute(profile, settings.groupAttribute);
   const email = text(attribute(profile, ...emailAttributes))
     ?? (profile.nameIDFormat === 'urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress' ? profile.nameID : undefined);
@@ -156,6 +158,7 @@ export async function finishSamlLogin(deps: AppDeps, provider: IdentityProvider,
     nameId: profile.nameID,
     nameIdFormat: profile.nameIDFormat ?? null,
     sessionIndex: profile.sessionIndex ?? null,
+    returnTo: consumed.returnTo,
   };
 }
 

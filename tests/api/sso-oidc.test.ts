@@ -158,6 +158,18 @@ describe('OpenID Connect login through a real provider', () => {
     expect((await browser.me()).status).toBe(401);
   });
 
+  it('lands on the page the login started from, and refuses a return address off this site', async () => {
+    const browser = new SigillBrowser(testApp);
+    const start = await browser.request(`/api/sso/providers/${providerId}/login?returnTo=${encodeURIComponent('/bedomningar/abc?flik=plan')}`);
+    const callbackUrl = await new OpUserAgent(op.issuer).signIn(start.headers.get('location')!, 'anna-1001');
+    const callback = await browser.request(callbackUrl.pathname + callbackUrl.search);
+    expect(callback.headers.get('location')).toBe('/bedomningar/abc?flik=plan');
+    for (const elsewhere of ['//evil.example/', '/\\evil.example', 'https://evil.example/', '/a\r\nSet-Cookie: x=1']) {
+      const refused = await browser.request(`/api/sso/providers/${providerId}/login?returnTo=${encodeURIComponent(elsewhere)}`);
+      expect(refused.status, elsewhere).toBe(400);
+    }
+  });
+
   it('refuses an account disabled in Sigill, whatever the provider says', async () => {
     const { db } = testApp.deps.database;
     await db.updateTable('users').set({ is_active: 0 }).where('email', '=', 'anna.andersson@kommun.test').execute();

@@ -176,6 +176,13 @@ describe('SAML 2.0 login with signed assertions', () => {
     expect(rolesOf((await browser.me()).body.memberships)).toEqual(['dso@root']);
   });
 
+  it('lands on the page the login started from', async () => {
+    const browser = new SigillBrowser(testApp);
+    const start = await browser.request(`/api/sso/providers/${providerId}/login?returnTo=${encodeURIComponent('/mallar')}`);
+    const answer = await post(browser, assertion(SamlTestIdp.requestIdOf(start.headers.get('location')!)));
+    expect(answer.headers.get('location')).toBe('/mallar');
+  });
+
   it('logs out locally and sends the browser to the IdP’s single logout', async () => {
     const browser = new SigillBrowser(testApp);
     expect((await post(browser, assertion(await startLogin(browser)))).status).toBe(302);

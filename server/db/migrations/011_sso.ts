@@ -42,6 +42,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('browser_hash', 'text')
     .addColumn('nonce', 'text')
     .addColumn('code_verifier', 'text')
+    .addColumn('return_to', 'text')
     .addColumn('created_at', 'text', (column) => column.notNull())
     .addColumn('expires_at', 'text', (column) => column.notNull())
     .addColumn('consumed_at', 'text')
