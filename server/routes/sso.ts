@@ -6,10 +6,11 @@ import { requirePrincipal } from '../auth/access';
 import { deleteSession, sessionCookieName } from '../auth/sessions';
 import { finishOidcLogin, oidcLogoutUrl, startOidcLogin } from '../sso/oidc-login';
 import { enabledProviders, findProvider, type IdentityProvider } from '../sso/provider-store';
-import { finishSamlLogin, samlLogoutUrl, samlMetadata, startSamlLogin } from '../sso/saml-login';
+import { acceptSamlLogoutRequest, finishSamlLogin, samlLogoutUrl, samlMetadata, startSamlLogin } from '../sso/saml-login';
+import { appendAuditEvent } from '../audit/audit-log';
 import { signIn } from '../sso/sign-in';
 import { refusalResponse, SsoRefusal } from '../sso/sso-refusal';
-import { findIdpSession } from '../sso/sso-session-store';
+import { endIdpSessions, findIdpSession } from '../sso/sso-session-store';
 import { startSsoSession } from '../sso/start-session';
 import { errorResponses } from './error-responses';
 import { idParam } from './schemas';
@@ -37,6 +38,13 @@ const callbackQuery = z.object({
 const loginQuery = z.object({
   returnTo: z.string().max(2000).regex(/^\/(?![/\\])[\x21-\x5b\x5d-\x7e]*$/, 'must be a path on this site').optional()
     .openapi({ description: 'The page to land on after the login' }),
+});
+const sloQuery = z.object({
+  SAMLRequest: z.string().max(100_000).optional(),
+  SAMLResponse: z.string().max(100_000).optional(),
+  RelayState: z.string().max(2000).optional(),
+  SigAlg: z.string().max(200).optional(),
+  Signature: z.string().max(2000).optional(),
 });
 const providerList = z.object({ providers: z.array(z.object({ id: z.string(), displayName: z.string() })) });
 
@@ -132,6 +140,35 @@ export const ssoRoutes = createRouter()
       const userId = await signIn(deps, provider, identity);
       await startSsoSession(c, userId, { provider_id: provider.id, id_token: idToken, name_id: null, name_id_format: null, session_index: null });
       return c.redirect(returnTo, 302);
+    }),
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/saml/{id}/slo',
+      tags: ['sso'],
+      summary: 'SAML single logout (HTTP-Redirect): a signed LogoutRequest from the IdP ends the sessions it names; a LogoutResponse returns home',
+      request: { params: providerParam, query: sloQuery },
+      responses: { ...redirect, ...refusal },
+    }),
+    (c) => browserStep(c, async () => {
+      const deps = c.get('deps');
+      const provider = await enabledProvider(c, c.req.valid('param').id, 'saml');
+      const query = c.req.valid('query');
+      // The answer to Sigill's own LogoutRequest: the Sigill session ended before the browser left.
+      if (!query.SAMLRequest) return c.redirect('/', 302);
+      const raw = new URL(c.req.url).search.slice(1);
+      const logout = await acceptSamlLogoutRequest(deps, provider, query as Record<string, string>, raw);
+      await deps.database.db.transaction().execute(async (trx) => {
+        const users = await endIdpSessions(trx, provider.id, logout.nameId, logout.sessionIndex);
+        for (const userId of users) {
+          await appendAuditEvent(trx, {
+            actorUserId: userId, organisationId: provider.organisationId, action: 'sso.logged_out_by_idp', entityType: 'user', entityId: userId,
+            payload: { providerId: provider.id },
+          });
+        }
+      });
+      return c.redirect(logout.responseUrl, 302);
     }),
   )
   .openapi(

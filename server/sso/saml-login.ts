@@ -14,6 +14,10 @@ export function samlAcsUrl(publicUrl: string, providerId: string): string {
   return `${publicUrl}/api/sso/saml/${providerId}/acs`;
 }
 
+export function samlSloUrl(publicUrl: string, providerId: string): string {
+  return `${publicUrl}/api/sso/saml/${providerId}/slo`;
+}
+
 function samlSettings(provider: IdentityProvider): SamlSettings {
   if (provider.settings.protocol !== 'saml') throw new SsoRefusal('provider_unknown', 'not a SAML provider');
   return provider.settings;
@@ -57,7 +61,7 @@ function samlFor(deps: AppDeps, provider: IdentityProvider, returnTo?: string): 
     identifierFormat: null,
     // Sigill does not prescribe how a person authenticates: SITHS, Freja or a password are the IdP's choice.
     disableRequestedAuthnContext: true,
-    ...(settings.logoutUrl ? { logoutUrl: settings.logoutUrl, logoutCallbackUrl: `${deps.config.publicUrl}/` } : {}),
+    ...(settings.logoutUrl ? { logoutUrl: settings.logoutUrl, logoutCallbackUrl: samlSloUrl(deps.config.publicUrl, provider.id) } : {}),
   });
 }
 
@@ -178,4 +182,24 @@ export async function samlLogoutUrl(deps: AppDeps, provider: IdentityProvider, s
 /** The service provider metadata to give the IdP: entity id, assertion consumer service, signed assertions wanted. */
 export function samlMetadata(deps: AppDeps, provider: IdentityProvider): string {
   return samlFor(deps, provider).generateServiceProviderMetadata(null, null);
+}
+
+/**
+ * A LogoutRequest the IdP sends with the browser (HTTP-Redirect binding): it must carry a valid
+ * signature by the IdP's key — node-saml would accept an unsigned one, and anyone could then end
+ * anyone's session. Returns what it names and the address of the LogoutResponse to send back.
+ */
+export async function acceptSamlLogoutRequest(deps: AppDeps, provider: IdentityProvider, query: Record<string, string>, rawQuery: string) {
+  if (!samlSettings(provider).logoutUrl) throw new SsoRefusal('response_invalid', 'single logout is not configured for this provider');
+  if (!query.SAMLRequest || !query.Signature || !query.SigAlg) throw new SsoRefusal('response_invalid', 'an unsigned logout request is not accepted');
+  const saml = samlFor(deps, provider);
+  let profile;
+  try {
+    ({ profile } = await saml.validateRedirectAsync(query, rawQuery));
+  } catch (error) {
+    throw new SsoRefusal('response_invalid', explain((error as Error).message));
+  }
+  if (!profile?.nameID) throw new SsoRefusal('response_invalid', 'the logout request names no subject');
+  const responseUrl = await saml.getLogoutResponseUrlAsync(profile, query.RelayState ?? '', {}, true);
+  return { nameId: profile.nameID, sessionIndex: profile.sessionIndex, responseUrl };
 }

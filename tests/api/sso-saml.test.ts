@@ -212,10 +212,28 @@ describe('SAML 2.0 login with signed assertions', () => {
     expect((await browser.me()).status).toBe(401);
   });
 
+  it('ends the sessions an IdP’s signed LogoutRequest names, and answers with a LogoutResponse; unsigned or foreign-signed ones change nothing', async () => {
+    const browser = new SigillBrowser(testApp);
+    expect((await post(browser, assertion(await startLogin(browser)))).status).toBe(302);
+    const slo = `${publicUrl}/api/sso/saml/${providerId}/slo`;
+    for (const sign of ['none', 'other-key'] as const) {
+      const refused = await new SigillBrowser(testApp).request(`/api/sso/saml/${providerId}/slo?${idp.logoutRequestQuery({ nameId: 'S-1-5-21-1001', destination: slo, sign })}`);
+      expect(refused.status, sign).toBe(401);
+      expect((await browser.me()).status, sign).toBe(200);
+    }
+    const accepted = await new SigillBrowser(testApp).request(`/api/sso/saml/${providerId}/slo?${idp.logoutRequestQuery({ nameId: 'S-1-5-21-1001', destination: slo })}`);
+    expect(accepted.status).toBe(302);
+    const answer = new URL(accepted.headers.get('location')!);
+    expect(answer.href.startsWith('https://idp.exempelkommun.test/adfs/ls/slo?SAMLResponse=')).toBe(true);
+    expect(answer.searchParams.get('RelayState')).toBe('idp-state');
+    expect((await browser.me()).status).toBe(401);
+  });
+
   it('publishes the service provider metadata with the assertion consumer service', async () => {
     const metadata = await (await new SigillBrowser(testApp).request(`/api/sso/saml/${providerId}/metadata`)).text();
     expect(metadata).toContain(`entityID="${spEntityId}"`);
     expect(metadata).toContain(`Location="${acsUrl}"`);
     expect(metadata).toContain('WantAssertionsSigned="true"');
+    expect(metadata).toContain(`Location="${publicUrl}/api/sso/saml/${providerId}/slo"`);
   });
 });

@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, sign } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { inflateRawSync } from 'node:zlib';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { SignedXml } from 'xml-crypto';
 
 /**
@@ -96,6 +96,26 @@ export class SamlTestIdp {
       + `<saml:Issuer>${issuer}</saml:Issuer><samlp:Status><samlp:StatusCode Value="urn:oasis:names:tc:SAML:2.0:status:Success"/></samlp:Status>`
       + signed + '</samlp:Response>';
     return Buffer.from(response, 'utf8').toString('base64');
+  }
+
+  /**
+   * The query of a LogoutRequest sent with the browser (HTTP-Redirect binding), signed over
+   * `SAMLRequest=…&RelayState=…&SigAlg=…` as the binding prescribes — or not signed at all.
+   */
+  logoutRequestQuery(options: { nameId: string; destination: string; sign?: 'idp' | 'none' | 'other-key' }): string {
+    const now = Date.now();
+    const xml = `<samlp:LogoutRequest xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion" ID="${samlId()}"`
+      + ` Version="2.0" IssueInstant="${new Date(now).toISOString()}" NotOnOrAfter="${new Date(now + 300_000).toISOString()}" Destination="${escape(options.destination)}">`
+      + `<saml:Issuer>${escape(this.entityId)}</saml:Issuer>`
+      + `<saml:NameID Format="urn:oasis:names:tc:SAML:2.0:nameid-format:persistent">${escape(options.nameId)}</saml:NameID></samlp:LogoutRequest>`;
+    const signed = [
+      `SAMLRequest=${encodeURIComponent(deflateRawSync(Buffer.from(xml)).toString('base64'))}`,
+      `RelayState=${encodeURIComponent('idp-state')}`,
+      `SigAlg=${encodeURIComponent('http://www.w3.org/2001/04/xmldsig-more#rsa-sha256')}`,
+    ].join('&');
+    if (options.sign === 'none') return signed;
+    const key = options.sign === 'other-key' ? this.stranger.key : this.signing.key;
+    return `${signed}&Signature=${encodeURIComponent(sign('RSA-SHA256', Buffer.from(signed), key).toString('base64'))}`;
   }
 
   /** An enveloped signature over the Assertion, placed after its Issuer as the schema wants. */

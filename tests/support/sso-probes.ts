@@ -37,5 +37,6 @@ export const ssoOpenRoutes = [
   'GET /api/sso/oidc/{id}/callback',
   'POST /api/sso/saml/{id}/acs',
   'GET /api/sso/saml/{id}/metadata',
+  'GET /api/sso/saml/{id}/slo',
   'POST /api/sso/logout',
 ];
