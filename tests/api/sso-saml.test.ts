@@ -72,6 +72,12 @@ function rolesOf(memberships: { organisationId: string; role: string }[] | undef
 
 let validResponse: string;
 
+/** The response's signed assertion, unsigned and about another person, as an attacker would slip it in. */
+function unsignedTwin(xml: string): string {
+  const signed = /<saml:Assertion [\s\S]*<\/saml:Assertion>/.exec(xml)![0];
+  return signed.replace(/<ds:Signature[\s\S]*<\/ds:Signature>/, '').replace('S-1-5-21-1001', 'S-1-5-21-666').replace(/ID="_[0-9a-f]+"/, 'ID="_evil"');
+}
+
 async function addProvider(organisationId: string, idpCert: string, entityId: string): Promise<{ id: string; redirectUrl: string }> {
   const admin = await loggedIn(testApp);
   const created = await admin.post<{ id: string; redirectUrl: string }>(`/api/organisations/${organisationId}/identity-providers`, {
@@ -130,6 +136,9 @@ describe('SAML 2.0 login with signed assertions', () => {
     ['an assertion for another recipient', { recipient: 'https://evil.example/acs' }, /recipient/i],
     ['an assertion from another issuer', { issuer: 'https://idp.elsewhere.test' }, /issuer/i],
     ['an assertion whose groups were changed after signing', (xml) => xml.replace('Sigill-Granskare', 'Sigill-Admin'), /signature/i],
+    // XML signature wrapping: an unsigned assertion for someone else beside the signed one.
+    ['a response that wraps an unsigned assertion beside the signed one',
+      (xml) => xml.replace('<saml:Assertion ', `${unsignedTwin(xml)}<saml:Assertion `), /multiple assertions|signature/i],
   ];
   for (const [what, change, reason] of refused) {
     it(`refuses ${what} with a 401 and no session`, async () => {
