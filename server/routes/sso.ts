@@ -3,14 +3,13 @@ import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { createRouter, type AppEnv } from '../app-context';
 import { requirePrincipal } from '../auth/access';
-import { deleteSession, sessionCookieName } from '../auth/sessions';
-import { finishOidcLogin, oidcLogoutUrl, startOidcLogin } from '../sso/oidc-login';
+import { sessionCookieName } from '../auth/sessions';
+import { finishOidcLogin, startOidcLogin } from '../sso/oidc-login';
 import { enabledProviders, findProvider, type IdentityProvider } from '../sso/provider-store';
-import { acceptSamlLogoutRequest, finishSamlLogin, samlLogoutUrl, samlMetadata, startSamlLogin } from '../sso/saml-login';
-import { appendAuditEvent } from '../audit/audit-log';
+import { acceptSamlLogoutRequest, finishSamlLogin, samlMetadata, startSamlLogin } from '../sso/saml-login';
+import { endSession, endSessionsForIdp } from '../sso/sso-logout';
 import { signIn } from '../sso/sign-in';
 import { refusalResponse, SsoRefusal } from '../sso/sso-refusal';
-import { endIdpSessions, findIdpSession } from '../sso/sso-session-store';
 import { startSsoSession } from '../sso/start-session';
 import { errorResponses } from './error-responses';
 import { idParam } from './schemas';
@@ -159,15 +158,7 @@ export const ssoRoutes = createRouter()
       if (!query.SAMLRequest) return c.redirect('/', 302);
       const raw = new URL(c.req.url).search.slice(1);
       const logout = await acceptSamlLogoutRequest(deps, provider, query as Record<string, string>, raw);
-      await deps.database.db.transaction().execute(async (trx) => {
-        const users = await endIdpSessions(trx, provider.id, logout.nameId, logout.sessionIndex);
-        for (const userId of users) {
-          await appendAuditEvent(trx, {
-            actorUserId: userId, organisationId: provider.organisationId, action: 'sso.logged_out_by_idp', entityType: 'user', entityId: userId,
-            payload: { providerId: provider.id },
-          });
-        }
-      });
+      await endSessionsForIdp(deps, provider, logout.nameId, logout.sessionIndex);
       return c.redirect(logout.responseUrl, 302);
     }),
   )
@@ -200,16 +191,8 @@ export const ssoRoutes = createRouter()
     }),
     async (c) => {
       requirePrincipal(c);
-      const deps = c.get('deps');
-      const session = c.get('session')!;
-      const idpSession = await findIdpSession(deps.database.db, session.tokenHash);
-      await deleteSession(deps.database.db, session.tokenHash);
+      const redirectUrl = await endSession(c.get('deps'), c.get('session')!.tokenHash);
       deleteCookie(c, sessionCookieName, { path: '/' });
-      const provider = idpSession ? await findProvider(deps.database.db, deps.config.dataDir, idpSession.provider_id) : undefined;
-      let redirectUrl: string | undefined;
-      if (provider && idpSession) {
-        redirectUrl = provider.protocol === 'oidc' ? await oidcLogoutUrl(deps, provider, idpSession.id_token) : await samlLogoutUrl(deps, provider, idpSession);
-      }
       return c.json({ redirectUrl: redirectUrl ?? null }, 200);
     },
   );
