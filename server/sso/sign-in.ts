@@ -5,8 +5,9 @@ import type { AppDeps } from '../app-context';
 import { appendAuditEvent } from '../audit/audit-log';
 import { hashPassword } from '../auth/password';
 import type { Database } from '../db/schema';
-import { newId, nowIso } from '../ids';
+import { newId } from '../ids';
 import { normaliseEmail } from '../users/user-store';
+import { emailOwner, insertLinkedAccount, linkedAccount, refreshLinkedAccount } from './identity-store';
 import type { IdentityProvider } from './provider-store';
 import { mappedRoles, syncRoles } from './role-sync';
 import { SsoRefusal } from './sso-refusal';
@@ -26,19 +27,9 @@ const emailSchema = z.email();
 /** The local password of an SSO account is random and never told to anyone: it cannot be used. */
 const unknownPassword = () => hashPassword(randomBytes(32).toString('base64url'));
 
-async function linkedUser(trx: Transaction<Database>, identity: ExternalIdentity) {
-  return trx.selectFrom('sso_identities').innerJoin('users', 'users.id', 'sso_identities.user_id')
-    .select(['users.id', 'users.email', 'users.name', 'users.is_active', 'sso_identities.provider_id', 'sso_identities.trust_anchor'])
-    .where('sso_identities.issuer', '=', identity.issuer).where('sso_identities.subject', '=', identity.subject).executeTakeFirst();
-}
-
 function usableEmail(identity: ExternalIdentity): string | undefined {
   const email = identity.email ? normaliseEmail(identity.email) : undefined;
   return email && emailSchema.safeParse(email).success ? email : undefined;
-}
-
-async function emailOwner(trx: Transaction<Database>, email: string): Promise<string | undefined> {
-  return (await trx.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst())?.id;
 }
 
 /** Just in time: the first login creates the account, linked by issuer and subject — never by e-mail alone. */
@@ -46,28 +37,22 @@ async function createLinkedUser(trx: Transaction<Database>, provider: IdentityPr
   const email = usableEmail(identity);
   if (!email) throw new SsoRefusal('email_missing', 'no e-mail claim or attribute');
   if (await emailOwner(trx, email)) throw new SsoRefusal('email_taken', email);
-  const id = newId();
-  const now = nowIso();
+  const userId = newId();
   const name = identity.name?.trim() || email;
-  await trx.insertInto('users').values({ id, email, name, password_hash: passwordHash, created_at: now, password_changed_at: now }).execute();
-  await trx.insertInto('sso_identities')
-    .values({ issuer: identity.issuer, subject: identity.subject, user_id: id, provider_id: provider.id, trust_anchor: trustAnchor(provider), created_at: now, last_login_at: now })
-    .execute();
+  await insertLinkedAccount(trx, identity, { userId, email, name, passwordHash, providerId: provider.id, trustAnchor: trustAnchor(provider) });
   await appendAuditEvent(trx, {
-    actorUserId: id, organisationId: provider.organisationId, action: 'sso.account_created', entityType: 'user', entityId: id,
+    actorUserId: userId, organisationId: provider.organisationId, action: 'sso.account_created', entityType: 'user', entityId: userId,
     payload: { providerId: provider.id, issuer: identity.issuer, subject: identity.subject, email },
   });
-  return id;
+  return userId;
 }
 
 /** A name or e-mail changed at the IdP follows at the next login, unless the new e-mail belongs to another account. */
 async function refreshLinkedUser(trx: Transaction<Database>, user: { id: string; email: string; name: string }, identity: ExternalIdentity, provider: IdentityProvider) {
   const email = usableEmail(identity);
   const emailFree = email !== undefined && email !== user.email && (await emailOwner(trx, email)) === undefined;
-  const name = identity.name?.trim();
-  await trx.updateTable('users').set({ email: emailFree ? email : user.email, name: name || user.name }).where('id', '=', user.id).execute();
-  await trx.updateTable('sso_identities').set({ last_login_at: nowIso(), provider_id: provider.id, trust_anchor: trustAnchor(provider) })
-    .where('issuer', '=', identity.issuer).where('subject', '=', identity.subject).execute();
+  const name = identity.name?.trim() || user.name;
+  await refreshLinkedAccount(trx, identity, { userId: user.id, email: emailFree ? email : user.email, name, providerId: provider.id, trustAnchor: trustAnchor(provider) });
 }
 
 /**
@@ -79,11 +64,9 @@ export async function signIn(deps: AppDeps, provider: IdentityProvider, identity
   const scope = (await deps.organisations.current()).selfAndDescendants(provider.organisationId);
   const wanted = mappedRoles(provider.roleMappings, identity.groups, scope);
   // scrypt is slow: hash the never-used local password outside the transaction, and only for a new account.
-  const known = await db.selectFrom('sso_identities').select('user_id')
-    .where('issuer', '=', identity.issuer).where('subject', '=', identity.subject).executeTakeFirst();
-  const passwordHash = known ? undefined : await unknownPassword();
+  const passwordHash = (await linkedAccount(db, identity)) ? undefined : await unknownPassword();
   return db.transaction().execute(async (trx) => {
-    const linked = await linkedUser(trx, identity);
+    const linked = await linkedAccount(trx, identity);
     if (linked && linked.is_active !== 1) throw new SsoRefusal('account_disabled', linked.email);
     // Through another provider, the same issuer and subject count only when the same anchor vouches for them
     // (the linking provider itself may have rotated its certificate: that is its admin's call).

@@ -10,7 +10,11 @@ const reasons = {
   response_invalid: { status: 401, sv: 'Svaret från identitetstjänsten kunde inte godkännas.', en: 'The identity provider’s response was refused' },
   replayed: { status: 401, sv: 'Svaret från identitetstjänsten har redan använts en gång.', en: 'The assertion was already used' },
   email_missing: { status: 400, sv: 'Identitetstjänsten skickade ingen e-postadress för kontot.', en: 'The identity provider sent no e-mail address' },
-  email_taken: { status: 409, sv: 'Det finns redan ett konto med den e-postadressen som inte är kopplat till identitetstjänsten. Kontakta administratören.', en: 'Another account uses this e-mail address; it is never linked by e-mail alone' },
+  email_taken: {
+    status: 409,
+    sv: 'Det finns redan ett konto med den e-postadressen som inte är kopplat till identitetstjänsten. Kontakta administratören.',
+    en: 'Another account uses this e-mail address; it is never linked by e-mail alone',
+  },
   identity_elsewhere: {
     status: 409,
     sv: 'Identiteten hör till ett konto som en annan identitetstjänst har kopplat. Kontakta administratören.',
