@@ -59,6 +59,7 @@ export function ProviderForm({ organisationId, provider, organisations, onSaved,
     <form className="sso-form" onSubmit={(event) => void save(event)} aria-labelledby="sso-form-heading">
       <h2 id="sso-form-heading">{provider ? t('sso.edit', { name: provider.displayName }) : t('sso.newHeading')}</h2>
       {provider && <p data-testid="sso-redirect-url">{t('sso.redirectUrl', { url: provider.redirectUrl })}</p>}
+      {provider?.metadataUrl && <p>{t('sso.metadataUrl', { url: provider.metadataUrl })}</p>}
       <div className="field">
         <label htmlFor="sso-protocol">{t('sso.protocol')}</label>
         <select id="sso-protocol" value={draft.protocol} onChange={(event) => set({ protocol: event.target.value as ProviderDraft['protocol'] })}>

@@ -21,6 +21,7 @@ export interface IdentityProvider {
   clientSecretUnreadable: boolean;
   roleMappings: RoleMapping[];
   redirectUrl: string;
+  metadataUrl: string | null;
 }
 
 /** The form's state: every field a string, as the inputs hold them. */

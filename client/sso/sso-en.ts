@@ -32,6 +32,7 @@ export const ssoEn = {
   'sso.spEntityId': 'Sigill’s entity id (audience)',
   'sso.logoutUrl': 'Single logout URL (optional)',
   'sso.redirectUrl': 'Register this address at the identity provider: {url}',
+  'sso.metadataUrl': 'Sigill’s SAML metadata for the identity provider: {url}',
   'sso.mappings': 'Groups and roles',
   'sso.mappingsIntro': 'A member of the group gets the role in the organisation. A group removed at the identity provider removes the role at the next login.',
   'sso.mappingValue': 'Group',

@@ -30,6 +30,7 @@ export const ssoSv = {
   'sso.spEntityId': 'Sigills entitets-id (audience)',
   'sso.logoutUrl': 'Adress för utloggning (SLO, valfritt)',
   'sso.redirectUrl': 'Registrera denna adress hos identitetstjänsten: {url}',
+  'sso.metadataUrl': 'Sigills SAML-metadata för identitetstjänsten: {url}',
   'sso.mappings': 'Grupper och roller',
   'sso.mappingsIntro': 'Den som tillhör gruppen får rollen i organisationen. En grupp som tas bort hos identitetstjänsten tar bort rollen vid nästa inloggning.',
   'sso.mappingValue': 'Grupp',

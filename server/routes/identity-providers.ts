@@ -7,7 +7,7 @@ import { AppError } from '../errors';
 import { oidcRedirectUri } from '../sso/oidc-login';
 import { type ProviderInput, providerInputSchema, providerSchema, type ProviderView } from '../sso/provider-schemas';
 import { deleteProvider, findProvider, type IdentityProvider, insertProvider, providersOf, updateProvider } from '../sso/provider-store';
-import { samlAcsUrl } from '../sso/saml-login';
+import { samlAcsUrl, samlMetadataUrl } from '../sso/saml-login';
 import { errorResponses } from './error-responses';
 import { idParam, json } from './schemas';
 
@@ -24,6 +24,7 @@ function view(c: Context<AppEnv>, provider: IdentityProvider): ProviderView {
     clientSecretUnreadable: provider.clientSecretStored && provider.clientSecret === undefined,
     roleMappings: provider.roleMappings,
     redirectUrl: provider.protocol === 'oidc' ? oidcRedirectUri(publicUrl, provider.id) : samlAcsUrl(publicUrl, provider.id),
+    metadataUrl: provider.protocol === 'saml' ? samlMetadataUrl(publicUrl, provider.id) : null,
   };
 }
 

@@ -89,6 +89,7 @@ export const providerSchema = z
     clientSecretUnreadable: z.boolean().openapi({ description: 'A secret is stored but this installation’s key cannot open it (restored without sso-secret.key): enter it again' }),
     roleMappings: z.array(roleMappingSchema),
     redirectUrl: z.string().openapi({ description: 'What to register at the IdP: the OIDC redirect URI or the SAML assertion consumer service URL' }),
+    metadataUrl: z.string().nullable().openapi({ description: 'SAML: Sigill’s service provider metadata for the IdP' }),
   })
   .openapi('IdentityProvider');
 export type ProviderView = z.infer<typeof providerSchema>;

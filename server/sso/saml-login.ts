@@ -14,6 +14,10 @@ export function samlAcsUrl(publicUrl: string, providerId: string): string {
   return `${publicUrl}/api/sso/saml/${providerId}/acs`;
 }
 
+export function samlMetadataUrl(publicUrl: string, providerId: string): string {
+  return `${publicUrl}/api/sso/saml/${providerId}/metadata`;
+}
+
 export function samlSloUrl(publicUrl: string, providerId: string): string {
   return `${publicUrl}/api/sso/saml/${providerId}/slo`;
 }

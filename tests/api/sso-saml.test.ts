@@ -239,7 +239,11 @@ describe('SAML 2.0 login with signed assertions', () => {
   });
 
   it('publishes the service provider metadata with the assertion consumer service', async () => {
-    const metadata = await (await new SigillBrowser(testApp).request(`/api/sso/saml/${providerId}/metadata`)).text();
+    const admin = await loggedIn(testApp);
+    const listed = await admin.get<{ providers: { id: string; metadataUrl: string | null }[] }>(`/api/organisations/${rootId}/identity-providers`);
+    const metadataUrl = listed.body.providers.find((provider) => provider.id === providerId)!.metadataUrl!;
+    expect(metadataUrl).toBe(`${publicUrl}/api/sso/saml/${providerId}/metadata`);
+    const metadata = await (await new SigillBrowser(testApp).request(new URL(metadataUrl).pathname)).text();
     expect(metadata).toContain(`entityID="${spEntityId}"`);
     expect(metadata).toContain(`Location="${acsUrl}"`);
     expect(metadata).toContain('WantAssertionsSigned="true"');
