@@ -16,6 +16,7 @@ import { useSession } from './session/SessionProvider';
 import { TemplateLibraryPage } from './templates/TemplateLibraryPage';
 import { TemplatePage } from './templates/TemplatePage';
 import { VerifyPage } from './verify/VerifyPage';
+import { IdentityProvidersPage } from './sso/IdentityProvidersPage';
 
 // SurveyJS and scoring/ are most of the bundle: they load only with an assessment.
 const loadAssessmentPage = () => import('./workshop/AssessmentPage');
@@ -44,6 +45,7 @@ function Page({ route }: { route: Route }) {
     case 'report': return <ReportPage />;
     case 'templates': return <TemplateLibraryPage />;
     case 'template': return <TemplatePage key={route.id} id={route.id} />;
+    case 'sso-admin': return <IdentityProvidersPage />;
     case 'not-found': return <p>{t('notFound')}</p>;
   }
 }

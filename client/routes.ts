@@ -13,6 +13,7 @@ export type Route =
   | { name: 'report' }
   | { name: 'templates' }
   | { name: 'template'; id: string }
+  | { name: 'sso-admin' }
   | { name: 'not-found' };
 
 const id = '([A-Za-z0-9_-]+)';
@@ -30,6 +31,7 @@ const table: [RegExp, (match: RegExpExecArray) => Route][] = [
   [/^\/ledningens-genomgang$/, () => ({ name: 'report' })],
   [/^\/mallar$/, () => ({ name: 'templates' })],
   [new RegExp(`^/mallar/${id}$`), (m) => ({ name: 'template', id: m[1]! })],
+  [/^\/inloggning$/, () => ({ name: 'sso-admin' })],
 ];
 
 export function parseRoute(path: string): Route {
@@ -55,4 +57,5 @@ export const paths = {
   report: () => '/ledningens-genomgang',
   templates: () => '/mallar',
   template: (templateId: string) => `/mallar/${templateId}`,
+  ssoAdmin: () => '/inloggning',
 };

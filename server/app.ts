@@ -27,6 +27,8 @@ import { signOffRoutes } from './routes/sign-off';
 import { adoptionRoutes } from './routes/adoptions';
 import { templateRoutes } from './routes/templates';
 import { clientAddress } from './proxy/request-origin';
+import { identityProviderRoutes } from './routes/identity-providers';
+import { samlAcsRoutes, ssoRoutes } from './routes/sso';
 import { securityHeaders } from './security-headers';
 import { serveClient } from './static-client';
 import { sigillVersion } from './version';
@@ -52,6 +54,7 @@ export function createApp(deps: AppDeps) {
   app.use('*', securityHeaders);
   // Anyone may verify a PDF of up to 20 MB: counted per client address before a byte of it is read.
   app.use('/api/verify', limitPerAddress(limits.verifyPerAddress));
+  app.use('/api/sso/providers/:id/login', limitPerAddress(limits.ssoStartPerAddress));
   const jsonLimit = limit(maxBodyBytes);
   // A protocol to verify is a whole PDF, an import a whole spreadsheet (plus the form around it,
   // the file itself is bounded while it streams); every other body is a small JSON document.
@@ -67,6 +70,8 @@ export function createApp(deps: AppDeps) {
     return c.req.method === 'POST' && importUploadPath.test(c.req.path) ? importLimit(c, next) : jsonLimit(c, next);
   });
 
+  // The IdP's browser form POST is cross-site by design; its signed, one-time assertion is its protection, so it answers before the JSON and CSRF checks.
+  app.route('/api/sso/saml', samlAcsRoutes);
   app.use('/api/*', jsonBodiesOnly, loadSession, csrfGuard);
 
   const api = app.route('/api/health', healthRoutes).route('/api/forms', formRoutes).route('/api/auth', authRoutes)
@@ -85,7 +90,9 @@ export function createApp(deps: AppDeps) {
     .route('/api', importRoutes)
     .route('/api', reportRoutes)
     .route('/api', reviewRoutes)
-    .route('/api', exportRoutes);
+    .route('/api', exportRoutes)
+    .route('/api/sso', ssoRoutes)
+    .route('/api', identityProviderRoutes);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

@@ -1,6 +1,7 @@
 import { signOffEn } from './sign-off-en';
 import { rulesEn } from './rules-en';
 import { templatesEn } from './templates-en';
+import { ssoEn } from '../sso/sso-en';
 import { oversightEn } from './oversight-en';
 import { verifyEn } from './verify-en';
 import type { MessageKey } from './messages-sv';
@@ -260,4 +261,5 @@ export const en: Record<MessageKey, string> = {
   ...oversightEn,
   ...templatesEn,
   ...rulesEn,
+  ...ssoEn,
 };

@@ -2,6 +2,7 @@ import { classificationFlagNames } from '../../scoring/classification/flag-names
 import { signOffSv } from './sign-off-sv';
 import { rulesSv } from './rules-sv';
 import { templatesSv } from './templates-sv';
+import { ssoSv } from '../sso/sso-sv';
 import { oversightSv } from './oversight-sv';
 import { verifySv } from './verify-sv';
 
@@ -270,6 +271,7 @@ export const sv = {
   ...oversightSv,
   ...templatesSv,
   ...rulesSv,
+  ...ssoSv,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof sv;

@@ -2,6 +2,7 @@ import { type FormEvent, useId, useState } from 'react';
 import { ApiError } from '../api';
 import { useLanguage } from '../i18n/LanguageProvider';
 import { useSession } from '../session/SessionProvider';
+import { SsoLoginOptions } from '../sso/SsoLoginOptions';
 
 export function LoginPage() {
   const { t } = useLanguage();
@@ -29,6 +30,7 @@ export function LoginPage() {
     <section className="login" aria-labelledby="login-heading">
       <h1 id="login-heading">{t('loginHeading')}</h1>
       <p>{t('loginIntro')}</p>
+      <SsoLoginOptions />
       <form onSubmit={(event) => void submit(event)} noValidate>
         <div className="field">
           <label htmlFor="login-email">{t('email')}</label>

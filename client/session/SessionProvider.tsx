@@ -49,7 +49,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const logout = useCallback(async () => {
     try {
-      await sendJson<void>('POST', '/api/auth/logout');
+      // Ends the Sigill session; after a single sign-on the IdP's own logout follows, where it offers one.
+      const { redirectUrl } = await sendJson<{ redirectUrl: string | null }>('POST', '/api/sso/logout');
+      if (redirectUrl) window.location.assign(redirectUrl);
     } finally {
       setCsrfToken(null);
       setState({ status: 'anonymous' });

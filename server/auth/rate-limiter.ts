@@ -24,6 +24,8 @@ export const limits = {
   loginPerAccount: { name: 'login.account', points: 100, windowMs: fifteenMinutes },
   passwordCheckPerUser: { name: 'password-change.user', points: 10, windowMs: fifteenMinutes },
   verifyPerAddress: { name: 'verify.address', points: 30, windowMs: 60_000 },
+  // Each start writes a login request and asks the IdP: anonymous, so bounded per address.
+  ssoStartPerAddress: { name: 'sso.address', points: 30, windowMs: 60_000 },
 } as const satisfies Record<string, Limit>;
 
 /** What one login attempt counts against, in the order counted: the address, the account from it, the account. */

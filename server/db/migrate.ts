@@ -8,6 +8,7 @@ import * as templates from './migrations/006_templates';
 import * as planFiguresIndex from './migrations/007_plan_figures_index';
 import * as decisionRules from './migrations/009_decision_rules';
 import * as rateLimits from './migrations/010_rate_limits';
+import * as sso from './migrations/011_sso';
 import * as organisationBudget from './migrations/013_organisation_budget';
 import type { Database } from './schema';
 
@@ -22,6 +23,7 @@ const migrations: Record<string, Migration> = {
   '007_plan_figures_index': planFiguresIndex,
   '009_decision_rules': decisionRules,
   '010_rate_limits': rateLimits,
+  '011_sso': sso,
   '013_organisation_budget': organisationBudget,
 };
 

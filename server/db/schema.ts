@@ -21,6 +21,11 @@ export interface Database {
   lowering_approvals: LoweringApprovalsTable;
   rate_limits: RateLimitsTable;
   published_form_files: PublishedFormFilesTable;
+  identity_providers: IdentityProvidersTable;
+  sso_identities: SsoIdentitiesTable;
+  sso_login_requests: SsoLoginRequestsTable;
+  sso_consumed_assertions: SsoConsumedAssertionsTable;
+  sso_sessions: SsoSessionsTable;
 }
 
 export type OrganisationKind = 'kommun' | 'namnd' | 'forvaltning' | 'bolag' | 'annan';
@@ -309,4 +314,64 @@ export interface PublishedFormFilesTable {
   file: string;
   sha256: string;
   recorded_at: string;
+}
+
+export type SsoProtocol = 'oidc' | 'saml';
+
+export interface IdentityProvidersTable {
+  id: string;
+  organisation_id: string;
+  protocol: SsoProtocol;
+  display_name: string;
+  enabled: Generated<number>;
+  /** JSON of the protocol's settings (issuer, client id, scopes… or entry point, certificate…); never the secret. */
+  settings: string;
+  /** OIDC client secret, encrypted at rest (server/sso/secret-box.ts); write-only through the API. */
+  client_secret: string | null;
+  /** JSON list of `{ value, organisationId, role }`: a group or claim value and the role it gives. */
+  role_mappings: Generated<string>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SsoIdentitiesTable {
+  issuer: string;
+  subject: string;
+  user_id: string;
+  /** The provider that linked it last. */
+  provider_id: string;
+  /** What vouches for the issuer: the OIDC issuer URL (discovery binds the token to it) or the SAML signing certificate's hash. */
+  trust_anchor: string;
+  created_at: string;
+  last_login_at: string;
+}
+
+export interface SsoLoginRequestsTable {
+  /** OIDC: the state; SAML: the AuthnRequest ID. */
+  id: string;
+  provider_id: string;
+  /** Hash of the value in the browser's login cookie (OIDC): the callback must come back to the browser that started. */
+  browser_hash: string | null;
+  nonce: string | null;
+  code_verifier: string | null;
+  /** The page (a path on this site) the person was on when the login started. */
+  return_to: string | null;
+  created_at: string;
+  expires_at: string;
+  consumed_at: string | null;
+}
+
+export interface SsoConsumedAssertionsTable {
+  provider_id: string;
+  assertion_id: string;
+  expires_at: string;
+}
+
+export interface SsoSessionsTable {
+  session_token_hash: string;
+  provider_id: string;
+  id_token: string | null;
+  name_id: string | null;
+  name_id_format: string | null;
+  session_index: string | null;
 }

@@ -12,6 +12,7 @@ import { templateProbes } from '../support/template-probes';
 import { contentProbes } from '../support/content-probes';
 import { oversightListings, oversightProbes } from '../support/oversight-probes';
 import { todoWalk } from '../support/rules-probes';
+import { ssoOpenRoutes, ssoProbes } from '../support/sso-probes';
 
 /**
  * Walks every route with every role, holding the role in the organisation that owns the data
@@ -111,12 +112,13 @@ const probes: Record<string, Probe> = {
   ...templateProbes(() => org),
   ...contentProbes(() => org),
   ...oversightProbes(() => org),
+  ...ssoProbes(() => org),
 };
 
 /** Routes scoped by what the caller may see rather than by one owner: checked by visibility below. */
 const listings = ['GET /api/organisations', 'GET /api/assets', 'GET /api/exports/inventory.csv', 'GET /api/templates', ...oversightListings];
 /** Routes open to anyone, or about the caller's own session. */
-const notOrganisationScoped = ['GET /api/health', 'GET /api/forms', 'GET /api/forms/{id}/{version}', 'POST /api/auth/login', 'POST /api/auth/logout', 'GET /api/auth/me', 'POST /api/auth/password', 'POST /api/verify', 'GET /api/todo'];
+const notOrganisationScoped = ['GET /api/health', 'GET /api/forms', 'GET /api/forms/{id}/{version}', 'POST /api/auth/login', 'POST /api/auth/logout', 'GET /api/auth/me', 'POST /api/auth/password', 'POST /api/verify', 'GET /api/todo', ...ssoOpenRoutes];
 
 beforeAll(async () => {
   testApp = await createTestApp();
