@@ -1,5 +1,6 @@
 import { signOffSv } from './sign-off-sv';
 import { templatesSv } from './templates-sv';
+import { uiSv } from './ui-sv';
 import { oversightSv } from './oversight-sv';
 import { verifySv } from './verify-sv';
 
@@ -256,6 +257,7 @@ export const sv = {
   ...verifySv,
   ...oversightSv,
   ...templatesSv,
+  ...uiSv,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof sv;

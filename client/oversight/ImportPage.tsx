@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from 'react';
-import { ApiError, sendJson } from '../api';
+import { sendJson } from '../api';
 import { Link } from '../components/Link';
 import { useLanguage } from '../i18n/LanguageProvider';
 import { paths } from '../routes';
@@ -7,6 +7,7 @@ import { OrganisationPicker } from './OrganisationPicker';
 import type { ImportPreview, ImportResult } from './oversight-types';
 import { useReportOrganisations } from './useReportOrganisations';
 import './oversight.css';
+import { errorMessageKey } from '../i18n/api-errors';
 
 const maxBytes = 1_000_000;
 
@@ -72,7 +73,7 @@ export function ImportPage() {
   const [file, setFile] = useState<{ name: string; content: string } | null>(null);
   const [step, setStep] = useState<Step>({ state: 'idle' });
   const [errorsOnly, setErrorsOnly] = useState(false);
-  const failed = (error: unknown) => setStep({ state: 'failed', message: error instanceof ApiError || error instanceof Error ? error.message : String(error) });
+  const failed = (error: unknown) => setStep({ state: 'failed', message: t(errorMessageKey(error)) });
 
   const choose = async (chosen: File | undefined) => {
     setFile(null);
