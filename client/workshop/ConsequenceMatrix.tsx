@@ -118,8 +118,9 @@ class ConsequenceMatrix extends SurveyQuestionElementBase {
 }
 
 /** Every matrix with cell texts renders as above; any other matrix keeps SurveyJS's own table. */
+const render = (props: { question: QuestionMatrixModel }) => (props.question.hasCellText ? createElement(ConsequenceMatrix, props) : createElement(SurveyQuestionMatrix, props));
+
 export function registerConsequenceMatrix(): void {
-  const render = (props: { question: QuestionMatrixModel }) => (props.question.hasCellText ? createElement(ConsequenceMatrix, props) : createElement(SurveyQuestionMatrix, props));
   // The factory calls a creator with the question's props (as SurveyJS's own registration does); its typings say a name.
   ReactQuestionFactory.Instance.registerQuestion('matrix', render as unknown as (name: string) => ReturnType<typeof render>);
 }
