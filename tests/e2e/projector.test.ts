@@ -245,7 +245,22 @@ describe('read-only is read-only', () => {
     await page.goto(`${server.url}/tillgangar/${assetId}`);
     await page.getByRole('heading', { level: 1, name: 'Ekonomisystemet' }).waitFor();
     expect(await page.getByRole('link', { name: 'Redigera' }).count()).toBe(0);
-    expect(await page.getByRole('button', { name: /Starta|Fortsätt/ }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: /Starta/ }).count()).toBe(0);
+    expect(await page.getByRole('link', { name: 'Fortsätt klassningen' }).count()).toBe(0);
+    await page.close();
+  });
+});
+
+describe('the asset page with a classification open', () => {
+  it('offers "Fortsätt klassningen" as its main action and no new round', async () => {
+    const page = await loginInUi(browser, server.url, kommun.objektledare.email, kommun.objektledare.password);
+    await page.goto(`${server.url}/tillgangar/${assetId}`);
+    const next = page.getByRole('link', { name: 'Fortsätt klassningen' });
+    await next.waitFor();
+    expect(await next.getAttribute('class')).toContain('primary');
+    expect(await page.getByRole('button', { name: /Starta ny klassningsomgång|Starta klassning/ }).count()).toBe(0);
+    await next.click();
+    await page.waitForURL(`**/bedomningar/${assessmentId}`);
     await page.close();
   });
 });
