@@ -21,6 +21,8 @@ export function applyWorkshopTheme(model: Model, largeText: boolean): void {
     for (const unit of ['font-size', 'line-height', 'size', 'spacing']) cssVariables[`--sjs2-base-unit-${unit}`] = '11px';
   }
   model.applyTheme({ ...ContrastLight, cssVariables });
+  // With large type a dynamic table's columns truncate their values: show each row as a card instead.
+  for (const question of model.getAllQuestions()) if (question.getType() === 'matrixdynamic') question.isMobile = largeText || model.isMobile;
 }
 
 /**

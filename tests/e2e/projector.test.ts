@@ -60,7 +60,8 @@ interface Overflow {
 function overflow(page: Page): Promise<Overflow> {
   return page.evaluate(() => {
     const sideways: string[] = [];
-    const containers = document.querySelectorAll<HTMLElement>('[data-testid=consequence-matrix], .sd-table-wrapper, .sd-table, .table-fit, table');
+    // A text field in a dynamic table counts too: a value cut off there is as unreadable as one scrolled away.
+    const containers = document.querySelectorAll<HTMLElement>('[data-testid=consequence-matrix], .sd-table-wrapper, .sd-table, .table-fit, table, .sd-matrixdynamic input');
     for (const element of containers) {
       if (element.scrollWidth <= element.clientWidth + 1) continue;
       // Name what sticks out, so a failure says where to look.
