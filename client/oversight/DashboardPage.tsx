@@ -28,7 +28,18 @@ function Figures({ data }: { data: DashboardFigures }) {
         <h2 id="ov-coverage">{t('ov.coverage.heading')}</h2>
         <BarChart title={`${t('ov.coverage.heading')} – ${t('ov.total')} (${total.assets} ${t('ov.coverage.assets').toLowerCase()})`} bars={coverageBars(total)} testId="coverage-chart" />
         <h3 id="ov-per-organisation">{t('ov.perOrganisation.heading')}</h3>
-        <DataTable testId="coverage-table" columns={[t('ov.organisation'), t('ov.coverage.assets'), t('ov.coverage.faststalld'), t('ov.coverage.pagar'), t('ov.coverage.ejKlassad'), t('ov.coverage.overdue'), t('ov.coverage.dueSoon')]}>
+        <DataTable
+          testId="coverage-table"
+          columns={[
+            t('ov.organisation'),
+            t('ov.coverage.assets'),
+            t('ov.coverage.faststalld'),
+            t('ov.coverage.pagar'),
+            t('ov.coverage.ejKlassad'),
+            t('ov.coverage.overdue'),
+            t('ov.coverage.dueSoon'),
+          ]}
+        >
           {[...data.organisations.filter((row) => row.assets > 0), { ...total, organisationId: 'total', name: t('ov.total') }].map((row) => (
             <tr key={row.organisationId} className={row.organisationId === 'total' ? 'ov-total-row' : undefined}>
               <th scope="row">{row.name}</th>

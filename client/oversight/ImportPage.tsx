@@ -30,7 +30,19 @@ function Rows({ preview, errorsOnly }: { preview: ImportPreview; errorsOnly: boo
   const { t } = useLanguage();
   const rows = errorsOnly ? preview.rows.filter((row) => row.action === 'error') : preview.rows;
   return (
-    <DataTable className="compact" testId="import-rows" caption={t('ov.import.rowsCaption')} columns={[t('ov.import.col.line'), t('ov.import.col.action'), t('ov.import.col.name'), t('ov.import.col.externalId'), t('ov.import.col.organisation'), t('ov.import.col.details')]}>
+    <DataTable
+      className="compact"
+      testId="import-rows"
+      caption={t('ov.import.rowsCaption')}
+      columns={[
+        t('ov.import.col.line'),
+        t('ov.import.col.action'),
+        t('ov.import.col.name'),
+        t('ov.import.col.externalId'),
+        t('ov.import.col.organisation'),
+        t('ov.import.col.details'),
+      ]}
+    >
       {rows.map((row) => (
         <tr key={row.line} className={row.action === 'error' ? 'ov-row-error' : undefined} data-action={row.action}>
           <th scope="row">{row.line}</th>

@@ -19,7 +19,16 @@ export function AdoptionReportTable({ templateId }: { templateId: string }) {
           adoptions.length === 0 ? (
             <p className="empty-state">{t('template.reportEmpty')}</p>
           ) : (
-            <DataTable testId="adoption-report" columns={[t('template.col.organisation'), t('template.col.asset'), t('template.col.version'), t('template.col.status'), t('template.col.deviations')]}>
+            <DataTable
+              testId="adoption-report"
+              columns={[
+                t('template.col.organisation'),
+                t('template.col.asset'),
+                t('template.col.version'),
+                t('template.col.status'),
+                t('template.col.deviations'),
+              ]}
+            >
               {adoptions.map((entry) => (
                 <tr key={entry.assetId}>
                   <td>{entry.organisationName}</td>

@@ -9,7 +9,17 @@ export function FloorTable({ report, caption }: { report: FloorReport; caption: 
   const { t } = useLanguage();
   const na = t('template.notAssessed');
   return (
-    <DataTable className="floor-table" testId="template-floor" caption={caption} columns={[t('template.col.aspect'), t('template.col.template'), t('template.col.local'), t('template.col.reason')]}>
+    <DataTable
+      className="floor-table"
+      testId="template-floor"
+      caption={caption}
+      columns={[
+        t('template.col.aspect'),
+        t('template.col.template'),
+        t('template.col.local'),
+        t('template.col.reason'),
+      ]}
+    >
       {report.aspects.map((aspect) => (
         <tr key={aspect.aspect} data-deviation={aspect.deviation}>
           <th scope="row">{aspect.aspect}</th>

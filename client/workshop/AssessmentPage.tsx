@@ -55,7 +55,7 @@ function Loaded({ assessment }: { assessment: Assessment }) {
         {(loaded) => (
           <>
             <SignOffPanel assessment={current} assetName={assetName} savePending={saveState.kind !== 'idle' && saveState.kind !== 'saved'} onChanged={onChanged} />
-            <Workshop key={`${started.id}:${started.status}`} initial={started} content={loaded} mayEdit={mayEdit === 'allowed'} onSaved={setCurrent} onSaveState={setSaveState} />
+            <Workshop key={`${started.id}:${started.status}:${mayEdit}`} initial={started} content={loaded} mayEdit={mayEdit === 'allowed'} onSaved={setCurrent} onSaveState={setSaveState} />
           </>
         )}
       </LoadState>

@@ -27,6 +27,11 @@ function questionTitle(model: Model, name: string): string {
   return question ? question.processedTitle || question.title || name : name;
 }
 
+/** The top-level question an API field error names (body.answers.informationsmangder[0].namn → informationsmangder). */
+function questionOf(field: string): string {
+  return field.replace(/^body\.answers\./, '').split(/[.[]/)[0]!;
+}
+
 interface WorkshopProps {
   initial: Assessment;
   content: WorkshopContent;
@@ -38,8 +43,9 @@ interface WorkshopProps {
 }
 
 /**
- * The questionnaire with autosave, conflict handling and the live result beside it. Outside utkast
- * it is shown read-only (SurveyJS display mode); sending it för granskning is the sign-off panel's job.
+ * The questionnaire with autosave, conflict handling and the live result in a strip above it. Outside
+ * utkast, or for someone who may not edit, it is shown read-only (SurveyJS display mode); sending it för
+ * granskning is the sign-off panel's job.
  */
 export function Workshop({ initial, content, mayEdit, onSaved, onSaveState }: WorkshopProps) {
   const { t, language } = useLanguage();
@@ -168,7 +174,9 @@ export function Workshop({ initial, content, mayEdit, onSaved, onSaveState }: Wo
         />
       )}
       {saveState.kind === 'invalid' && saveState.errors.length > 0 && (
-        <ul className="notice notice-error">{saveState.errors.map((error) => <li key={error.field}>{t('workshop.answerRejected', { question: questionTitle(model, error.field.replace(/^body\.answers\./, '').split(/[.[]/)[0]!) })}</li>)}</ul>
+        <ul className="notice notice-error">
+          {saveState.errors.map((error) => <li key={error.field}>{t('workshop.answerRejected', { question: questionTitle(model, questionOf(error.field)) })}</li>)}
+        </ul>
       )}
       <div className="workshop-layout">
         {/* A strip above the questionnaire, which gets the whole width; the room folds it away when it needs the space. */}
