@@ -1,16 +1,61 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vitest/config';
+import { defineConfig, type Plugin } from 'vitest/config';
+
+/** Text files worth compressing; images and fonts are compressed already. */
+const compressible = /\.(?:js|mjs|css|html|svg|json|txt)$/;
+/** Below this size the extra files cost more than they save. */
+const minimumBytes = 1024;
+
+function filesUnder(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    return entry.isDirectory() ? filesUnder(full) : [full];
+  });
+}
+
+/**
+ * Writes a brotli (.br) and a gzip (.gz) copy beside each compressible built file, once at build
+ * time, so the server never compresses on a request (serveClient picks one by Accept-Encoding).
+ */
+function precompressDir(dir: string): void {
+  for (const file of filesUnder(dir)) {
+    if (!compressible.test(file)) continue;
+    const source = fs.readFileSync(file);
+    if (source.length < minimumBytes) continue;
+    const br = zlib.brotliCompressSync(source, {
+      params: { [zlib.constants.BROTLI_PARAM_QUALITY]: zlib.constants.BROTLI_MAX_QUALITY, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: source.length },
+    });
+    const gz = zlib.gzipSync(source, { level: 9 });
+    fs.writeFileSync(`${file}.br`, br);
+    fs.writeFileSync(`${file}.gz`, gz);
+  }
+}
+
+/** Brotli and gzip copies of the built files, made once here so the server only picks one per request. */
+function precompress(): Plugin {
+  return {
+    name: 'sigill-precompress',
+    apply: 'build',
+    writeBundle(options) {
+      if (options.dir) precompressDir(options.dir);
+    },
+  };
+}
 
 const apiTarget = `http://127.0.0.1:${process.env.SIGILL_PORT ?? '8080'}`;
 
 export default defineConfig({
   root: 'client',
   publicDir: false,
-  plugins: [react()],
+  plugins: [react(), precompress()],
   build: {
     outDir: '../dist/client',
     emptyOutDir: true,
-    sourcemap: true,
+    // Source maps would publish the unminified source; a production build has none.
+    sourcemap: false,
     chunkSizeWarningLimit: 2000,
   },
   server: {

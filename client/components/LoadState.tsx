@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { ApiError } from '../api';
+import { errorMessageKey } from '../i18n/api-errors';
 import { useLanguage } from '../i18n/LanguageProvider';
 import type { ApiState } from '../useApi';
 
@@ -14,7 +15,7 @@ export function LoadState<T>({ state, retry, children }: { state: ApiState<T>; r
     return (
       <div role="alert" className="notice notice-error">
         <p>{t('loadFailed')}</p>
-        <p className="muted">{state.error.message}</p>
+        <p className="muted">{t(errorMessageKey(state.error))}</p>
         <button type="button" onClick={retry}>{t('retry')}</button>
       </div>
     );

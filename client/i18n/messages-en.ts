@@ -2,6 +2,7 @@ import { signOffEn } from './sign-off-en';
 import { rulesEn } from './rules-en';
 import { templatesEn } from './templates-en';
 import { ssoEn } from '../sso/sso-en';
+import { uiEn } from './ui-en';
 import { oversightEn } from './oversight-en';
 import { verifyEn } from './verify-en';
 import type { MessageKey } from './messages-sv';
@@ -262,4 +263,5 @@ export const en: Record<MessageKey, string> = {
   ...templatesEn,
   ...rulesEn,
   ...ssoEn,
+  ...uiEn,
 };

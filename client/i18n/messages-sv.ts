@@ -3,6 +3,7 @@ import { signOffSv } from './sign-off-sv';
 import { rulesSv } from './rules-sv';
 import { templatesSv } from './templates-sv';
 import { ssoSv } from '../sso/sso-sv';
+import { uiSv } from './ui-sv';
 import { oversightSv } from './oversight-sv';
 import { verifySv } from './verify-sv';
 
@@ -272,6 +273,7 @@ export const sv = {
   ...templatesSv,
   ...rulesSv,
   ...ssoSv,
+  ...uiSv,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof sv;

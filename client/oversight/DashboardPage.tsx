@@ -6,6 +6,7 @@ import { OrganisationPicker } from './OrganisationPicker';
 import type { Coverage, DashboardFigures } from './oversight-types';
 import { useReportOrganisations } from './useReportOrganisations';
 import './oversight.css';
+import { DataTable } from '../components/DataTable';
 
 const pct = (value: number) => `${value.toLocaleString('sv-SE')} %`;
 const levelNames = ['Försumbar', 'Måttlig', 'Betydande', 'Allvarlig', 'Synnerligen allvarlig'];
@@ -27,56 +28,45 @@ function Figures({ data }: { data: DashboardFigures }) {
         <h2 id="ov-coverage">{t('ov.coverage.heading')}</h2>
         <BarChart title={`${t('ov.coverage.heading')} – ${t('ov.total')} (${total.assets} ${t('ov.coverage.assets').toLowerCase()})`} bars={coverageBars(total)} testId="coverage-chart" />
         <h3 id="ov-per-organisation">{t('ov.perOrganisation.heading')}</h3>
-        <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="ov-per-organisation">
-          <table className="data-table" data-testid="coverage-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('ov.organisation')}</th>
-                <th scope="col">{t('ov.coverage.assets')}</th>
-                <th scope="col">{t('ov.coverage.faststalld')}</th>
-                <th scope="col">{t('ov.coverage.pagar')}</th>
-                <th scope="col">{t('ov.coverage.ejKlassad')}</th>
-                <th scope="col">{t('ov.coverage.overdue')}</th>
-                <th scope="col">{t('ov.coverage.dueSoon')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {[...data.organisations.filter((row) => row.assets > 0), { ...total, organisationId: 'total', name: t('ov.total') }].map((row) => (
-                <tr key={row.organisationId} className={row.organisationId === 'total' ? 'ov-total-row' : undefined}>
-                  <th scope="row">{row.name}</th>
-                  <td>{row.assets}</td>
-                  <td>{row.faststalld} ({pct(row.shares.faststalld)})</td>
-                  <td>{row.pagar} ({pct(row.shares.pagar)})</td>
-                  <td>{row.ejKlassad} ({pct(row.shares.ejKlassad)})</td>
-                  <td>{row.overdue} ({pct(row.shares.overdue)})</td>
-                  <td>{row.dueSoon}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          testId="coverage-table"
+          columns={[
+            t('ov.organisation'),
+            t('ov.coverage.assets'),
+            t('ov.coverage.faststalld'),
+            t('ov.coverage.pagar'),
+            t('ov.coverage.ejKlassad'),
+            t('ov.coverage.overdue'),
+            t('ov.coverage.dueSoon'),
+          ]}
+        >
+          {[...data.organisations.filter((row) => row.assets > 0), { ...total, organisationId: 'total', name: t('ov.total') }].map((row) => (
+            <tr key={row.organisationId} className={row.organisationId === 'total' ? 'ov-total-row' : undefined}>
+              <th scope="row">{row.name}</th>
+              <td>{row.assets}</td>
+              <td>{row.faststalld} ({pct(row.shares.faststalld)})</td>
+              <td>{row.pagar} ({pct(row.shares.pagar)})</td>
+              <td>{row.ejKlassad} ({pct(row.shares.ejKlassad)})</td>
+              <td>{row.overdue} ({pct(row.shares.overdue)})</td>
+              <td>{row.dueSoon}</td>
+            </tr>
+          ))}
+        </DataTable>
       </section>
       <section aria-labelledby="ov-profiles">
         <h2 id="ov-profiles">{t('ov.profiles.heading')}</h2>
         <p>{t('ov.profiles.intro')}</p>
-        <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="ov-profiles">
-          <table className="data-table compact">
-            <thead>
-              <tr>
-                <th scope="col">{t('ov.profiles.aspect')}</th>
-                {levels.map((level) => <th scope="col" key={String(level)}>{level === null ? t('ov.profiles.notAssessed') : `${level} ${levelNames[level]}`}</th>)}
-              </tr>
-            </thead>
-            <tbody>
-              {data.profiles.map((profile) => (
-                <tr key={profile.aspect}>
-                  <th scope="row">{profile.aspect}</th>
-                  {levels.map((level) => <td key={String(level)}>{profile.levels.find((entry) => entry.level === level)?.count ?? 0}</td>)}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          className="compact"
+          columns={[t('ov.profiles.aspect'), ...levels.map((level) => (level === null ? t('ov.profiles.notAssessed') : `${level} ${levelNames[level]}`))]}
+        >
+          {data.profiles.map((profile) => (
+            <tr key={profile.aspect}>
+              <th scope="row">{profile.aspect}</th>
+              {levels.map((level) => <td key={String(level)}>{profile.levels.find((entry) => entry.level === level)?.count ?? 0}</td>)}
+            </tr>
+          ))}
+        </DataTable>
       </section>
       <section aria-labelledby="ov-plan">
         <h2 id="ov-plan">{t('ov.plan.heading')}</h2>

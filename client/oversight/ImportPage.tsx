@@ -8,6 +8,8 @@ import { OrganisationPicker } from './OrganisationPicker';
 import type { ImportPreview, ImportResult } from './oversight-types';
 import { useReportOrganisations } from './useReportOrganisations';
 import './oversight.css';
+import { errorMessageKey } from '../i18n/api-errors';
+import { DataTable } from '../components/DataTable';
 
 /** The server's limit for one file (server/imports/import-limits.ts). */
 const maxBytes = 20 * 1024 * 1024;
@@ -36,37 +38,34 @@ function Rows({ preview, errorsOnly }: { preview: ImportPreview; errorsOnly: boo
   const { t } = useLanguage();
   const rows = errorsOnly ? preview.rows.filter((row) => row.action === 'error') : preview.rows;
   return (
-    <div className="table-scroll" tabIndex={0} role="region" aria-label={t('ov.import.rowsCaption')}>
-      <table className="data-table compact" data-testid="import-rows">
-        <caption>{t('ov.import.rowsCaption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('ov.import.col.line')}</th>
-            <th scope="col">{t('ov.import.col.action')}</th>
-            <th scope="col">{t('ov.import.col.name')}</th>
-            <th scope="col">{t('ov.import.col.externalId')}</th>
-            <th scope="col">{t('ov.import.col.organisation')}</th>
-            <th scope="col">{t('ov.import.col.details')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.line} className={row.action === 'error' ? 'ov-row-error' : undefined} data-action={row.action}>
-              <th scope="row">{row.line}</th>
-              <td>{t(`ov.import.action.${row.action}`)}</td>
-              <td>{row.name}</td>
-              <td>{row.externalId ?? ''}</td>
-              <td>{row.organisationName ?? ''}</td>
-              <td>
-                {row.errors.length > 0 ? (
-                  <ul className="plain-list">{row.errors.map((error) => <li key={`${error.field}-${error.message}`}><strong>{error.field}</strong>: {error.message}</li>)}</ul>
-                ) : row.changes.join(', ')}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      className="compact"
+      testId="import-rows"
+      caption={t('ov.import.rowsCaption')}
+      columns={[
+        t('ov.import.col.line'),
+        t('ov.import.col.action'),
+        t('ov.import.col.name'),
+        t('ov.import.col.externalId'),
+        t('ov.import.col.organisation'),
+        t('ov.import.col.details'),
+      ]}
+    >
+      {rows.map((row) => (
+        <tr key={row.line} className={row.action === 'error' ? 'ov-row-error' : undefined} data-action={row.action}>
+          <th scope="row">{row.line}</th>
+          <td>{t(`ov.import.action.${row.action}`)}</td>
+          <td>{row.name}</td>
+          <td>{row.externalId ?? ''}</td>
+          <td>{row.organisationName ?? ''}</td>
+          <td>
+            {row.errors.length > 0 ? (
+              <ul className="plain-list">{row.errors.map((error) => <li key={`${error.field}-${error.message}`}><strong>{error.field}</strong>: {error.message}</li>)}</ul>
+            ) : row.changes.join(', ')}
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 
@@ -83,7 +82,7 @@ export function ImportPage() {
   const [errorsOnly, setErrorsOnly] = useState(false);
   const failed = (error: unknown) => {
     const key = refusalKey(error);
-    setStep({ state: 'failed', message: key ? t(key) : error instanceof Error ? error.message : String(error) });
+    setStep({ state: 'failed', message: t(key ?? errorMessageKey(error)) });
   };
 
   const choose = (chosen: File | undefined) => {

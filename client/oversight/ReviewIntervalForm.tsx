@@ -4,6 +4,7 @@ import { LoadState } from '../components/LoadState';
 import { useLanguage } from '../i18n/LanguageProvider';
 import { useApi } from '../useApi';
 import type { ReviewInterval } from './oversight-types';
+import { errorMessageKey } from '../i18n/api-errors';
 
 /** The organisation's review interval (issue 9, part 2): its own months, or inherited from above. */
 export function ReviewIntervalForm({ organisationId, canEdit }: { organisationId: string; canEdit: boolean }) {
@@ -20,7 +21,7 @@ export function ReviewIntervalForm({ organisationId, canEdit }: { organisationId
       interval.replace(saved);
       setMessage({ ok: true, text: t('ov.interval.saved') });
     } catch (error) {
-      setMessage({ ok: false, text: error instanceof Error ? error.message : String(error) });
+      setMessage({ ok: false, text: t(errorMessageKey(error)) });
     }
   };
   return (

@@ -8,12 +8,19 @@ import { organisationsUnder } from '../domain/inventory-query';
 import { useLanguage } from '../i18n/LanguageProvider';
 import { navigate } from '../navigation';
 import { paths } from '../routes';
+import { NotAllowed } from '../components/NotAllowed';
+import { roleAllows } from '../session/permissions';
 import { useReadySession, useSession } from '../session/SessionProvider';
+import { usePermission } from '../session/usePermission';
 import { useApi } from '../useApi';
 import { ObjektledareField } from './ObjektledareField';
+import { errorMessageKey } from '../i18n/api-errors';
 
 export function NewAssetPage() {
   const organisations = useApi<{ organisations: Organisation[] }>('/api/organisations');
+  const { memberships } = useReadySession();
+  // Reached by URL too: without a writing role anywhere there is nothing to register into.
+  if (!memberships.some((membership) => roleAllows(membership.role, 'asset.write'))) return <NotAllowed />;
   return (
     <LoadState state={organisations.state} retry={organisations.retry}>
       {({ organisations: all }) => <AssetForm asset={null} organisations={all} />}
@@ -25,12 +32,18 @@ export function EditAssetPage({ id }: { id: string }) {
   const asset = useApi<Asset>(`/api/assets/${id}`);
   return (
     <LoadState state={asset.state} retry={asset.retry}>
-      {(loaded) => <AssetForm asset={loaded} organisations={[]} />}
+      {(loaded) => <EditAllowed asset={loaded} />}
     </LoadState>
   );
 }
 
-const writerRoles = new Set(['admin', 'isam', 'objektledare']);
+function EditAllowed({ asset }: { asset: Asset }) {
+  const { t } = useLanguage();
+  const may = usePermission('asset.write', asset.organisationId);
+  if (may === 'unknown') return <p role="status" className="loading">{t('loading')}</p>;
+  if (may === 'denied') return <NotAllowed />;
+  return <AssetForm asset={asset} organisations={[]} />;
+}
 
 function AssetForm({ asset, organisations }: { asset: Asset | null; organisations: Organisation[] }) {
   const { t } = useLanguage();
@@ -38,7 +51,7 @@ function AssetForm({ asset, organisations }: { asset: Asset | null; organisation
   const { organisationId } = useSession();
   // Where the user may register assets: below every organisation where they hold a writing role.
   const writable = new Map<string, Organisation>();
-  for (const membership of session.memberships.filter((m) => writerRoles.has(m.role))) {
+  for (const membership of session.memberships.filter((m) => roleAllows(m.role, 'asset.write'))) {
     for (const organisation of organisationsUnder(organisations, membership.organisationId)) writable.set(organisation.id, organisation);
   }
   const choices = [...writable.values()];
@@ -66,7 +79,7 @@ function AssetForm({ asset, organisations }: { asset: Asset | null; organisation
       const byField: Record<string, string> = {};
       for (const entry of fieldErrors(error)) byField[entry.field.replace(/^body\./, '').split('.')[0]!] = entry.message;
       setErrors(byField);
-      setFailure(t('saveFailed', { message: error instanceof Error ? error.message : String(error) }));
+      setFailure(t('saveFailed', { message: t(errorMessageKey(error)) }));
     } finally {
       setBusy(false);
     }

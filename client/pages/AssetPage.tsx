@@ -10,12 +10,13 @@ import type { MessageKey } from '../i18n/messages';
 import { messages } from '../i18n/messages';
 import { navigate } from '../navigation';
 import { paths } from '../routes';
-import { useSession } from '../session/SessionProvider';
+import { usePermission } from '../session/usePermission';
 import { useApi } from '../useApi';
 import { ExportLinks } from '../oversight/ExportLinks';
 import { AssetSignOff } from '../sign-off/AssetSignOff';
 import { AssetTemplates } from '../templates/AssetTemplates';
 import { PlanSummary } from './PlanSummary';
+import { errorMessageKey } from '../i18n/api-errors';
 
 export function AssetPage({ id }: { id: string }) {
   const asset = useApi<Asset>(`/api/assets/${id}`);
@@ -24,7 +25,6 @@ export function AssetPage({ id }: { id: string }) {
 
 function AssetView({ asset }: { asset: Asset }) {
   const { t, formatDate } = useLanguage();
-  const { hasRole } = useSession();
   const assessments = useApi<{ assessments: Assessment[] }>(`/api/assets/${asset.id}/assessments`);
   const plan = useApi<{ items: PlanItem[] }>(`/api/assets/${asset.id}/plan`);
   const history = useApi<{ events: HistoryEvent[] }>(`/api/assets/${asset.id}/history?limit=50`);
@@ -35,11 +35,11 @@ function AssetView({ asset }: { asset: Asset }) {
       const started = await sendJson<Assessment>('POST', `/api/assets/${asset.id}/assessments`, { kind });
       navigate(paths.assessment(started.id));
     } catch (error) {
-      setStartError(t('saveFailed', { message: error instanceof Error ? error.message : String(error) }));
+      setStartError(t('saveFailed', { message: t(errorMessageKey(error)) }));
     }
   };
-  const canStart = hasRole('admin', 'isam', 'objektledare', 'dso') && !asset.archivedAt;
-  const canEdit = hasRole('admin', 'isam', 'objektledare') && !asset.archivedAt;
+  const canStart = usePermission('assessment.start', asset.organisationId) === 'allowed' && !asset.archivedAt;
+  const canEdit = usePermission('asset.write', asset.organisationId) === 'allowed' && !asset.archivedAt;
   const actionLabel = (action: string) => {
     const key = `action.${action}`;
     return key in messages.sv ? t(key as MessageKey) : action;
@@ -80,6 +80,8 @@ function AssetView({ asset }: { asset: Asset }) {
         <LoadState state={assessments.state} retry={assessments.retry}>
           {({ assessments: list }) => {
             const hasClassification = list.some((entry) => entry.kind === 'classification');
+            // A round not yet fastställd is where the work goes on: starting another would be refused.
+            const openClassification = list.find((entry) => entry.kind === 'classification' && entry.status !== 'faststalld');
             return (
               <>
                 {list.length === 0 ? (
@@ -100,9 +102,15 @@ function AssetView({ asset }: { asset: Asset }) {
                 )}
                 {canStart && (
                   <div className="actions">
-                    <button type="button" className="primary" onClick={() => void start('classification')}>
-                      {hasClassification ? t('startNewClassification') : t('startClassification')}
-                    </button>
+                    {openClassification ? (
+                      <Link href={paths.assessment(openClassification.id)} className="button primary" data-testid="continue-classification">
+                        {t('asset.continueClassification')}
+                      </Link>
+                    ) : (
+                      <button type="button" className="primary" onClick={() => void start('classification')}>
+                        {hasClassification ? t('startNewClassification') : t('startClassification')}
+                      </button>
+                    )}
                     <button type="button" onClick={() => void start('dpia-screening')}>{t('startScreening')}</button>
                   </div>
                 )}

@@ -10,6 +10,7 @@ import { useLanguage } from '../i18n/LanguageProvider';
 import { paths } from '../routes';
 import { useSession } from '../session/SessionProvider';
 import { useApi } from '../useApi';
+import { DataTable } from '../components/DataTable';
 
 const filterKey = 'sigill.inventoryFilter';
 
@@ -85,32 +86,18 @@ export function InventoryPage() {
           return (
             <>
               <p role="status" className="muted">{t('inventoryCount', { count: page.total })}</p>
-              <div className="table-scroll">
-                <table className="data-table" data-testid="inventory-table">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('colName')}</th>
-                      <th scope="col">{t('colType')}</th>
-                      <th scope="col">{t('colOrganisation')}</th>
-                      <th scope="col">{t('colStatus')}</th>
-                      <th scope="col">{t('colProfile')}</th>
-                      <th scope="col">{t('colReview')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {page.items.map((asset) => (
-                      <tr key={asset.id}>
-                        <th scope="row"><Link href={paths.asset(asset.id)}>{asset.name}</Link></th>
-                        <td>{t(`type.${asset.type}`)}</td>
-                        <td>{asset.organisationName}</td>
-                        <td><StatusBadge status={asset.classificationStatus} /></td>
-                        <td><ProfileBadges profile={asset.profile} /></td>
-                        <td>{asset.nextReviewAt ? formatDate(asset.nextReviewAt) : '–'}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <DataTable testId="inventory-table" columns={[t('colName'), t('colType'), t('colOrganisation'), t('colStatus'), t('colProfile'), t('colReview')]}>
+                {page.items.map((asset) => (
+                  <tr key={asset.id}>
+                    <th scope="row"><Link href={paths.asset(asset.id)}>{asset.name}</Link></th>
+                    <td>{t(`type.${asset.type}`)}</td>
+                    <td>{asset.organisationName}</td>
+                    <td><StatusBadge status={asset.classificationStatus} /></td>
+                    <td><ProfileBadges profile={asset.profile} /></td>
+                    <td>{asset.nextReviewAt ? formatDate(asset.nextReviewAt) : '–'}</td>
+                  </tr>
+                ))}
+              </DataTable>
               <Pager page={page.page} pageSize={page.pageSize} total={page.total} onPage={(next) => update({ page: next })} />
             </>
           );

@@ -11,6 +11,7 @@ import { paths } from '../routes';
 import { useSession } from '../session/SessionProvider';
 import { useApi } from '../useApi';
 import { PlanRow } from './PlanRow';
+import { DataTable } from '../components/DataTable';
 
 function download(name: string, text: string): void {
   const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
@@ -103,33 +104,21 @@ function PlanView({ asset, items, onReplace, onStale }: { asset: Asset; items: P
           {shown.length === 0 ? (
             <p className="empty-state">{t('planNoMatch')}</p>
           ) : (
-            <div className="table-scroll">
-              <table className="data-table plan-table" data-testid="plan-table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('colRequirement')}</th>
-                    <th scope="col">{t('colReason')}</th>
-                    <th scope="col">{t('colStatus')}</th>
-                    <th scope="col">{t('colPriority')}</th>
-                    <th scope="col">{t('colAnsvarig')}</th>
-                    <th scope="col">{t('colPlannedDate')}</th>
-                    <th scope="col">{t('colHur')}</th>
-                    <th scope="col">{t('colEvidence')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {shown.map((item) => (
-                    <PlanRow
-                      key={item.id}
-                      item={item}
-                      canEdit={canEdit}
-                      onChanged={(updated) => onReplace(items.map((entry) => (entry.id === updated.id ? updated : entry)))}
-                      onStale={onStale}
-                    />
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              className="plan-table"
+              testId="plan-table"
+              columns={[t('colRequirement'), t('colReason'), t('colStatus'), t('colPriority'), t('colAnsvarig'), t('colPlannedDate'), t('colHur'), t('colEvidence')]}
+            >
+              {shown.map((item) => (
+                <PlanRow
+                  key={item.id}
+                  item={item}
+                  canEdit={canEdit}
+                  onChanged={(updated) => onReplace(items.map((entry) => (entry.id === updated.id ? updated : entry)))}
+                  onStale={onStale}
+                />
+              ))}
+            </DataTable>
           )}
         </>
       )}

@@ -3,6 +3,7 @@ import { ApiError, sendJson } from '../api';
 import { type PlanItem, type PlanItemPatch, planStatuses, priorities } from '../api-types';
 import { planReasons } from '../domain/plan-filter';
 import { useLanguage } from '../i18n/LanguageProvider';
+import { errorMessageKey } from '../i18n/api-errors';
 
 type RowState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'error'; message: string } | { kind: 'conflict' };
 function text(value: string): string | null {
@@ -30,7 +31,7 @@ export function PlanRow({ item, canEdit, onChanged, onStale }: { item: PlanItem;
         setState({ kind: 'conflict' });
         onStale();
       } else {
-        setState({ kind: 'error', message: error instanceof Error ? error.message : String(error) });
+        setState({ kind: 'error', message: t(errorMessageKey(error)) });
       }
     }
   };

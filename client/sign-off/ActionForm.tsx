@@ -1,6 +1,7 @@
 import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { ApiError } from '../api';
 import { useLanguage } from '../i18n/LanguageProvider';
+import { errorMessageKey } from '../i18n/api-errors';
 
 export interface Refusal {
   heading: string;
@@ -53,7 +54,7 @@ export function ActionForm({ heading, explanation, statement, confirmLabel, vali
       await onConfirm();
     } catch (caught) {
       const refusal = explainRefusal?.(caught) ?? null;
-      const message = caught instanceof ApiError && caught.status === 409 ? t('signOff.changedMeanwhile') : t('signOff.failed', { message: caught instanceof Error ? caught.message : String(caught) });
+      const message = caught instanceof ApiError && caught.status === 409 ? t('signOff.changedMeanwhile') : t('signOff.failed', { message: t(errorMessageKey(caught)) });
       setError(
         refusal ? (
           <>

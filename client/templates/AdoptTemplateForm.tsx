@@ -7,6 +7,7 @@ import { navigate } from '../navigation';
 import { paths } from '../routes';
 import { useApi } from '../useApi';
 import type { TemplateSummary } from './template-types';
+import { errorMessageKey } from '../i18n/api-errors';
 
 /** Starts the asset's classification from a normative template and opens the workshop on it. */
 export function AdoptTemplateForm({ assetId }: { assetId: string }) {
@@ -21,7 +22,7 @@ export function AdoptTemplateForm({ assetId }: { assetId: string }) {
       const started = await sendJson<Assessment>('POST', `/api/assets/${assetId}/adopt`, { templateId: chosen });
       navigate(paths.assessment(started.id));
     } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
+      setError(t(errorMessageKey(failure)));
     }
   };
   return (

@@ -7,6 +7,7 @@ import { useSession } from '../session/SessionProvider';
 import { FloorTable } from './FloorTable';
 import { TemplateDiffList } from './TemplateDiffList';
 import type { AdoptionView } from './template-types';
+import { errorMessageKey } from '../i18n/api-errors';
 
 function MotivationField({ assessmentId, aspect, initial, onSaved }: { assessmentId: string; aspect: string; initial: string; onSaved(view: AdoptionView): void }) {
   const { t } = useLanguage();
@@ -36,7 +37,7 @@ export function AdoptionPanel({ assetId, view, onChanged }: { assetId: string; v
     try {
       onChanged((await sendJson<{ adoption: AdoptionView }>(method, path, body)).adoption);
     } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
+      setError(t(errorMessageKey(failure)));
     }
   };
   const floor = view.floor;

@@ -4,6 +4,7 @@ import { useLanguage } from '../i18n/LanguageProvider';
 import { paths } from '../routes';
 import { useApi } from '../useApi';
 import { type AdoptionReport, levelText } from './template-types';
+import { DataTable } from '../components/DataTable';
 
 /** The ISAM's view of a city-wide system: which organisations adopted the template, on which version, with which deviations. */
 export function AdoptionReportTable({ templateId }: { templateId: string }) {
@@ -18,35 +19,33 @@ export function AdoptionReportTable({ templateId }: { templateId: string }) {
           adoptions.length === 0 ? (
             <p className="empty-state">{t('template.reportEmpty')}</p>
           ) : (
-            <table data-testid="adoption-report">
-              <thead>
-                <tr>
-                  <th scope="col">{t('template.col.organisation')}</th>
-                  <th scope="col">{t('template.col.asset')}</th>
-                  <th scope="col">{t('template.col.version')}</th>
-                  <th scope="col">{t('template.col.status')}</th>
-                  <th scope="col">{t('template.col.deviations')}</th>
+            <DataTable
+              testId="adoption-report"
+              columns={[
+                t('template.col.organisation'),
+                t('template.col.asset'),
+                t('template.col.version'),
+                t('template.col.status'),
+                t('template.col.deviations'),
+              ]}
+            >
+              {adoptions.map((entry) => (
+                <tr key={entry.assetId}>
+                  <td>{entry.organisationName}</td>
+                  <td><Link href={paths.asset(entry.assetId)}>{entry.assetName}</Link></td>
+                  <td>
+                    {entry.version}
+                    {entry.changed && <> <span className="badge badge-warning">{t('template.changedBadge')} ({template.latestVersion})</span></>}
+                  </td>
+                  <td>{entry.classificationStatus ? t(`assessmentStatus.${entry.classificationStatus as 'utkast'}`) : '–'}{entry.profileText && <> · {entry.profileText}</>}</td>
+                  <td>
+                    {entry.deviations.length === 0
+                      ? t('template.noDeviations')
+                      : entry.deviations.map((deviation) => `${t(`template.deviation.${deviation.deviation}`)} ${levelText(deviation.aspect, deviation.templateLevel, na)} → ${levelText(deviation.aspect, deviation.localLevel, na)}${deviation.approved ? ` (${t('template.approved')})` : ''}`).join('; ')}
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {adoptions.map((entry) => (
-                  <tr key={entry.assetId}>
-                    <td>{entry.organisationName}</td>
-                    <td><Link href={paths.asset(entry.assetId)}>{entry.assetName}</Link></td>
-                    <td>
-                      {entry.version}
-                      {entry.changed && <> <span className="badge badge-warning">{t('template.changedBadge')} ({template.latestVersion})</span></>}
-                    </td>
-                    <td>{entry.classificationStatus ? t(`assessmentStatus.${entry.classificationStatus as 'utkast'}`) : '–'}{entry.profileText && <> · {entry.profileText}</>}</td>
-                    <td>
-                      {entry.deviations.length === 0
-                        ? t('template.noDeviations')
-                        : entry.deviations.map((deviation) => `${t(`template.deviation.${deviation.deviation}`)} ${levelText(deviation.aspect, deviation.templateLevel, na)} → ${levelText(deviation.aspect, deviation.localLevel, na)}${deviation.approved ? ` (${t('template.approved')})` : ''}`).join('; ')}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+              ))}
+            </DataTable>
           )
         }
       </LoadState>

@@ -3,6 +3,7 @@ import type { ActionPlan } from '../../scoring/classification/action-plan';
 import { sendJson } from '../api';
 import type { Assessment } from '../api-types';
 import { useLanguage } from '../i18n/LanguageProvider';
+import { errorMessageKey } from '../i18n/api-errors';
 
 /** Publishes a fastställd central classification as a normative template: name, lowering policy, approver and centrally fulfilled requirements. */
 export function PublishTemplateForm({ assessment, defaultName }: { assessment: Assessment; defaultName: string }) {
@@ -29,7 +30,7 @@ export function PublishTemplateForm({ assessment, defaultName }: { assessment: A
       });
       setMessage({ ok: true, text: t('template.published', { version: version.version }) });
     } catch (error) {
-      setMessage({ ok: false, text: error instanceof Error ? error.message : String(error) });
+      setMessage({ ok: false, text: t(errorMessageKey(error)) });
     }
   };
   return (

@@ -4,6 +4,7 @@ import { VerificationResult } from './VerificationResult';
 import type { Verification } from './verification-types';
 import { fileProblem, verifyPdf } from './verify-file';
 import './verify.css';
+import { errorMessageKey } from '../i18n/api-errors';
 
 type VerifyState =
   | { kind: 'idle' }
@@ -39,7 +40,7 @@ export function VerifyPage() {
       }
       setState({ kind: 'done', name: file.name, result: await verifyPdf(bytes) });
     } catch (error) {
-      setState({ kind: 'failed', message: t('verify.failed', { message: error instanceof Error ? error.message : String(error) }) });
+      setState({ kind: 'failed', message: t('verify.failed', { message: t(errorMessageKey(error)) }) });
     }
   };
   const onChange = (event: ChangeEvent<HTMLInputElement>) => {

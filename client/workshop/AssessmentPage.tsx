@@ -5,6 +5,7 @@ import { SignOffPanel } from '../sign-off/SignOffPanel';
 import { LoadState } from '../components/LoadState';
 import { useLanguage } from '../i18n/LanguageProvider';
 import { paths } from '../routes';
+import { usePermission } from '../session/usePermission';
 import { useApi, type ApiState } from '../useApi';
 import type { SaveState } from './autosave';
 import { loadWorkshopContent, type WorkshopContent } from './workshop-content';
@@ -43,20 +44,22 @@ function Loaded({ assessment }: { assessment: Assessment }) {
     if (updated.status !== started.status) setStarted(updated);
   };
   const assetName = asset.state.status === 'ready' ? asset.state.data.name : '';
+  // Someone who may not edit (a granskare, a beslutsfattare) sees the questionnaire in display mode.
+  const mayEdit = usePermission('assessment.edit', assessment.organisationId);
   return (
     <article aria-labelledby="assessment-heading" className="workshop">
       <p><Link href={paths.asset(assessment.assetId)}>← {t('backToAsset', { name: assetName || '…' })}</Link></p>
       <h1 id="assessment-heading">
         {t(`kind.${assessment.kind}`)}{assetName && `: ${assetName}`}
       </h1>
-      <LoadState state={content} retry={() => setAttempt((count) => count + 1)}>
+      <LoadState state={mayEdit === 'unknown' ? { status: 'loading' } : content} retry={() => setAttempt((count) => count + 1)}>
         {(loaded) => (
           <>
             <SignOffPanel assessment={current} assetName={assetName} savePending={saveState.kind !== 'idle' && saveState.kind !== 'saved'} onChanged={onChanged} />
             {loaded.model && asset.state.status === 'ready' && (
               <EconomyThresholds model={loaded.model} organisationId={asset.state.data.organisationId} organisationName={asset.state.data.organisationName} />
             )}
-            <Workshop key={`${started.id}:${started.status}`} initial={started} content={loaded} onSaved={setCurrent} onSaveState={setSaveState} />
+            <Workshop key={`${started.id}:${started.status}:${mayEdit}`} initial={started} content={loaded} mayEdit={mayEdit === 'allowed'} onSaved={setCurrent} onSaveState={setSaveState} />
           </>
         )}
       </LoadState>

@@ -1,3 +1,4 @@
+import { codeMessageKey } from '../i18n/api-errors';
 import { useLanguage } from '../i18n/LanguageProvider';
 import type { SaveState } from './autosave';
 
@@ -15,7 +16,7 @@ export function SaveStatus({ state }: { state: SaveState }) {
     case 'retrying': text = t('saveRetrying', { seconds: Math.round(state.inMs / 1000) }); break;
     case 'conflict': text = t('saveConflict'); break;
     case 'invalid': text = t('saveInvalid'); break;
-    case 'forbidden': text = t('saveForbidden', { message: state.message }); break;
+    case 'forbidden': text = t('saveForbidden', { message: t(codeMessageKey(state.message, 403)) }); break;
   }
   const urgent = state.kind === 'conflict' || state.kind === 'retrying' || state.kind === 'invalid' || state.kind === 'forbidden';
   return (

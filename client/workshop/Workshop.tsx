@@ -27,22 +27,30 @@ function questionTitle(model: Model, name: string): string {
   return question ? question.processedTitle || question.title || name : name;
 }
 
+/** The top-level question an API field error names (body.answers.informationsmangder[0].namn → informationsmangder). */
+function questionOf(field: string): string {
+  return field.replace(/^body\.answers\./, '').split(/[.[]/)[0]!;
+}
+
 interface WorkshopProps {
   initial: Assessment;
   content: WorkshopContent;
+  /** Whether the user's roles allow editing answers here; without it the questionnaire is display-only. */
+  mayEdit: boolean;
   /** Each save the server acknowledged, and each change of the save state: the sign-off panel follows them. */
   onSaved?(saved: Assessment): void;
   onSaveState?(state: SaveState): void;
 }
 
 /**
- * The questionnaire with autosave, conflict handling and the live result beside it. Outside utkast
- * it is shown read-only (SurveyJS display mode); sending it för granskning is the sign-off panel's job.
+ * The questionnaire with autosave, conflict handling and the live result in a strip above it. Outside
+ * utkast, or for someone who may not edit, it is shown read-only (SurveyJS display mode); sending it för
+ * granskning is the sign-off panel's job.
  */
-export function Workshop({ initial, content, onSaved, onSaveState }: WorkshopProps) {
+export function Workshop({ initial, content, mayEdit, onSaved, onSaveState }: WorkshopProps) {
   const { t, language } = useLanguage();
   const [assessment, setAssessment] = useState(initial);
-  const editable = initial.status === 'utkast';
+  const editable = initial.status === 'utkast' && mayEdit;
   const model = useMemo(
     () => createWorkshopModel(content.form, initial.answers, { readOnly: !editable, language, largeText: isLargeText() }),
     // The model lives as long as the assessment is open; language and theme are set on it below.
@@ -147,7 +155,12 @@ export function Workshop({ initial, content, onSaved, onSaveState }: WorkshopPro
   return (
     <>
       <div className="workshop-bar">
-        {editable ? <SaveStatus state={saveState} /> : <p className="notice notice-info">{t('frozen', { status: t(`assessmentStatus.${assessment.status}`) })}</p>}
+        {editable && <SaveStatus state={saveState} />}
+        {!editable && (
+          <p className="notice notice-info" data-testid="read-only">
+            {initial.status === 'utkast' ? t('workshop.readOnly') : t('frozen', { status: t(`assessmentStatus.${assessment.status}`) })}
+          </p>
+        )}
         {editable && (
           <p className="muted" data-testid="missing-count">{missing > 0 ? t('missingCount', { count: missing }) : t('completeReady')}</p>
         )}
@@ -161,21 +174,25 @@ export function Workshop({ initial, content, onSaved, onSaveState }: WorkshopPro
         />
       )}
       {saveState.kind === 'invalid' && saveState.errors.length > 0 && (
-        <ul className="notice notice-error">{saveState.errors.map((error) => <li key={error.field}>{error.field}: {error.message}</li>)}</ul>
+        <ul className="notice notice-error">
+          {saveState.errors.map((error) => <li key={error.field}>{t('workshop.answerRejected', { question: questionTitle(model, questionOf(error.field)) })}</li>)}
+        </ul>
       )}
       <div className="workshop-layout">
+        {/* A strip above the questionnaire, which gets the whole width; the room folds it away when it needs the space. */}
+        <details className="workshop-result" open data-testid="result-strip">
+          <summary>
+            <h2 id="result-heading">{t('resultHeading')}</h2>
+            <span className="muted result-source" data-testid="result-source" data-source={view.source}>{view.source === 'live' ? t('resultLive') : t('resultServer')}</span>
+          </summary>
+          <div aria-live="polite" aria-atomic="false" className="result-body">
+            <ResultPanel view={view.result} riskModel={content.riskModel?.riskModel} content={content} onStartDpia={editable || (mayEdit && assessment.kind === 'dpia-screening') ? () => void startDpia() : undefined} />
+            {view.result?.kind === 'classification' && <TemplateFloorLive assetId={initial.assetId} classification={view.result.classification} />}
+          </div>
+        </details>
         <section className="workshop-form" aria-label={content.form.meta.title}>
           <Survey model={model} />
         </section>
-        {/* It scrolls on its own beside the form, so it takes focus for keyboard scrolling. */}
-        <aside className="workshop-result" aria-labelledby="result-heading" tabIndex={0}>
-          <h2 id="result-heading">{t('resultHeading')}</h2>
-          <p className="muted result-source" data-testid="result-source" data-source={view.source}>{view.source === 'live' ? t('resultLive') : t('resultServer')}</p>
-          <div aria-live="polite" aria-atomic="false">
-            <ResultPanel view={view.result} riskModel={content.riskModel?.riskModel} content={content} onStartDpia={editable || assessment.kind === 'dpia-screening' ? () => void startDpia() : undefined} />
-            {view.result?.kind === 'classification' && <TemplateFloorLive assetId={initial.assetId} classification={view.result.classification} />}
-          </div>
-        </aside>
       </div>
     </>
   );

@@ -24,7 +24,8 @@ export function answersSaver(assessmentId: string): (baseRevision: number, answe
         return { kind: 'conflict', currentRevision: details.currentRevision, changedQuestions: changed };
       }
       if (error.status === 400) return { kind: 'invalid', errors: fieldErrors(error) };
-      return { kind: 'forbidden', message: error.message };
+      // The code, never the server's English text: SaveStatus puts it in the user's language.
+      return { kind: 'forbidden', message: error.code };
     }
   };
 }

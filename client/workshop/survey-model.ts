@@ -5,10 +5,12 @@ import { registerSurveyProperties } from '../../scoring/content/survey-propertie
 import type { Answers } from '../api-types';
 import type { Language } from '../i18n/messages';
 import { applySurveyLocaleCorrections } from '../survey/locale';
-import { enhanceMatrixCells } from './matrix-cell-keyboard';
+import { registerConsequenceMatrix } from './ConsequenceMatrix';
+import { focusPageHeading } from './page-focus';
 
 registerSurveyProperties();
 applySurveyLocaleCorrections();
+registerConsequenceMatrix();
 
 /** The accessible Contrast theme, with larger type and spacing for a projector. */
 export function applyWorkshopTheme(model: Model, largeText: boolean): void {
@@ -19,23 +21,26 @@ export function applyWorkshopTheme(model: Model, largeText: boolean): void {
     for (const unit of ['font-size', 'line-height', 'size', 'spacing']) cssVariables[`--sjs2-base-unit-${unit}`] = '11px';
   }
   model.applyTheme({ ...ContrastLight, cssVariables });
+  // With large type a dynamic table's columns truncate their values: show each row as a card instead.
+  for (const question of model.getAllQuestions()) if (question.getType() === 'matrixdynamic') question.isMobile = largeText || model.isMobile;
 }
 
-/** The workshop's survey: progress bar with page titles, a page list to jump with, no "complete" page. */
+/**
+ * The workshop's survey: the progress bar names the pages and jumps between them (no page list
+ * beside the form: on a projector the questionnaire needs the width), no "complete" page.
+ */
 export function createWorkshopModel(form: QuestionnaireFile, answers: Answers, options: { readOnly: boolean; language: Language; largeText: boolean }): Model {
-  const pageCount = Array.isArray(form.survey['pages']) ? form.survey['pages'].length : 1;
   const model = new Model({
     ...form.survey,
     showProgressBar: true,
     progressBarLocation: 'aboveheader',
     progressBarType: 'pages',
     progressBarShowPageTitles: true,
-    showTOC: pageCount > 2,
-    tocLocation: 'left',
+    showTOC: false,
     // A workshop jumps between pages in any order; what is missing is listed, never a blocked page.
     checkErrorsMode: 'onComplete',
   });
-  enhanceMatrixCells(model);
+  focusPageHeading(model);
   model.data = answers;
   model.locale = options.language;
   model.readOnly = options.readOnly;

@@ -2,6 +2,7 @@ import type { DpiaAssessment } from '../../scoring/dpia/assessment-types';
 import type { AppDeps } from '../app-context';
 import { approvalsOf } from '../approvals/approval-store';
 import { appendAuditEvent } from '../audit/audit-log';
+import { followProtocol } from '../assets/follow-protocol';
 import { refreshClassificationStatus } from '../assets/refresh-classification-status';
 import { refreshReviewDates } from '../reviews/refresh-review-dates';
 import { AppError } from '../errors';
@@ -92,7 +93,10 @@ export async function decide(deps: AppDeps, assessment: Assessment, input: { sta
       entityId: assessment.id,
       payload: { from: 'for_granskning', to: 'faststalld', revision: set.revision ?? assessment.revision, statement: input.statement },
     });
-    if (assessment.kind === 'classification') await refreshClassificationStatus(trx, assessment.assetId);
+    if (assessment.kind === 'classification') {
+      await followProtocol(trx, assessment, actor.userId);
+      await refreshClassificationStatus(trx, assessment.assetId);
+    }
     else await refreshReviewDates(trx, assessment.assetId);
   });
   return (await findAssessment(db, assessment.id))!;

@@ -7,6 +7,7 @@ import { newId, nowIso } from '../ids';
 import { assessmentKinds } from './assessment-kinds';
 import { type Assessment, findAssessment, latestRound } from './assessment-store';
 import { afterScored } from './persist-scored';
+import { prefillFromAsset } from './prefill-from-asset';
 
 export interface StartOptions {
   /** Answers to start from instead of the last fastställd round's (an adopted template's). */
@@ -18,6 +19,7 @@ export interface StartOptions {
 /**
  * Starts a round of an assessment on the newest version of its kind's form. A later round starts
  * from the answers of the last fastställd one; answers the newer form no longer accepts are dropped.
+ * A classification's object page is filled from the asset record where those leave it open.
  */
 export async function startAssessment(deps: AppDeps, asset: { id: string; organisationId: string }, kind: AssessmentKind, actorUserId: string, options: StartOptions = {}): Promise<Assessment> {
   const { db } = deps.database;
@@ -32,7 +34,7 @@ export async function startAssessment(deps: AppDeps, asset: { id: string; organi
     if (previous && previous.status !== 'faststalld') {
       throw new AppError('conflict', `A ${kind} round is already open on this asset`, { openAssessmentId: previous.id });
     }
-    const startFrom = options.answers ?? previous?.answers;
+    const startFrom = await prefillFromAsset(trx, asset.id, kind, options.answers ?? previous?.answers);
     const answers = startFrom ? keepAcceptedAnswers(deps, form, definition, startFrom) : {};
     const outcome = definition.score(deps.forms, form, answers);
     if (!outcome.ok) throw new Error(`Carried-over answers still fail ${form.meta.id}: ${outcome.errors.map((error) => error.field).join(', ')}`);

@@ -1,6 +1,7 @@
 import { type Kysely, type Selectable, sql, type Updateable } from 'kysely';
 import type { AssetsTable, Database } from '../db/schema';
 import { newId, nowIso } from '../ids';
+import type { AssetFacts } from './asset-answers';
 import type { Asset, AssetInput, AssetListQuery, AssetPatch } from './asset-schemas';
 
 /** A review counts as due this many days before its date, so there is time to book the workshop. */
@@ -49,6 +50,24 @@ function selectAssets(db: Kysely<Database>) {
 export async function findAsset(db: Kysely<Database>, id: string): Promise<Asset | undefined> {
   const row = await selectAssets(db).where('assets.id', '=', id).executeTakeFirst();
   return row ? toAsset(row) : undefined;
+}
+
+/** What the record says of the object page of a classification, with the objektledare's name. */
+export async function findAssetFacts(db: Kysely<Database>, id: string): Promise<AssetFacts | undefined> {
+  const row = await selectAssets(db).leftJoin('users', 'users.id', 'assets.objektledare_user_id').select('users.name as objektledare_name').where('assets.id', '=', id).executeTakeFirst();
+  if (!row) return undefined;
+  const asset = toAsset(row);
+  return {
+    name: asset.name,
+    type: asset.type,
+    description: asset.description,
+    informationsagare: asset.informationsagare,
+    objektagare: asset.objektagare,
+    objektledareName: row.objektledare_name,
+    organisationName: asset.organisationName,
+    suppliers: asset.suppliers,
+    hosting: asset.hosting,
+  };
 }
 
 export async function insertAsset(db: Kysely<Database>, input: AssetInput): Promise<string> {

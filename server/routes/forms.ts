@@ -1,6 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter } from '../app-context';
 import { AppError } from '../errors';
+import type { LoadedForm } from '../forms/load-forms';
+import { chooseEncoding, EncodedJson } from '../forms/encoded-json';
 import { errorResponses } from './error-responses';
 import { stableIdParam } from './schemas';
 
@@ -48,7 +50,33 @@ const getForm = createRoute({
   },
 });
 
-export const formRoutes = createRouter()
+/** Each published form's answer, compressed once: the workshop loads several of them on every visit. */
+const encodedForms = new WeakMap<LoadedForm, EncodedJson>();
+
+function encodedForm(form: LoadedForm): EncodedJson {
+  let encoded = encodedForms.get(form);
+  if (!encoded) {
+    encoded = new EncodedJson(form.content);
+    encodedForms.set(form, encoded);
+  }
+  return encoded;
+}
+
+const formRouter = createRouter();
+
+// The form's answer, swapped for its compressed copy when the browser accepts one.
+formRouter.use('/:id/:version', async (c, next) => {
+  await next();
+  const form = c.get('deps').forms.get(c.req.param('id'), Number(c.req.param('version')));
+  const encoding = chooseEncoding(c.req.header('accept-encoding'));
+  if (c.res.status !== 200 || !form || encoding === 'identity') return;
+  const headers = new Headers(c.res.headers);
+  headers.set('Content-Encoding', encoding);
+  headers.delete('Content-Length');
+  c.res = new Response(new Uint8Array(encodedForm(form).body(encoding)), { status: 200, headers });
+});
+
+export const formRoutes = formRouter
   .openapi(listForms, (c) => {
     const forms = c.get('deps').forms.list();
     return c.json({ forms }, 200);
@@ -59,5 +87,6 @@ export const formRoutes = createRouter()
     if (!form) throw new AppError('not_found', `Form ${id} version ${version} does not exist`, [{ field: 'param.id', message: 'no such form and version' }]);
     // Published forms never change, so clients and proxies may keep them.
     c.header('Cache-Control', 'public, max-age=3600, immutable');
+    c.header('Vary', 'Accept-Encoding');
     return c.json(form.content, 200);
   });

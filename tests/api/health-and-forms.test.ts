@@ -1,3 +1,4 @@
+import zlib from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sigillVersion } from '../../server/version';
 import { createTestApp, jsonOf, type TestApp } from '../support/test-app';
@@ -41,6 +42,21 @@ describe('GET /api/forms', () => {
     expect(response.headers.get('cache-control')).toMatch(/immutable/);
     const body = await jsonOf<{ meta: { id: string } }>(response);
     expect(body.meta.id).toBe(first.id);
+  });
+
+  it('sends a form brotli- or gzip-compressed as the request accepts, and plain JSON otherwise', async () => {
+    const first = testApp.deps.forms.list()[0]!;
+    const url = `/api/forms/${first.id}/${first.version}`;
+    const plain = await testApp.app.request(url);
+    const json = await plain.text();
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(plain.headers.get('vary')).toBe('Accept-Encoding');
+    const br = await testApp.app.request(url, { headers: { 'accept-encoding': 'gzip, deflate, br, zstd' } });
+    expect(br.headers.get('content-encoding')).toBe('br');
+    expect(zlib.brotliDecompressSync(Buffer.from(await br.arrayBuffer())).toString()).toBe(json);
+    const gzip = await testApp.app.request(url, { headers: { 'accept-encoding': 'br;q=0, gzip' } });
+    expect(gzip.headers.get('content-encoding')).toBe('gzip');
+    expect(zlib.gunzipSync(Buffer.from(await gzip.arrayBuffer())).toString()).toBe(json);
   });
 
   it('answers an unknown form with 404 in the error shape', async () => {

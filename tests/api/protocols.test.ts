@@ -25,7 +25,11 @@ interface Verification {
   protocol: { assetName: string; identical: boolean; documentIdMatches: boolean; version: number } | null;
 }
 
-const classificationAnswers = (JSON.parse(fs.readFileSync('tests/fixtures/classification/ekonomisystem.json', 'utf8')) as { answers: Record<string, unknown> }).answers;
+// The object page names the asset as registered below: a fastställd protocol's name becomes the asset's.
+const classificationAnswers = {
+  ...(JSON.parse(fs.readFileSync('tests/fixtures/classification/ekonomisystem.json', 'utf8')) as { answers: Record<string, unknown> }).answers,
+  objekt_namn: 'Ekonomisystemet Raindance',
+};
 const dpiaAnswers = () => {
   const fixture = JSON.parse(fs.readFileSync('tests/fixtures/dpia/hemtjanst-gps.json', 'utf8')) as { assessment: { answers: Record<string, unknown> } };
   const answers = { ...fixture.assessment.answers };

@@ -63,7 +63,8 @@ describe('a classification is sent för granskning, fastställd and its sealed p
   it('the objektledare is told what is missing, completes it and sends it för granskning', async () => {
     const client = await new HttpClient(server.url).login(demo('objektledare.skola'), demoPassword);
     const { antecknare: _left, ...answers } = classificationFixture.answers;
-    assessmentId = await startWithAnswers(client, 'Lokalbokningssystem', 'classification', answers);
+    // The object page names the asset as registered: after fastställd the asset takes the protocol's name.
+    assessmentId = await startWithAnswers(client, 'Lokalbokningssystem', 'classification', { ...answers, objekt_namn: 'Lokalbokningssystem' });
 
     const page = await loginInUi(browser, server.url, demo('objektledare.skola'), demoPassword);
     await page.goto(`${server.url}/bedomningar/${assessmentId}`);

@@ -23,7 +23,8 @@ async function centralClassification(): Promise<string> {
   await admin.request('POST', `/api/organisations/${rootId}/members`, { email: 'beslut@kommun.test', name: 'Bertil Beslut', password: userPassword, role: 'beslutsfattare' });
   const asset = await admin.request<{ id: string }>('POST', '/api/assets', { organisationId: rootId, name: 'Ekonomisystemet Raindance', type: 'system' });
   const assessment = await admin.request<{ id: string }>('POST', `/api/assets/${asset.id}/assessments`, { kind: 'classification' });
-  await admin.request('PUT', `/api/assessments/${assessment.id}/answers`, { baseRevision: 0, answers });
+  // The object page names the asset as registered: after fastställd the asset takes the protocol's name.
+  await admin.request('PUT', `/api/assessments/${assessment.id}/answers`, { baseRevision: 0, answers: { ...answers, objekt_namn: 'Ekonomisystemet Raindance' } });
   await admin.request('POST', `/api/assessments/${assessment.id}/submit`);
   const decider = await new HttpClient(server.url).login('beslut@kommun.test', userPassword);
   await decider.request('POST', `/api/assessments/${assessment.id}/decide`, { statement: 'Fastställs' });

@@ -101,8 +101,8 @@ describe('an objektledare runs a classification workshop in Chromium', () => {
     }
     // The live preview already shows what the answers give, before the server has answered.
     await expect.poll(() => page.getByTestId('profile-text').textContent()).toBe(fixture.expected.profile);
-    // The consequence cells chosen with the keyboard are radios that say they are checked.
-    expect(await page.locator('td[role="radio"][aria-checked="true"]').count()).toBe(2 * 4 * 7);
+    // The consequence levels chosen with the keyboard are radios that say they are checked.
+    expect(await page.locator('[data-testid=consequence-matrix] [role="radio"][aria-checked="true"]').count()).toBe(2 * 4 * 7);
     await expectAccessible(page);
 
     await goToPage(page, 'Lagrum');

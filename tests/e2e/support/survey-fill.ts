@@ -27,14 +27,14 @@ export async function tick(scope: Page | Locator, name: string, values: readonly
   for (const value of values) await choose(scope, name, value);
 }
 
-/** A consequence-matrix cell, chosen with the keyboard (the cells are radios only through Sigill's enhancement). */
+/** A consequence-matrix level, chosen with the keyboard (client/workshop/ConsequenceMatrix.tsx draws them as radios). */
 export async function rate(scope: Page | Locator, name: string, row: string, column: string): Promise<void> {
-  const cell = (await shown(scope, name)).locator(`td[data-row="${row}"][data-column="${column}"]`);
+  const cell = (await shown(scope, name)).locator(`[role="radio"][data-row="${row}"][data-column="${column}"]`);
   await cell.focus();
   await cell.press('Enter');
 }
 
 export async function goToPage(page: Page, title: string): Promise<void> {
-  // The page list (SurveyJS's table of contents) beside the form.
-  await page.getByRole('menuitemradio', { name: title, exact: true }).click();
+  // The progress bar above the form names the pages and jumps between them.
+  await page.getByRole('tab', { name: title, exact: true }).click();
 }
