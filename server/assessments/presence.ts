@@ -25,16 +25,27 @@ export class PresenceRegistry {
     return [...(this.byAssessment.get(assessmentId)?.values() ?? [])].sort((a, b) => a.at.localeCompare(b.at) || a.clientId.localeCompare(b.clientId));
   }
 
-  /** Updates a tab's place; only one tab leads at a time, so taking the lead releases anyone else's. */
-  update(assessmentId: string, entry: PresenceEntry): void {
+  /** A tab's stream opened: it is here, nowhere in particular yet. */
+  join(assessmentId: string, entry: PresenceEntry): void {
     let entries = this.byAssessment.get(assessmentId);
     if (!entries) {
       entries = new Map();
       this.byAssessment.set(assessmentId, entries);
     }
-    const previous = entries.get(entry.clientId);
-    if (entry.leading) for (const other of entries.values()) if (other.clientId !== entry.clientId) other.leading = false;
-    entries.set(entry.clientId, { ...entry, at: previous?.at ?? entry.at });
+    entries.set(entry.clientId, entry);
+    this.announce(assessmentId);
+  }
+
+  /**
+   * A present tab moved or took or gave up the lead; only one tab leads at a time, so taking it
+   * releases anyone else's. A tab without an open stream (or someone else's tab) changes nothing.
+   */
+  move(assessmentId: string, entry: PresenceEntry): void {
+    const entries = this.byAssessment.get(assessmentId);
+    const previous = entries?.get(entry.clientId);
+    if (!entries || !previous || previous.userId !== entry.userId) return;
+    if (entry.leading) for (const other of entries.values()) other.leading = false;
+    entries.set(entry.clientId, { ...entry, at: previous.at });
     this.announce(assessmentId);
   }
 

@@ -10,6 +10,10 @@ import { errorResponses } from './error-responses';
 import { idParam, json } from './schemas';
 
 const params = z.object({ id: idParam('id') });
+const snapshotSchema = z.object({
+  revision: z.number().int(),
+  people: z.array(z.object({ clientId: z.string(), userId: z.string(), name: z.string(), page: z.string().nullable(), question: z.string().nullable(), leading: z.boolean(), at: z.string() })),
+});
 /** A comment line now and then keeps proxies from closing a quiet stream. */
 const keepAliveMs = 20_000;
 
@@ -54,21 +58,28 @@ export const liveRoutes = createRouter()
       path: '/assessments/{id}/live',
       tags: ['assessments'],
       summary: 'Server-sent events: every stored change (with the new result) and who is here, as they happen',
-      description: 'The first event, hello, carries the current revision and presence; then change and presence events. The tab is present while the stream is open.',
+      description:
+        'The first event, hello, carries the current revision and presence; then change and presence events. The tab is present while the stream is open. ' +
+        'A caller that does not accept text/event-stream gets that first snapshot as JSON instead.',
       request: { params, query: z.object({ clientId: clientIdSchema }) },
-      responses: { 200: { description: 'An event stream', content: { 'text/event-stream': { schema: z.string() } } }, ...errorResponses(400, 401, 404) },
+      responses: {
+        200: { description: 'An event stream, or the snapshot', content: { 'text/event-stream': { schema: z.string() }, ...json(snapshotSchema) } },
+        ...errorResponses(400, 401, 404),
+      },
     }),
     async (c) => {
       const { assessment, principal } = await assessmentWithPermission(c, c.req.valid('param').id, 'assessment.read', false);
       const { clientId } = c.req.valid('query');
       const deps = c.get('deps');
+      const snapshot = { revision: assessment.revision, people: deps.presence.list(assessment.id) };
+      if (!(c.req.header('accept') ?? '').includes('text/event-stream')) return c.json(snapshot, 200);
       return streamSSE(c, async (stream) => {
         const closed = new Promise<void>((resolve) => stream.onAbort(resolve));
-        await stream.writeSSE({ event: 'hello', data: JSON.stringify({ revision: assessment.revision, people: deps.presence.list(assessment.id) }) });
+        await stream.writeSSE({ event: 'hello', data: JSON.stringify(snapshot) });
         const unsubscribe = deps.live.subscribe(assessment.id, (event) => {
           void stream.writeSSE({ event: event.type, data: JSON.stringify(event.data) }).catch(() => undefined);
         });
-        deps.presence.update(assessment.id, { clientId, userId: principal.userId, name: principal.name, page: null, question: null, leading: false, at: nowIso() });
+        deps.presence.join(assessment.id, { clientId, userId: principal.userId, name: principal.name, page: null, question: null, leading: false, at: nowIso() });
         const keepAlive = setInterval(() => void stream.write(': keep-alive\n\n').catch(() => undefined), keepAliveMs);
         await closed;
         clearInterval(keepAlive);
@@ -83,13 +94,14 @@ export const liveRoutes = createRouter()
       path: '/assessments/{id}/presence',
       tags: ['assessments'],
       summary: 'Say where this tab is in the questionnaire, and whether it leads the workshop',
+      description: 'Counts for a tab whose live stream is open; for any other tab it changes nothing.',
       request: { params, body: { required: true, content: json(presenceBodySchema) } },
       responses: { 204: { description: 'Announced to everyone on the assessment' }, ...errorResponses(400, 401, 404, 415) },
     }),
     async (c) => {
       const { assessment, principal } = await assessmentWithPermission(c, c.req.valid('param').id, 'assessment.read', false);
       const body = c.req.valid('json');
-      c.get('deps').presence.update(assessment.id, { ...body, userId: principal.userId, name: principal.name, at: nowIso() });
+      c.get('deps').presence.move(assessment.id, { ...body, userId: principal.userId, name: principal.name, at: nowIso() });
       return c.body(null, 204);
     },
   );
