@@ -1,5 +1,6 @@
 import { signOffEn } from './sign-off-en';
 import { templatesEn } from './templates-en';
+import { liveEn } from './live-en';
 import { oversightEn } from './oversight-en';
 import { verifyEn } from './verify-en';
 import type { MessageKey } from './messages-sv';
@@ -247,4 +248,5 @@ export const en: Record<MessageKey, string> = {
   ...verifyEn,
   ...oversightEn,
   ...templatesEn,
+  ...liveEn,
 };

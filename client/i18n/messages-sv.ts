@@ -1,5 +1,6 @@
 import { signOffSv } from './sign-off-sv';
 import { templatesSv } from './templates-sv';
+import { liveSv } from './live-sv';
 import { oversightSv } from './oversight-sv';
 import { verifySv } from './verify-sv';
 
@@ -256,6 +257,7 @@ export const sv = {
   ...verifySv,
   ...oversightSv,
   ...templatesSv,
+  ...liveSv,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof sv;

@@ -53,39 +53,35 @@ function sha256(text: string): string {
 }
 
 /**
- * A set is refused only when the same question changed after the revision its sender saw and now
- * holds another value; a change to a field of a removed row is refused too, so the text stays with its writer.
+ * Applies the batch in order. A set is refused only when the same question changed after the
+ * revision its sender saw and now holds another value; a change to a field of a removed row is
+ * refused too, so the text stays with its writer. Rows the batch itself inserts count as present.
  */
-function findConflicts(answers: Record<string, unknown>, ops: readonly ClientOp[], last: Map<string, LastChange>): ChangeConflict[] {
-  const conflicts: ChangeConflict[] = [];
-  for (const op of ops) {
-    if (op.op !== 'set') continue;
-    const rowRemoved = op.path.length === 3 && !rowExists(answers, op.path[0], op.path[1]);
-    const newest = last.get(pathKey(op.path));
-    const changedSince = newest !== undefined && newest.revision > (op.base ?? 0);
-    const stored = valueAt(answers, op.path);
-    if (rowRemoved || (changedSince && !sameValue(stored, op.value))) {
-      conflicts.push({
-        path: op.path,
-        yours: op.value,
-        stored: stored ?? null,
-        rowRemoved,
-        changedBy: newest?.changedBy ?? null,
-        changedAt: newest?.changedAt ?? null,
-        revision: newest?.revision ?? null,
-      });
-    }
-  }
-  return conflicts;
-}
-
-function applyAll(answers: Record<string, unknown>, ops: readonly ClientOp[]): { answers: Record<string, unknown>; changes: StoredChange[] } {
+function applyAll(answers: Record<string, unknown>, ops: readonly ClientOp[], last: Map<string, LastChange>): { answers: Record<string, unknown>; changes: StoredChange[]; conflicts: ChangeConflict[] } {
   let current = answers;
   const changes: StoredChange[] = [];
+  const conflicts: ChangeConflict[] = [];
   for (const clientOp of ops) {
-    const { base: _base, ...op } = clientOp;
+    const { base, ...op } = clientOp;
     const path = opPath(op);
     const previous = valueAt(current, path);
+    if (op.op === 'set') {
+      const rowRemoved = op.path.length === 3 && !rowExists(current, op.path[0], op.path[1]);
+      const newest = last.get(pathKey(op.path));
+      const changedSince = newest !== undefined && newest.revision > (base ?? 0);
+      if (rowRemoved || (changedSince && !sameValue(previous, op.value))) {
+        conflicts.push({
+          path: op.path,
+          yours: op.value,
+          stored: previous ?? null,
+          rowRemoved,
+          changedBy: newest?.changedBy ?? null,
+          changedAt: newest?.changedAt ?? null,
+          revision: newest?.revision ?? null,
+        });
+        continue;
+      }
+    }
     const next = applyOp(current, op);
     const after = valueAt(next, path);
     const moved = op.op === 'move' && next !== current;
@@ -93,7 +89,7 @@ function applyAll(answers: Record<string, unknown>, ops: readonly ClientOp[]): {
     changes.push({ op, previous, next: after });
     current = next;
   }
-  return { answers: current, changes };
+  return { answers: current, changes, conflicts };
 }
 
 function changedNames(changes: readonly StoredChange[]): string[] {
@@ -127,9 +123,8 @@ export async function applyChanges(deps: AppDeps, assessment: Assessment, ops: r
   const outcome = await deps.database.db.transaction().execute(async (trx) => {
     const stored = await loadForChange(trx, assessment.id);
     const last = await lastChanges(trx, assessment.id, ops.filter((op) => op.op === 'set').map((op) => op.path));
-    const conflicts = findConflicts(stored.answers, ops, last);
+    const { answers, changes, conflicts } = applyAll(stored.answers, ops, last);
     if (conflicts.length > 0) throw new ChangeConflictError(stored.revision, conflicts);
-    const { answers, changes } = applyAll(stored.answers, ops);
     if (changes.length === 0) return { revision: stored.revision, changes, scored: null, updatedAt: null };
     const scored = score(deps, assessment, answers);
     await assertTemplateFloor(trx, assessment, scored.result, 'save');

@@ -102,6 +102,15 @@ describe('answers saved as changes', () => {
     ]);
   });
 
+  it('takes a row and the text typed into it in one batch', async () => {
+    const batch = await change(omar, [
+      { op: 'insert', list: 'integrationer', rowId: 'n', after: null },
+      { op: 'set', path: ['integrationer', 'n', 'system'], value: 'Nytt system', base: 0 },
+    ]);
+    expect(batch.status).toBe(200);
+    expect((await stored()).answers['integrationer']).toEqual([row('n', { system: 'Nytt system' })]);
+  });
+
   it('refuses a change to a field of a row someone removed, so the text stays with its writer', async () => {
     await change(omar, [{ op: 'insert', list: 'integrationer', rowId: 'a', after: null, value: { system: 'A' } }]);
     await change(omar, [{ op: 'remove', list: 'integrationer', rowId: 'a' }]);
