@@ -50,11 +50,10 @@ export function openLiveStream(assessmentId: string, clientId: string, handlers:
   return () => source.close();
 }
 
-/** A random id for this tab, kept while the tab lives so a reload is the same tab. */
-export function tabClientId(store: Pick<Storage, 'getItem' | 'setItem'> | undefined): string {
-  const known = store?.getItem('sigill.tab');
-  if (known && /^[A-Za-z0-9_-]{8,64}$/.test(known)) return known;
-  const id = crypto.randomUUID().replaceAll('-', '');
-  store?.setItem('sigill.tab', id);
-  return id;
+/**
+ * A random id for this page load. Not kept in sessionStorage: a duplicated tab copies it, and two
+ * tabs sharing an id would each ignore the other's changes as their own.
+ */
+export function newClientId(): string {
+  return crypto.randomUUID().replaceAll('-', '');
 }

@@ -6,7 +6,7 @@ import type { Answers, Assessment } from '../api-types';
 import { isLargeText } from '../components/useLargeText';
 import { AnswerSync, type Person, type SaveState, type ScoredState, type SyncConflict } from './autosave';
 import { changesSender } from './changes-request';
-import { openLiveStream, type PresentPerson, tabClientId } from './live-stream';
+import { newClientId, openLiveStream, type PresentPerson } from './live-stream';
 
 /** A change someone else made, for "ändrat av Omar för 2 min sedan". */
 export interface RemoteNote {
@@ -73,7 +73,7 @@ export function useLiveWorkshop({ model, initial, editable, onAnswers, onScored,
   const [notes, setNotes] = useState<readonly RemoteNote[]>([]);
   const [leading, setLeadingState] = useState(false);
   const [restored, setRestored] = useState(false);
-  const [clientId] = useState(() => tabClientId(window.sessionStorage));
+  const [clientId] = useState(newClientId);
   const sync = useRef<AnswerSync | null>(null);
   const place = useRef<{ page: string | null; question: string | null; leading: boolean }>({ page: model.currentPage?.name ?? null, question: null, leading: false });
   // The parent's callbacks through a ref, so a new function from it does not restart the sync.

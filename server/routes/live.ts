@@ -75,11 +75,12 @@ export const liveRoutes = createRouter()
       if (!(c.req.header('accept') ?? '').includes('text/event-stream')) return c.json(snapshot, 200);
       return streamSSE(c, async (stream) => {
         const closed = new Promise<void>((resolve) => stream.onAbort(resolve));
-        await stream.writeSSE({ event: 'hello', data: JSON.stringify(snapshot) });
+        // Listening first and present before hello, so a presence call right after hello counts and nothing falls between.
         const unsubscribe = deps.live.subscribe(assessment.id, (event) => {
           void stream.writeSSE({ event: event.type, data: JSON.stringify(event.data) }).catch(() => undefined);
         });
         deps.presence.join(assessment.id, { clientId, userId: principal.userId, name: principal.name, page: null, question: null, leading: false, at: nowIso() });
+        await stream.writeSSE({ event: 'hello', data: JSON.stringify({ ...snapshot, people: deps.presence.list(assessment.id) }) });
         const keepAlive = setInterval(() => void stream.write(': keep-alive\n\n').catch(() => undefined), keepAliveMs);
         await closed;
         clearInterval(keepAlive);
