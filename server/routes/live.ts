@@ -5,6 +5,7 @@ import { assessmentWithPermission } from '../assessments/assessment-access';
 import { applyChanges } from '../assessments/apply-changes';
 import { changeRecordSchema, changesBodySchema, changesResultSchema, clientIdSchema, presenceBodySchema } from '../assessments/change-schemas';
 import { changesSince } from '../assessments/changes-store';
+import { streamStillAllowed } from '../assessments/stream-access';
 import { nowIso } from '../ids';
 import { errorResponses } from './error-responses';
 import { idParam, json } from './schemas';
@@ -59,6 +60,7 @@ export const liveRoutes = createRouter()
       tags: ['assessments'],
       summary: 'Server-sent events: every stored change (with the new result) and who is here, as they happen',
       description:
+        'The session and the read permission are checked again before each event: a logout or a withdrawn role ends the stream. ' +
         'The first event, hello, carries the current revision and presence; then change and presence events. The tab is present while the stream is open. ' +
         'A caller that does not accept text/event-stream gets that first snapshot as JSON instead.',
       request: { params, query: z.object({ clientId: clientIdSchema }) },
@@ -73,15 +75,27 @@ export const liveRoutes = createRouter()
       const deps = c.get('deps');
       const snapshot = { revision: assessment.revision, people: deps.presence.list(assessment.id) };
       if (!(c.req.header('accept') ?? '').includes('text/event-stream')) return c.json(snapshot, 200);
+      // A buffering proxy (nginx) would hold the events back.
+      c.header('X-Accel-Buffering', 'no');
       return streamSSE(c, async (stream) => {
         const closed = new Promise<void>((resolve) => stream.onAbort(resolve));
+        const tokenHash = c.get('session')?.tokenHash ?? '';
+        // One chain per stream keeps events in order while each waits for its access check.
+        let chain = Promise.resolve();
+        const send = (write: () => Promise<unknown>) => {
+          chain = chain
+            .then(async () => {
+              if (stream.aborted) return;
+              if (await streamStillAllowed(deps, tokenHash, assessment.organisationId)) await write();
+              else stream.abort();
+            })
+            .catch(() => stream.abort());
+        };
         // Listening first and present before hello, so a presence call right after hello counts and nothing falls between.
-        const unsubscribe = deps.live.subscribe(assessment.id, (event) => {
-          void stream.writeSSE({ event: event.type, data: JSON.stringify(event.data) }).catch(() => undefined);
-        });
+        const unsubscribe = deps.live.subscribe(assessment.id, (event) => send(() => stream.writeSSE({ event: event.type, data: JSON.stringify(event.data) })));
         deps.presence.join(assessment.id, { clientId, userId: principal.userId, name: principal.name, page: null, question: null, leading: false, at: nowIso() });
         await stream.writeSSE({ event: 'hello', data: JSON.stringify({ ...snapshot, people: deps.presence.list(assessment.id) }) });
-        const keepAlive = setInterval(() => void stream.write(': keep-alive\n\n').catch(() => undefined), keepAliveMs);
+        const keepAlive = setInterval(() => send(() => stream.write(': keep-alive\n\n')), keepAliveMs);
         await closed;
         clearInterval(keepAlive);
         unsubscribe();

@@ -65,6 +65,15 @@ describe('the live stream of an assessment', () => {
     expect(people(left)[0]!.clientId).toBe('admin-tab-01');
   });
 
+  it('ends a stream whose session logged out before it carries the next change', async () => {
+    const reader = await org.userWith('granskare', org.socialId);
+    const watching = await listen(reader, 'granskare-tab');
+    await watching.next((event) => event.event === 'hello');
+    expect((await reader.post('/api/auth/logout')).status).toBeLessThan(300);
+    await omar.post(`/api/assessments/${assessmentId}/changes`, { ops: [{ op: 'set', path: ['objekt_namn'], value: 'Hemligt', base: 0 }] });
+    await expect(watching.next((event) => event.event === 'change')).rejects.toThrow('the event stream ended');
+  });
+
   it('is for those who may read the assessment only', async () => {
     const stranger = await org.userWith('objektledare', org.skolaId);
     expect((await stranger.raw('GET', `/api/assessments/${assessmentId}/live?clientId=stranger-tab`)).status).toBe(404);
