@@ -35,6 +35,8 @@ export interface SyncConflict {
   by: Person | null;
   at: string | null;
   revision: number;
+  /** The revision the refused change was typed on: a restored copy is sent with it, so it is refused again, not forced through. */
+  sentBase: number;
 }
 
 export interface ServerConflict {
@@ -334,7 +336,7 @@ export class AnswerSync {
   }
 
   private keepCopy(): void {
-    const ops = [...this.queued(), ...[...this.conflicts.values()].map((conflict) => ({ op: { op: 'set', path: conflict.path, value: conflict.mine } as AnswerOp, base: conflict.revision }))];
+    const ops = [...this.queued(), ...[...this.conflicts.values()].map((conflict) => ({ op: { op: 'set', path: conflict.path, value: conflict.mine } as AnswerOp, base: conflict.sentBase }))];
     try {
       if (ops.length === 0) this.options.store?.removeItem(queueKey(this.options.assessmentId));
       else this.options.store?.setItem(queueKey(this.options.assessmentId), JSON.stringify({ ops } satisfies StoredQueue));
@@ -409,7 +411,9 @@ export class AnswerSync {
       const key = pathKey(conflict.path);
       const later = this.pending.findIndex((queued) => queued.op.op === 'set' && pathKey(queued.op.path) === key);
       const mine = later >= 0 ? (this.pending.splice(later, 1)[0]!.op as Extract<AnswerOp, { op: 'set' }>).value : valueAt(this.local, conflict.path);
+      const sent = batch.find((queued) => queued.op.op === 'set' && pathKey(queued.op.path) === key);
       this.conflicts.set(key, {
+        sentBase: sent?.base ?? this.baseOf(conflict.path),
         key,
         path: conflict.path,
         mine: mine ?? null,

@@ -143,6 +143,18 @@ describe('autosave as changes', () => {
     expect(sync.hasUnsaved).toBe(false);
   });
 
+  it('keeps an unresolved conflict through a reload as a change that is refused again, never forced through', async () => {
+    const store = new MemoryStore();
+    const first = setup([() => ({ kind: 'conflict', currentRevision: 4, conflicts: [{ path: ['objekt_namn'], stored: 'Omars', rowRemoved: false, changedBy: omar, changedAt: null, revision: 4 }] })], { store });
+    first.sync.localChange({ objekt_namn: 'Mitt' });
+    await first.timers.runAll();
+    first.sync.dispose();
+    const later = setup([() => saved(5)], { store, revision: 4, answers: { objekt_namn: 'Omars' } });
+    later.sync.restore();
+    await later.timers.runAll();
+    expect(later.calls[0]).toEqual([{ op: 'set', path: ['objekt_namn'], value: 'Mitt', base: 3 }]);
+  });
+
   it('puts changes a closed tab left behind back on top of the newest answers, merging with what others saved since', async () => {
     const store = new MemoryStore();
     const first = setup([() => new TypeError('Failed to fetch')], { store });
