@@ -3,6 +3,7 @@ import {
   type AnswerPath,
   applyOp,
   diffOps,
+  inRowOrder,
   opPath,
   pathKey,
   rowIdKey,
@@ -53,8 +54,11 @@ export interface ScoredState {
   missing: { field: string; message: string }[];
 }
 
+/** Each list's row order (ids) as stored after a change that inserted, removed or moved its rows. */
+export type RowOrders = Record<string, string[]>;
+
 export type SendOutcome =
-  | ({ kind: 'saved'; revision: number; applied: { path: AnswerPath }[] } & ScoredState)
+  | ({ kind: 'saved'; revision: number; applied: { path: AnswerPath }[]; order?: RowOrders } & ScoredState)
   | { kind: 'conflict'; currentRevision: number; conflicts: ServerConflict[] }
   | { kind: 'invalid'; errors: { field: string; message: string }[] }
   | { kind: 'forbidden'; message: string };
@@ -72,6 +76,7 @@ export type SaveState =
 /** A change someone (maybe this tab) stored, as the live stream carries it. */
 export interface RemoteChange extends ScoredState {
   revision: number;
+  order?: RowOrders;
   clientId: string | null;
   by: Person;
   at: string;
@@ -97,6 +102,11 @@ export interface AnswerSyncOptions {
   send(ops: WireOp[]): Promise<SendOutcome>;
   /** The answers changed other than by typing here (someone else, a resolved conflict): show them. */
   onAnswers(answers: Answers, names: readonly string[]): void;
+  /**
+   * One field of one row changed elsewhere: show just that field, when the form can, so the rows
+   * someone is typing in are not rebuilt under the cursor. Returns false to have the whole list shown instead.
+   */
+  onRowField?(path: readonly [string, string, string], value: unknown, answers: Answers): boolean;
   onState(state: SaveState): void;
   onConflicts(conflicts: readonly SyncConflict[]): void;
   /** The server's own score of the stored answers, after a save here or anyone's change. */
@@ -144,6 +154,8 @@ export class AnswerSync {
   private readonly seen = new Map<string, number>();
   /** Set by a resync: every question not in `seen` was seen at this revision. */
   private seenAllAt: number | null = null;
+  /** The newest stored row order per list, and the revision it is from. */
+  private readonly orders = new Map<string, { revision: number; ids: string[] }>();
   private pending: QueuedOp[] = [];
   private inFlight: QueuedOp[] | null = null;
   private readonly conflicts = new Map<string, SyncConflict>();
@@ -227,7 +239,11 @@ export class AnswerSync {
     if (change.revision <= this.revision) return true;
     if (change.revision > this.revision + 1) return false;
     this.revision = change.revision;
-    if (change.clientId === this.options.clientId) return true;
+    this.noteOrders(change.order, change.revision);
+    if (change.clientId === this.options.clientId) {
+      this.adoptOrders();
+      return true;
+    }
     const shown = new Set<string>();
     for (const op of change.ops) {
       const path = opPath(op);
@@ -240,11 +256,13 @@ export class AnswerSync {
       // This tab's own change to the same question is on its way; the server will pick one and say so.
       if (this.queued().some((queued) => touches(queued.op, path) || (op.op === 'remove' && queued.op.op === 'set' && queued.op.path.length === 3 && queued.op.path[1] === op.rowId))) continue;
       this.local = applyOp(this.local, op);
-      shown.add(path[0]);
+      const inPlace = op.op === 'set' && op.path.length === 3 && (this.options.onRowField?.(op.path, op.value, this.local) ?? false);
+      if (!inPlace) shown.add(path[0]);
       if (op.op === 'set') this.seen.set(key, change.revision);
       this.options.onChangedBy?.(key, change.by, change.at);
     }
     if (shown.size > 0) this.options.onAnswers(this.local, [...shown]);
+    this.adoptOrders();
     if (this.conflicts.size > 0) this.options.onConflicts([...this.conflicts.values()]);
     if (!this.hasUnsaved) this.options.onScored(change);
     return true;
@@ -293,6 +311,30 @@ export class AnswerSync {
 
   private baseOf(path: AnswerPath): number {
     return this.seen.get(pathKey(path)) ?? this.seenAllAt ?? this.initialRevision;
+  }
+
+  private noteOrders(order: RowOrders | undefined, revision: number): void {
+    for (const [list, ids] of Object.entries(order ?? {})) {
+      if ((this.orders.get(list)?.revision ?? -1) < revision) this.orders.set(list, { revision, ids });
+    }
+  }
+
+  /**
+   * Puts each list's rows in the stored order once this tab has no row change of its own on the way
+   * for it: concurrent inserts may have landed in another order here than on the server, and every
+   * screen should show the rows as they are stored.
+   */
+  private adoptOrders(): void {
+    const changed: string[] = [];
+    for (const [list, { ids }] of this.orders) {
+      if (this.queued().some((queued) => queued.op.op !== 'set' && queued.op.list === list)) continue;
+      const next = inRowOrder(this.local, list, ids);
+      if (next !== this.local) {
+        this.local = next;
+        changed.push(list);
+      }
+    }
+    if (changed.length > 0) this.options.onAnswers(this.local, changed);
   }
 
   private queued(): QueuedOp[] {
@@ -393,6 +435,8 @@ export class AnswerSync {
   }
 
   private saved(batch: QueuedOp[], outcome: Extract<SendOutcome, { kind: 'saved' }>): void {
+    this.noteOrders(outcome.order, outcome.revision);
+    this.adoptOrders();
     for (const queued of batch) if (queued.op.op === 'set') this.seen.set(pathKey(queued.op.path), outcome.revision);
     // Changes typed meanwhile to a question that was in flight start from this save.
     for (const queued of this.pending) if (queued.base === null && queued.op.op === 'set') queued.base = this.baseOf(queued.op.path);

@@ -30,7 +30,7 @@ export function changesSender(assessmentId: string, clientId: string): (ops: Wir
     const response = await post(assessmentId, JSON.stringify({ clientId, ops }));
     const body = (await response.json().catch(() => null)) as Record<string, unknown> | null;
     if (response.ok && body) {
-      return { kind: 'saved', revision: Number(body['revision']), applied: body['applied'] as { path: AnswerPath }[], result: (body['result'] as Record<string, unknown> | null) ?? null, missing: body['missing'] as { field: string; message: string }[] };
+      return { kind: 'saved', revision: Number(body['revision']), order: body['order'] as Record<string, string[]>, applied: body['applied'] as { path: AnswerPath }[], result: (body['result'] as Record<string, unknown> | null) ?? null, missing: body['missing'] as { field: string; message: string }[] };
     }
     const error = (body?.['error'] ?? {}) as { code?: string; message?: string; details?: unknown };
     if (response.status >= 500 || !body) throw new ApiError(response.status, error.code ?? 'unknown', error.message ?? response.statusText);

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Model, Question } from 'survey-core';
-import { isRowList, rowIdKey, withRowIds } from '../../scoring/survey/answer-ops';
+import { isRowList, rowIdKey, sameValue, withRowIds } from '../../scoring/survey/answer-ops';
 import { getJson, sendJson } from '../api';
 import type { Answers, Assessment } from '../api-types';
 import { isLargeText } from '../components/useLargeText';
@@ -57,8 +57,9 @@ function follow(model: Model, leader: PresentPerson): void {
   if (page && model.currentPage !== page) model.currentPage = page;
   const question = leader.question ? model.getQuestionByName(leader.question) : null;
   const element = question ? document.getElementById(question.id) : null;
-  document.querySelectorAll('.led-question').forEach((node) => node.classList.remove('led-question'));
-  element?.classList.add('led-question');
+  // An attribute, not a class: React re-renders SurveyJS's class names and would drop ours.
+  document.querySelectorAll('[data-led-question]').forEach((node) => node.removeAttribute('data-led-question'));
+  element?.setAttribute('data-led-question', '');
   element?.scrollIntoView({ block: 'center' });
 }
 
@@ -103,6 +104,22 @@ export function useLiveWorkshop({ model, initial, editable, onAnswers, onScored,
       }
       callbacks.current.onAnswers(answers);
     };
+    const showRowField = (path: readonly [string, string, string], value: unknown, answers: Answers): boolean => {
+      const [list, rowId, field] = path;
+      const rows = answers[list];
+      const index = Array.isArray(rows) ? (rows as Record<string, unknown>[]).findIndex((row) => row[rowIdKey] === rowId) : -1;
+      const question = model.getQuestionByName(list) as (Question & { panels?: { getQuestionByName(name: string): Question | null }[]; visibleRows?: { getQuestionByColumnName(name: string): Question | null }[] }) | null;
+      const cell = index < 0 || !question ? null : (question.panels?.[index]?.getQuestionByName(field) ?? question.visibleRows?.[index]?.getQuestionByColumnName(field) ?? null);
+      if (!cell) return false;
+      applying = true;
+      try {
+        cell.value = value ?? undefined;
+      } finally {
+        applying = false;
+      }
+      callbacks.current.onAnswers(answers);
+      return sameValue(model.getValue(list), rows);
+    };
     const setState = (state: SaveState) => {
       setSaveState(state);
       callbacks.current.onSaveState?.(state);
@@ -115,6 +132,7 @@ export function useLiveWorkshop({ model, initial, editable, onAnswers, onScored,
       send: changesSender(initial.id, clientId),
       store: window.sessionStorage,
       onAnswers: showAnswers,
+      onRowField: showRowField,
       onState: setState,
       onConflicts: (open) => setConflicts([...open]),
       onScored: (scored) => callbacks.current.onScored(scored),

@@ -83,6 +83,25 @@ export function valueAt(answers: Answers, path: AnswerPath): unknown {
   return path[2] === rowIdKey ? row : row[path[2]];
 }
 
+/** The ids of a list's rows, in order. */
+export function rowIdsOf(answers: Answers, list: string): string[] {
+  return rowsOf(answers, list).map((row) => String(row[rowIdKey]));
+}
+
+/**
+ * The list's rows in the given order of ids; rows the order does not name (added here, not yet
+ * stored) keep their relative order after them.
+ */
+export function inRowOrder(answers: Answers, list: string, order: readonly string[]): Answers {
+  const rows = rowsOf(answers, list);
+  const position = new Map(order.map((id, index) => [id, index]));
+  const sorted = rows
+    .map((row, index) => ({ row, index, at: position.get(String(row[rowIdKey])) ?? order.length + index }))
+    .sort((a, b) => a.at - b.at)
+    .map((entry) => entry.row);
+  return sorted.every((row, index) => row === rows[index]) ? answers : { ...answers, [list]: sorted };
+}
+
 export function rowExists(answers: Answers, list: string, rowId: string): boolean {
   return indexOfRow(rowsOf(answers, list), rowId) >= 0;
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Transaction } from 'kysely';
-import { type AnswerOp, type AnswerPath, applyOp, opPath, pathKey, rowExists, sameValue, valueAt, withRowIds } from '../../scoring/survey/answer-ops';
+import { type AnswerOp, type AnswerPath, applyOp, opPath, pathKey, rowExists, rowIdsOf, sameValue, valueAt, withRowIds } from '../../scoring/survey/answer-ops';
 import type { AppDeps } from '../app-context';
 import { appendAuditEvent } from '../audit/audit-log';
 import type { Database } from '../db/schema';
@@ -35,6 +35,8 @@ export interface ChangeConflict {
 
 export interface ChangesOutcome {
   revision: number;
+  /** The row order, by id, of each list whose rows this change inserted, removed or moved: clients adopt it, so all converge. */
+  order: Record<string, string[]>;
   applied: { path: AnswerPath; revision: number }[];
   result: Record<string, unknown> | null;
   missing: { field: string; message: string }[];
@@ -92,6 +94,11 @@ function applyAll(answers: Record<string, unknown>, ops: readonly ClientOp[], la
   return { answers: current, changes, conflicts };
 }
 
+function rowOrders(answers: Record<string, unknown>, changes: readonly StoredChange[]): Record<string, string[]> {
+  const lists = new Set(changes.filter((change) => change.op.op !== 'set').map((change) => opPath(change.op)[0]));
+  return Object.fromEntries([...lists].map((list) => [list, rowIdsOf(answers, list)]));
+}
+
 function changedNames(changes: readonly StoredChange[]): string[] {
   return [...new Set(changes.map((change) => opPath(change.op)[0]))].sort();
 }
@@ -125,7 +132,7 @@ export async function applyChanges(deps: AppDeps, assessment: Assessment, ops: r
     const last = await lastChanges(trx, assessment.id, ops.filter((op) => op.op === 'set').map((op) => op.path));
     const { answers, changes, conflicts } = applyAll(stored.answers, ops, last);
     if (conflicts.length > 0) throw new ChangeConflictError(stored.revision, conflicts);
-    if (changes.length === 0) return { revision: stored.revision, changes, scored: null, updatedAt: null };
+    if (changes.length === 0) return { revision: stored.revision, changes, scored: null, updatedAt: null, order: {} };
     const scored = score(deps, assessment, answers);
     await assertTemplateFloor(trx, assessment, scored.result, 'save');
     const revision = stored.revision + 1;
@@ -150,7 +157,7 @@ export async function applyChanges(deps: AppDeps, assessment: Assessment, ops: r
       payload: { revision, changed, answersSha256: sha256(answersText) },
     });
     await afterScored(trx, assessment, scored, actor.userId, { summary: stored.summary, planHash: stored.plan_hash });
-    return { revision, changes, scored, updatedAt: at };
+    return { revision, changes, scored, updatedAt: at, order: rowOrders(answers, changes) };
   });
   const applied = outcome.changes.map((change) => ({ path: opPath(change.op), revision: outcome.revision }));
   if (outcome.scored) {
@@ -163,12 +170,13 @@ export async function applyChanges(deps: AppDeps, assessment: Assessment, ops: r
         by: { id: actor.userId, name: actor.name },
         at,
         ops: outcome.changes.map((change) => change.op),
+        order: outcome.order,
         result: scored.result,
         missing: scored.missing,
         summary: scored.summary,
       },
     });
-    return { revision: outcome.revision, applied, result: scored.result as Record<string, unknown>, missing: scored.missing, summary: scored.summary, updatedAt: at };
+    return { revision: outcome.revision, order: outcome.order, applied, result: scored.result as Record<string, unknown>, missing: scored.missing, summary: scored.summary, updatedAt: at };
   }
-  return { revision: outcome.revision, applied, result: null, missing: assessment.missing, summary: assessment.summary, updatedAt: assessment.updatedAt };
+  return { revision: outcome.revision, order: {}, applied, result: null, missing: assessment.missing, summary: assessment.summary, updatedAt: assessment.updatedAt };
 }

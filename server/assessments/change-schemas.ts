@@ -25,6 +25,7 @@ export const changesBodySchema = z.object({ clientId: clientIdSchema.optional(),
 export const changesResultSchema = z
   .object({
     revision: z.number().int(),
+    order: z.record(z.string(), z.array(z.string())).openapi({ description: 'The row order, by id, of each list whose rows this change inserted, removed or moved' }),
     applied: z.array(z.object({ path: z.array(z.string()).readonly(), revision: z.number().int() })),
     result: z.record(z.string(), z.unknown()).nullable(),
     missing: z.array(z.object({ field: z.string(), message: z.string() })),

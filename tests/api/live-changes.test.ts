@@ -93,6 +93,7 @@ describe('answers saved as changes', () => {
       { op: 'move', list: 'integrationer', rowId: 'c', after: null },
     ]);
     expect(lenas.status).toBe(200);
+    expect((lenas.body as unknown as { order: Record<string, string[]> }).order).toEqual({ integrationer: ['c', 'b', 'o', 'l'] });
     expect((await stored()).answers['integrationer']).toEqual([
       row('c', { system: 'C', beskrivning: 'Lenas text' }),
       row('b', { system: 'B' }),

@@ -93,6 +93,9 @@ describe('a live workshop: three browsers on one classification', () => {
     await goToPage(olga.page, 'Informationsmängder och konsekvenser');
     await question(omars.page, 'informationsmangder').waitFor({ timeout: 10_000 });
     await expect.poll(() => question(omars.page, 'objekt_namn').count()).toBe(0);
+    // … and to the question she is in, marked on the projector.
+    await question(olga.page.locator('.sd-paneldynamic__panel-wrapper').first(), 'namn').locator('input').focus();
+    await expect.poll(() => question(omars.page, 'informationsmangder').getAttribute('data-led-question'), { timeout: 10_000 }).toBe('');
     await expectAccessible(lenas.page);
     await settled(lenas.page);
     expect((await stored(id)).answers).toMatchObject({ objekt_namn: 'Ekonomisystemet', forvaltning: 'Ekonomiavdelningen' });

@@ -130,6 +130,18 @@ describe('autosave as changes', () => {
     expect(conflicts()).toEqual([]);
   });
 
+  it('shows rows in the order they are stored once its own row changes are acknowledged, so every screen converges', async () => {
+    const a = { _rowId: 'a', system: 'A' };
+    const { sync, timers, shown } = setup([() => ({ ...saved(5), order: { integrationer: ['a', 'mine', 'o'] } })], { answers: { integrationer: [a] } });
+    sync.localChange({ integrationer: [a, { _rowId: 'mine', system: 'Mitt' }] });
+    // Omar's row, inserted after a on his screen, arrives before this tab's own insert is stored …
+    sync.remote({ ...remote(4, [{ op: 'insert', list: 'integrationer', rowId: 'o', after: 'a', value: { system: 'O' } }]), order: { integrationer: ['a', 'o'] } });
+    expect((shown.at(-1)!['integrationer'] as { _rowId: string }[]).map((row) => row._rowId)).toEqual(['a', 'o', 'mine']);
+    // … and the server put this tab's row first: that is the order shown from then on.
+    await timers.runAll();
+    expect((shown.at(-1)!['integrationer'] as { _rowId: string }[]).map((row) => row._rowId)).toEqual(['a', 'mine', 'o']);
+  });
+
   it('takes the stored answer when the user chooses it, and sends nothing', async () => {
     const { sync, timers, calls, conflicts, shown } = setup([
       () => ({ kind: 'conflict', currentRevision: 4, conflicts: [{ path: ['objekt_namn'], stored: 'Omars', rowRemoved: false, changedBy: omar, changedAt: null, revision: 4 }] }),
