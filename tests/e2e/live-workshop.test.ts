@@ -4,7 +4,7 @@ import { launchChromium } from './support/chromium';
 import { adminPassword, type Kommun, seedKommun } from './support/http-setup';
 import { addObjektledare, inputOf, join, newClassification, type Participant, rowTexts, settled } from './support/live';
 import { type RunningServer, startServer } from './support/server-process';
-import { goToPage, question } from './support/survey-fill';
+import { goToPage, question, rate } from './support/survey-fill';
 import { expectAccessible } from './support/ui';
 
 let server: RunningServer;
@@ -96,6 +96,12 @@ describe('a live workshop: three browsers on one classification', () => {
     // … and to the question she is in, marked on the projector.
     await question(olga.page.locator('.sd-paneldynamic__panel-wrapper').first(), 'namn').locator('input').focus();
     await expect.poll(() => question(omars.page, 'informationsmangder').getAttribute('data-led-question'), { timeout: 10_000 }).toBe('');
+    // A level chosen by Olga reaches the result panel on Lena's screen, still on the first page.
+    const profileBefore = await lenas.page.getByTestId('profile-text').textContent();
+    await rate(olga.page.locator('.sd-paneldynamic__panel-wrapper').first(), 'konsekvens_k', 'verksamhet', 'niva-3');
+    await expect.poll(() => olga.page.getByTestId('profile-text').textContent()).not.toBe(profileBefore);
+    const olgasProfile = await olga.page.getByTestId('profile-text').textContent();
+    await expect.poll(() => lenas.page.getByTestId('profile-text').textContent(), { timeout: 10_000 }).toBe(olgasProfile);
     await expectAccessible(lenas.page);
     await settled(lenas.page);
     expect((await stored(id)).answers).toMatchObject({ objekt_namn: 'Ekonomisystemet', forvaltning: 'Ekonomiavdelningen' });
