@@ -5,6 +5,18 @@ export type LiveEvent =
 
 export type LiveListener = (event: LiveEvent) => void;
 
+const texts = new WeakMap<LiveEvent, string>();
+
+/** An event's data as JSON, serialised once however many streams carry it (a change holds the whole result). */
+export function eventText(event: LiveEvent): string {
+  let text = texts.get(event);
+  if (text === undefined) {
+    text = JSON.stringify(event.data);
+    texts.set(event, text);
+  }
+  return text;
+}
+
 /**
  * Fan-out of live events per assessment. In one process an in-memory hub suffices; several
  * processes on one PostgreSQL database would implement the same two calls with LISTEN/NOTIFY

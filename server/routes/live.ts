@@ -5,6 +5,7 @@ import { assessmentWithPermission } from '../assessments/assessment-access';
 import { applyChanges } from '../assessments/apply-changes';
 import { changeRecordSchema, changesBodySchema, changesResultSchema, clientIdSchema, presenceBodySchema } from '../assessments/change-schemas';
 import { changesSince } from '../assessments/changes-store';
+import { eventText } from '../assessments/live-hub';
 import { streamStillAllowed } from '../assessments/stream-access';
 import { nowIso } from '../ids';
 import { errorResponses } from './error-responses';
@@ -92,7 +93,7 @@ export const liveRoutes = createRouter()
             .catch(() => stream.abort());
         };
         // Listening first and present before hello, so a presence call right after hello counts and nothing falls between.
-        const unsubscribe = deps.live.subscribe(assessment.id, (event) => send(() => stream.writeSSE({ event: event.type, data: JSON.stringify(event.data) })));
+        const unsubscribe = deps.live.subscribe(assessment.id, (event) => send(() => stream.writeSSE({ event: event.type, data: eventText(event) })));
         deps.presence.join(assessment.id, { clientId, userId: principal.userId, name: principal.name, page: null, question: null, leading: false, at: nowIso() });
         await stream.writeSSE({ event: 'hello', data: JSON.stringify({ ...snapshot, people: deps.presence.list(assessment.id) }) });
         const keepAlive = setInterval(() => send(() => stream.write(': keep-alive\n\n')), keepAliveMs);
