@@ -107,6 +107,12 @@ export interface AnswerSyncOptions {
    * someone is typing in are not rebuilt under the cursor. Returns false to have the whole list shown instead.
    */
   onRowField?(path: readonly [string, string, string], value: unknown, answers: Answers): boolean;
+  /**
+   * Whether someone here is typing in this list now. The form binds rows to their position, so a
+   * row removed or moved above them would slide another row under their cursor: others' changes
+   * to the list wait until they leave it (releaseRows).
+   */
+  holdsRows?(list: string): boolean;
   onState(state: SaveState): void;
   onConflicts(conflicts: readonly SyncConflict[]): void;
   /** The server's own score of the stored answers, after a save here or anyone's change. */
@@ -154,6 +160,8 @@ export class AnswerSync {
   private readonly seen = new Map<string, number>();
   /** Set by a resync: every question not in `seen` was seen at this revision. */
   private seenAllAt: number | null = null;
+  /** Others' changes to a list someone here is typing in, in order, shown when they leave it. */
+  private readonly held = new Map<string, AnswerOp[]>();
   /** The newest stored row order per list, and the revision it is from. */
   private readonly orders = new Map<string, { revision: number; ids: string[] }>();
   private pending: QueuedOp[] = [];
@@ -244,13 +252,46 @@ export class AnswerSync {
       this.adoptOrders();
       return true;
     }
+    const shown = this.showRemote(change.ops, change);
+    if (shown.size > 0) this.options.onAnswers(this.local, [...shown]);
+    this.adoptOrders();
+    if (this.conflicts.size > 0) this.options.onConflicts([...this.conflicts.values()]);
+    if (!this.hasUnsaved) this.options.onScored(change);
+    return true;
+  }
+
+  /** The lists whose changes from others wait for the person typing in them. */
+  get heldLists(): string[] {
+    return [...this.held.keys()];
+  }
+
+  /** The person left the list: show what others changed in it meanwhile. */
+  releaseRows(list: string): void {
+    const ops = this.held.get(list);
+    if (!ops) return;
+    this.held.delete(list);
+    const shown = this.showRemote(ops, null);
+    if (shown.size > 0) this.options.onAnswers(this.local, [...shown]);
+    this.adoptOrders();
+    if (this.conflicts.size > 0) this.options.onConflicts([...this.conflicts.values()]);
+  }
+
+  /** Shows others' ops, except where this tab's own change or a pending choice stands; returns the questions to redraw. */
+  private showRemote(ops: readonly AnswerOp[], change: RemoteChange | null): Set<string> {
     const shown = new Set<string>();
-    for (const op of change.ops) {
+    for (const op of ops) {
       const path = opPath(op);
+      const waiting = this.held.get(path[0]);
+      if (waiting || (path.length === 3 && (this.options.holdsRows?.(path[0]) ?? false))) {
+        if (waiting) waiting.push(op);
+        else this.held.set(path[0], [op]);
+        continue;
+      }
       const key = pathKey(path);
       const conflict = this.conflictTouching(op);
       if (conflict) {
-        this.conflicts.set(conflict.key, { ...conflict, theirs: valueAt(applyOp(this.local, op), conflict.path) ?? null, by: change.by, at: change.at, revision: change.revision });
+        const theirs = valueAt(applyOp(this.local, op), conflict.path) ?? null;
+        this.conflicts.set(conflict.key, { ...conflict, theirs, by: change?.by ?? conflict.by, at: change?.at ?? conflict.at, revision: change?.revision ?? this.revision });
         continue;
       }
       // This tab's own change to the same question is on its way; the server will pick one and say so.
@@ -258,14 +299,10 @@ export class AnswerSync {
       this.local = applyOp(this.local, op);
       const inPlace = op.op === 'set' && op.path.length === 3 && (this.options.onRowField?.(op.path, op.value, this.local) ?? false);
       if (!inPlace) shown.add(path[0]);
-      if (op.op === 'set') this.seen.set(key, change.revision);
-      this.options.onChangedBy?.(key, change.by, change.at);
+      if (op.op === 'set') this.seen.set(key, change?.revision ?? this.revision);
+      if (change) this.options.onChangedBy?.(key, change.by, change.at);
     }
-    if (shown.size > 0) this.options.onAnswers(this.local, [...shown]);
-    this.adoptOrders();
-    if (this.conflicts.size > 0) this.options.onConflicts([...this.conflicts.values()]);
-    if (!this.hasUnsaved) this.options.onScored(change);
-    return true;
+    return shown;
   }
 
   /** After a missed change or a new stream: the server's answers, with this tab's queued changes and open conflicts on top. */
@@ -277,6 +314,7 @@ export class AnswerSync {
     this.local = local;
     // Everything in the new answers has been seen at this revision; queued changes keep the base they were typed on.
     this.seen.clear();
+    this.held.clear();
     this.revision = revision;
     this.seenAllAt = revision;
     this.options.onAnswers(this.local, [...names]);
@@ -327,6 +365,7 @@ export class AnswerSync {
   private adoptOrders(): void {
     const changed: string[] = [];
     for (const [list, { ids }] of this.orders) {
+      if (this.held.has(list) || (this.options.holdsRows?.(list) ?? false)) continue;
       if (this.queued().some((queued) => queued.op.op !== 'set' && queued.op.list === list)) continue;
       const next = inRowOrder(this.local, list, ids);
       if (next !== this.local) {

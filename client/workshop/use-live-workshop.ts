@@ -120,6 +120,14 @@ export function useLiveWorkshop({ model, initial, editable, onAnswers, onScored,
       callbacks.current.onAnswers(answers);
       return sameValue(model.getValue(list), rows);
     };
+    const listElement = (list: string) => {
+      const question = model.getQuestionByName(list);
+      return question ? document.getElementById(question.id) : null;
+    };
+    const holdsRows = (list: string) => {
+      const active = document.activeElement;
+      return active !== null && active !== document.body && (listElement(list)?.contains(active) ?? false);
+    };
     const setState = (state: SaveState) => {
       setSaveState(state);
       callbacks.current.onSaveState?.(state);
@@ -133,6 +141,7 @@ export function useLiveWorkshop({ model, initial, editable, onAnswers, onScored,
       store: window.sessionStorage,
       onAnswers: showAnswers,
       onRowField: showRowField,
+      holdsRows,
       onState: setState,
       onConflicts: (open) => setConflicts([...open]),
       onScored: (scored) => callbacks.current.onScored(scored),
@@ -204,7 +213,14 @@ export function useLiveWorkshop({ model, initial, editable, onAnswers, onScored,
       event.preventDefault();
     };
     window.addEventListener('beforeunload', beforeUnload);
+    // Leaving a list shows what others changed in it while someone here was typing there.
+    const onFocusOut = (event: FocusEvent) => {
+      const next = event.relatedTarget instanceof Node ? event.relatedTarget : null;
+      for (const list of autosave.heldLists) if (!next || !listElement(list)?.contains(next)) autosave.releaseRows(list);
+    };
+    document.addEventListener('focusout', onFocusOut);
     return () => {
+      document.removeEventListener('focusout', onFocusOut);
       // Leaving the page sends what waits now; the stored copy covers it if that fails.
       autosave.sendNow();
       autosave.dispose();

@@ -176,6 +176,8 @@ describe('a live workshop: three browsers on one classification', () => {
     const serverRows = ((answers['integrationer'] as { system?: string }[] | undefined) ?? []).map((row) => row.system ?? '');
     expect([...serverRows].sort()).toEqual([...rows.keys()].sort());
     for (const participant of people) {
+      // Others' row changes wait while someone types in the list; leaving it shows them.
+      await participant.page.getByRole('heading', { level: 1 }).click();
       await expect.poll(() => rowTexts(participant.page, 'integrationer'), { timeout: 15_000 }).toEqual(serverRows);
       for (const [name, value] of Object.entries(expectedText)) expect(await inputOf(participant.page, name), `${participant.name}: ${name}`).toBe(value);
     }

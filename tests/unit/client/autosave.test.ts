@@ -25,8 +25,9 @@ class ManualTimers {
 
 const saved = (revision: number): SendOutcome => ({ kind: 'saved', revision, applied: [], result: null, missing: [] });
 const omar = { id: 'u-omar', name: 'Omar' };
+const row = (id: string, system: string) => ({ _rowId: id, system });
 
-function setup(responses: ((ops: WireOp[]) => SendOutcome | Error)[], options: { answers?: Answers; revision?: number; store?: MemoryStore } = {}) {
+function setup(responses: ((ops: WireOp[]) => SendOutcome | Error)[], options: { answers?: Answers; revision?: number; store?: MemoryStore; typingIn?: () => string | null } = {}) {
   const store = options.store ?? new MemoryStore();
   const timers = new ManualTimers();
   const states: SaveState['kind'][] = [];
@@ -50,6 +51,7 @@ function setup(responses: ((ops: WireOp[]) => SendOutcome | Error)[], options: {
     onState: (state) => states.push(state.kind),
     onConflicts: (open) => { conflicts = open; },
     onScored: () => undefined,
+    holdsRows: (list) => options.typingIn?.() === list,
   });
   return { sync, store, timers, states, calls, shown, conflicts: () => conflicts };
 }
@@ -140,6 +142,17 @@ describe('autosave as changes', () => {
     // … and the server put this tab's row first: that is the order shown from then on.
     await timers.runAll();
     expect((shown.at(-1)!['integrationer'] as { _rowId: string }[]).map((row) => row._rowId)).toEqual(['a', 'mine', 'o']);
+  });
+
+  it('holds others’ row changes to a list while someone here types in it, so no row slides under the cursor', () => {
+    let typingIn: string | null = 'integrationer';
+    const rows = { integrationer: [row('a', 'A'), row('b', 'B')] };
+    const { sync, shown } = setup([], { answers: rows, typingIn: () => typingIn });
+    sync.remote(remote(4, [{ op: 'remove', list: 'integrationer', rowId: 'a' }, { op: 'set', path: ['objekt_namn'], value: 'Omars' }]));
+    expect(shown.at(-1)).toEqual({ ...rows, objekt_namn: 'Omars' });
+    typingIn = null;
+    sync.releaseRows('integrationer');
+    expect(shown.at(-1)).toEqual({ integrationer: [row('b', 'B')], objekt_namn: 'Omars' });
   });
 
   it('takes the stored answer when the user chooses it, and sends nothing', async () => {
