@@ -3,6 +3,8 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Principal } from './auth/principal';
 import type { RateLimiter } from './auth/rate-limiter';
 import type { SessionRecord } from './auth/sessions';
+import type { LiveHub } from './assessments/live-hub';
+import type { PresenceRegistry } from './assessments/presence';
 import type { Config } from './config';
 import type { DatabaseHandle } from './db/connection';
 import { AppError } from './errors';
@@ -20,6 +22,9 @@ export interface AppDeps {
   organisations: OrganisationDirectory;
   rateLimiter: RateLimiter;
   protocols: ProtocolService;
+  /** Fan-out of live workshop events and who is on each assessment. */
+  live: LiveHub;
+  presence: PresenceRegistry;
 }
 
 export interface AppEnv {

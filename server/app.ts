@@ -17,6 +17,7 @@ import { todoRoutes } from './routes/todo';
 import { formRoutes } from './routes/forms';
 import { healthRoutes } from './routes/health';
 import { importRoutes } from './routes/imports';
+import { liveRoutes } from './routes/live';
 import { organisationRoutes } from './routes/organisations';
 import { planRoutes } from './routes/plans';
 import { maxPdfBytes, protocolRoutes } from './routes/protocols';
@@ -78,6 +79,7 @@ export function createApp(deps: AppDeps) {
     .route('/api/organisations', organisationRoutes)
     .route('/api/assets', assetRoutes)
     .route('/api', assessmentRoutes)
+    .route('/api', liveRoutes)
     .route('/api', planRoutes)
     .route('/api', assetRecordRoutes)
     .route('/api', signOffRoutes)

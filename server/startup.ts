@@ -1,3 +1,5 @@
+import { InProcessLiveHub } from './assessments/live-hub';
+import { PresenceRegistry } from './assessments/presence';
 import type { AppDeps } from './app-context';
 import { RateLimiter } from './auth/rate-limiter';
 import type { Config } from './config';
@@ -36,7 +38,11 @@ export async function prepareDeps(config: Config, logger: Logger = createLogger(
   } else if (admin) {
     logger.info('first start: created the admin account', { email: admin.email });
   }
-  const deps: AppDeps = { config, database, forms, logger, organisations: new OrganisationDirectory(database.db), rateLimiter: new RateLimiter(database.db), protocols: new ProtocolService(config, logger) };
+  const live = new InProcessLiveHub();
+  const deps: AppDeps = {
+    config, database, forms, logger, organisations: new OrganisationDirectory(database.db), rateLimiter: new RateLimiter(database.db), protocols: new ProtocolService(config, logger),
+    live, presence: new PresenceRegistry(live),
+  };
   if (config.demo && (await seedDemo(deps, config.adminEmail))) {
     logger.info('demo data seeded', { users: `*@${demoDomain}` });
     process.stdout.write(`Demo: log in as isam@${demoDomain}, dso@, objektledare.social@, beslutsfattare.social@ … with the password ${demoPassword}\n`);

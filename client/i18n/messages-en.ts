@@ -3,6 +3,7 @@ import { rulesEn } from './rules-en';
 import { templatesEn } from './templates-en';
 import { ssoEn } from '../sso/sso-en';
 import { uiEn } from './ui-en';
+import { liveEn } from './live-en';
 import { oversightEn } from './oversight-en';
 import { verifyEn } from './verify-en';
 import type { MessageKey } from './messages-sv';
@@ -264,4 +265,5 @@ export const en: Record<MessageKey, string> = {
   ...rulesEn,
   ...ssoEn,
   ...uiEn,
+  ...liveEn,
 };

@@ -4,6 +4,7 @@ import { rulesSv } from './rules-sv';
 import { templatesSv } from './templates-sv';
 import { ssoSv } from '../sso/sso-sv';
 import { uiSv } from './ui-sv';
+import { liveSv } from './live-sv';
 import { oversightSv } from './oversight-sv';
 import { verifySv } from './verify-sv';
 
@@ -274,6 +275,7 @@ export const sv = {
   ...rulesSv,
   ...ssoSv,
   ...uiSv,
+  ...liveSv,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof sv;

@@ -1,3 +1,4 @@
+import { rowIdKey } from './answer-ops';
 import { allowedChoiceValues, hasChoice, itemValues } from './choices';
 import {
   asArray,
@@ -122,7 +123,7 @@ function columnChecks(matrix: SurveyElementJson): Map<string, Check> {
 
 function rowCheck(columns: Map<string, Check>): Check {
   return objectCheck((key, value, field, errors) => {
-    const check = columns.get(key);
+    const check = key === rowIdKey ? typeCheck('string') : columns.get(key);
     if (check) check(value, field, errors);
     else errors.push({ field, message: 'no such column' });
   });
@@ -170,7 +171,8 @@ export function questionCheck(question: SurveyElementJson): Check {
     });
   }
   if (type === 'paneldynamic') {
-    const template = scopeCheck(panelTemplate(question));
+    // Each panel carries its stable row id besides its questions (see answer-ops.ts).
+    const template = scopeCheck(panelTemplate(question), [rowIdKey]);
     return arrayOf((value, field, errors) => template(value, field, errors));
   }
   return () => {};

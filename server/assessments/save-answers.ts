@@ -7,6 +7,7 @@ import { answersRejected } from './answer-errors';
 import { assessmentKinds } from './assessment-kinds';
 import { type Assessment, changedSince } from './assessment-store';
 import { changedQuestions } from './changed-questions';
+import { recordChanges } from './changes-store';
 import { afterScored } from './persist-scored';
 import { assertTemplateFloor } from '../templates/template-floor-check';
 
@@ -21,10 +22,12 @@ export class StaleRevisionError extends AppError {
 }
 
 /**
- * An autosave: refused (409) unless it starts from the current revision, validated and scored
- * against the pinned form, then stored with its plan and audit trail in one transaction.
+ * The whole-document save (imports, the demo, older clients): refused (409) unless it starts from
+ * the current revision, validated and scored against the pinned form, then stored with its plan,
+ * per-question change records and audit trail in one transaction, and announced to live listeners.
+ * The workshop saves through applyChanges instead, which merges concurrent edits.
  */
-export async function saveAnswers(deps: AppDeps, assessment: Assessment, baseRevision: number, answers: Record<string, unknown>, actorUserId: string): Promise<Assessment> {
+export async function saveAnswers(deps: AppDeps, assessment: Assessment, baseRevision: number, answers: Record<string, unknown>, actorUserId: string, actorName: string): Promise<Assessment> {
   const { db } = deps.database;
   if (assessment.status !== 'utkast') {
     throw new AppError('conflict', assessment.status === 'faststalld' ? 'The assessment is fastställd and frozen; start a new round to change it' : 'The assessment is out for review; return it to utkast to change it', { status: assessment.status });
@@ -54,6 +57,9 @@ export async function saveAnswers(deps: AppDeps, assessment: Assessment, baseRev
       throw new StaleRevisionError(current.revision, await changedSince(trx, assessment.id, baseRevision));
     }
     await trx.insertInto('assessment_revisions').values({ assessment_id: assessment.id, revision: baseRevision + 1, changed: JSON.stringify(changed), saved_by: actorUserId, saved_at: now }).execute();
+    // Kept per question like the change endpoint's, so a later change to one of them sees this write.
+    const records = changed.map((name) => ({ op: { op: 'set' as const, path: [name] as const, value: answers[name] }, previous: assessment.answers[name], next: answers[name] }));
+    await recordChanges(trx, assessment.id, baseRevision + 1, records, actorUserId, now);
     await appendAuditEvent(trx, {
       actorUserId,
       organisationId: assessment.organisationId,
@@ -65,6 +71,10 @@ export async function saveAnswers(deps: AppDeps, assessment: Assessment, baseRev
       payload: { revision: baseRevision + 1, changed, answersSha256: sha256(answersText) },
     });
     await afterScored(trx, assessment, scored, actorUserId, { summary: previous.summary, planHash: previous.plan_hash });
+  });
+  deps.live.publish(assessment.id, {
+    type: 'change',
+    data: { revision: baseRevision + 1, clientId: null, by: { id: actorUserId, name: actorName }, at: now, ops: changed.map((name) => ({ op: 'set', path: [name], value: answers[name] ?? null })), result: scored.result, missing: scored.missing, summary: scored.summary },
   });
   // Built from what was just written rather than read back: the result is large and parsing it costs.
   return { ...assessment, answers, result: scored.result as Record<string, unknown>, summary: scored.summary, missing: scored.missing, revision: baseRevision + 1, updatedAt: now };

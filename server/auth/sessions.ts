@@ -29,7 +29,11 @@ export async function createSession(db: Kysely<Database>, userId: string): Promi
 }
 
 export async function findSession(db: Kysely<Database>, token: string): Promise<SessionRecord | undefined> {
-  const tokenHash = hashToken(token);
+  return findSessionByHash(db, hashToken(token));
+}
+
+/** A session by the hash of its token: what a long-lived stream keeps instead of the token itself. */
+export async function findSessionByHash(db: Kysely<Database>, tokenHash: string): Promise<SessionRecord | undefined> {
   const row = await db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')

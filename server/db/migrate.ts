@@ -9,6 +9,7 @@ import * as planFiguresIndex from './migrations/007_plan_figures_index';
 import * as decisionRules from './migrations/009_decision_rules';
 import * as rateLimits from './migrations/010_rate_limits';
 import * as sso from './migrations/011_sso';
+import * as assessmentChanges from './migrations/012_assessment_changes';
 import * as organisationBudget from './migrations/013_organisation_budget';
 import type { Database } from './schema';
 
@@ -24,6 +25,7 @@ const migrations: Record<string, Migration> = {
   '009_decision_rules': decisionRules,
   '010_rate_limits': rateLimits,
   '011_sso': sso,
+  '012_assessment_changes': assessmentChanges,
   '013_organisation_budget': organisationBudget,
 };
 

@@ -26,6 +26,7 @@ export interface Database {
   sso_login_requests: SsoLoginRequestsTable;
   sso_consumed_assertions: SsoConsumedAssertionsTable;
   sso_sessions: SsoSessionsTable;
+  assessment_changes: AssessmentChangesTable;
 }
 
 export type OrganisationKind = 'kommun' | 'namnd' | 'forvaltning' | 'bolag' | 'annan';
@@ -148,6 +149,19 @@ export interface AssessmentRevisionsTable {
   changed: string;
   saved_by: string;
   saved_at: string;
+}
+
+/** One change to one question path (JSON array) in one revision; values are JSON text, null when unanswered. */
+export interface AssessmentChangesTable {
+  assessment_id: string;
+  revision: number;
+  seq: number;
+  path: string;
+  op: 'set' | 'insert' | 'remove' | 'move';
+  previous_value: string | null;
+  new_value: string | null;
+  changed_by: string;
+  changed_at: string;
 }
 
 export interface PlanItemsTable {

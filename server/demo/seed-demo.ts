@@ -99,7 +99,7 @@ export async function seedDemo(deps: AppDeps, adminEmail: string): Promise<boole
   const isam = userIds.get(`isam@${demoDomain}`)!;
   const run = async (assetKey: string, organisation: Place, kind: AssessmentKind, answerSet: string) => {
     const assessment = await startAssessment(deps, { id: assetIds.get(assetKey)!, organisationId: places[organisation] }, kind, isam);
-    return saveAnswers(deps, assessment, 0, answers(answerSet), isam);
+    return saveAnswers(deps, assessment, 0, answers(answerSet), isam, 'ISAM (demo)');
   };
   const ekonomi = await run('ekonomi', 'kommun', 'classification', 'ekonomisystem');
   const submitted = await submitForReview(deps, ekonomi, isam);
@@ -112,7 +112,7 @@ export async function seedDemo(deps: AppDeps, adminEmail: string): Promise<boole
     classify: async (assetKey, answerSet) => {
       const assessment = await startAssessment(deps, { id: assetIds.get(assetKey)!, organisationId: places[placeOf(assetKey)] }, 'classification', isam);
       const name = demoAssets.find((asset) => asset.key === assetKey)!.name;
-      return saveAnswers(deps, assessment, 0, { ...answers(answerSet), objekt_namn: name }, isam);
+      return saveAnswers(deps, assessment, 0, { ...answers(answerSet), objekt_namn: name }, isam, 'ISAM (demo)');
     },
     submitterUserId: isam,
     decider: { userId: userIds.get(`beslutsfattare.social@${demoDomain}`)!, role: 'beslutsfattare' },

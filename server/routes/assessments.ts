@@ -73,7 +73,7 @@ export const assessmentRoutes = createRouter()
     async (c) => {
       const { assessment, principal } = await assessmentWithPermission(c, c.req.valid('param').id, 'assessment.edit', false);
       const body = c.req.valid('json');
-      return c.json(await saveAnswers(c.get('deps'), assessment, body.baseRevision, body.answers, principal.userId), 200);
+      return c.json(await saveAnswers(c.get('deps'), assessment, body.baseRevision, body.answers, principal.userId, principal.name), 200);
     },
   )
   .openapi(

@@ -10,6 +10,7 @@ import { ok, type Probe } from '../support/route-probe';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { templateProbes } from '../support/template-probes';
 import { contentProbes } from '../support/content-probes';
+import { liveProbes } from '../support/live-probes';
 import { oversightListings, oversightProbes } from '../support/oversight-probes';
 import { todoWalk } from '../support/rules-probes';
 import { ssoOpenRoutes, ssoProbes } from '../support/sso-probes';
@@ -113,6 +114,7 @@ const probes: Record<string, Probe> = {
   ...contentProbes(() => org),
   ...oversightProbes(() => org),
   ...ssoProbes(() => org),
+  ...liveProbes(() => org),
 };
 
 /** Routes scoped by what the caller may see rather than by one owner: checked by visibility below. */

@@ -6,6 +6,7 @@ import { clientBenchmark } from './client.bench';
 import { dpiaBenchmark } from './dpia.bench';
 import { healthBenchmark } from './health.bench';
 import { importBombsBenchmark } from './import-bombs.bench';
+import { liveBenchmark } from './live.bench';
 import { oversightBenchmark } from './oversight.bench';
 import { protocolBenchmark } from './protocol.bench';
 import { protocolLoadBenchmark } from './protocol-load.bench';
@@ -13,7 +14,9 @@ import type { Benchmark, BenchRow } from './support/bench-types';
 import { formatTable } from './support/print-table';
 
 /** Every benchmark, in the order the table shows them. `npm run bench -- <name>` runs only those named. */
-const benchmarks: Benchmark[] = [healthBenchmark, autosaveBenchmark, classificationBenchmark, dpiaBenchmark, protocolBenchmark, protocolLoadBenchmark, clientBenchmark, oversightBenchmark, importBombsBenchmark];
+const benchmarks: Benchmark[] = [
+  healthBenchmark, autosaveBenchmark, classificationBenchmark, dpiaBenchmark, protocolBenchmark, protocolLoadBenchmark, clientBenchmark, oversightBenchmark, importBombsBenchmark, liveBenchmark,
+];
 
 const only = process.argv.slice(2);
 const selected = only.length > 0 ? benchmarks.filter((benchmark) => only.includes(benchmark.name)) : benchmarks;

@@ -1,0 +1,22 @@
+/** Swedish strings for the live workshop: presence, leading, changes by others and conflicts; spread into messages-sv.ts. */
+export const liveSv = {
+  'live.presenceHeading': 'Här nu',
+  'live.you': 'du',
+  'live.inQuestion': 'vid {question}',
+  'live.leads': 'leder',
+  'live.lead': 'Led workshopen',
+  'live.stopLeading': 'Sluta leda',
+  'live.following': 'Projektorvyn följer {name}.',
+  'live.changedBy': '{name} ändrade {question} {when}',
+  'live.conflictHeading': 'Samma fråga ändrades av någon annan',
+  'live.conflictIntro': 'Båda svaren finns kvar tills ni väljer. Det ni väljer sparas för alla.',
+  'live.mine': 'Ditt svar',
+  'live.theirs': 'Sparat av {name} {when}',
+  'live.theirsUnknown': 'Sparat svar',
+  'live.rowRemoved': 'Raden har tagits bort av {name}.',
+  'live.keepMine': 'Behåll mitt svar',
+  'live.takeTheirs': 'Ta det sparade svaret',
+  'live.keepRow': 'Behåll raden med mitt svar',
+  'live.dropRow': 'Låt raden vara borttagen',
+  'live.empty': '(tomt)',
+};
