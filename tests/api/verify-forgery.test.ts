@@ -72,7 +72,9 @@ async function verify(app: TestApp, pdf: Buffer): Promise<Verification> {
 }
 
 beforeAll(async () => {
-  testApp = await createTestApp();
+  // A proxy names the client, so the mangled copies below can come from addresses of their own:
+  // /api/verify allows 30 files a minute per address (tests/api/abuse-limits.test.ts tests that).
+  testApp = await createTestApp({ SIGILL_TRUST_PROXY: '1' });
   org = await orgFixture(testApp);
   objektledare = await org.userWith('objektledare', org.socialId);
   decider = await org.userWith('beslutsfattare', org.socialId);
@@ -214,7 +216,8 @@ describe('POST /api/verify against forgeries', { timeout: 60_000 }, () => {
         const at = round % 2 === 0 ? tail + next(2000) : next(pdf.length);
         copy[at] = copy[at]! ^ (1 + next(255));
       }
-      const sent = await testApp.app.request('/api/verify', { method: 'POST', headers: { 'content-type': 'application/pdf' }, body: new Uint8Array(copy) });
+      const headers = { 'content-type': 'application/pdf', 'x-forwarded-for': `192.0.2.${round + 1}` };
+      const sent = await testApp.app.request('/api/verify', { method: 'POST', headers, body: new Uint8Array(copy) });
       // A copy cut before its header is refused as not a PDF; every other copy gets a verdict.
       const isPdf = copy.subarray(0, 5).toString('latin1') === '%PDF-';
       expect({ round, status: sent.status }).toEqual({ round, status: isPdf ? 200 : 400 });
