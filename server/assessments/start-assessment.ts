@@ -8,6 +8,7 @@ import { assessmentKinds } from './assessment-kinds';
 import { type Assessment, findAssessment, latestRound } from './assessment-store';
 import { afterScored } from './persist-scored';
 import { prefillFromAsset } from './prefill-from-asset';
+import { withRowIds } from '../../scoring/survey/answer-ops';
 
 export interface StartOptions {
   /** Answers to start from instead of the last fastställd round's (an adopted template's). */
@@ -35,7 +36,8 @@ export async function startAssessment(deps: AppDeps, asset: { id: string; organi
       throw new AppError('conflict', `A ${kind} round is already open on this asset`, { openAssessmentId: previous.id });
     }
     const startFrom = await prefillFromAsset(trx, asset.id, kind, options.answers ?? previous?.answers);
-    const answers = startFrom ? keepAcceptedAnswers(deps, form, definition, startFrom) : {};
+    // Rows carry their stable ids from the first stored revision, prefilled and carried-over rows too.
+    const answers = startFrom ? withRowIds(keepAcceptedAnswers(deps, form, definition, startFrom)) : {};
     const outcome = definition.score(deps.forms, form, answers);
     if (!outcome.ok) throw new Error(`Carried-over answers still fail ${form.meta.id}: ${outcome.errors.map((error) => error.field).join(', ')}`);
     await trx

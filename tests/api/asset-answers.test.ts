@@ -59,7 +59,8 @@ describe('no double entry between the asset record and the questionnaire', () =>
       informationsagare: registered.informationsagare,
       objektagare: registered.objektagare,
       objektledare: me.name,
-      leverantorer: [{ namn: 'CGI Sverige AB' }, { namn: 'Visma Spcs AB' }],
+      // Each row has its stable id from the first stored revision.
+      leverantorer: [{ namn: 'CGI Sverige AB', _rowId: 'legacy-0' }, { namn: 'Visma Spcs AB', _rowId: 'legacy-1' }],
       drift: 'molntjanst',
     });
     // A DPIA screening has no object page to fill.

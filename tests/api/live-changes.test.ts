@@ -41,12 +41,15 @@ beforeEach(async () => {
   lena = org.admin;
   const assetId = (await omar.post<{ id: string }>('/api/assets', assetInput(org.socialId))).body.id;
   assessmentId = (await omar.post<{ id: string }>(`/api/assets/${assetId}/assessments`, { kind: 'classification' })).body.id;
+  // A classification starts with its object page filled from the asset record.
+  prefilled = (await stored()).answers;
 });
 afterEach(async () => {
   await testApp.close();
 });
 
 const change = (client: ApiClient, ops: unknown[]) => client.post<ChangesResult>(`/api/assessments/${assessmentId}/changes`, { clientId: 'test-client-1', ops });
+let prefilled: Record<string, unknown>;
 const stored = async () => (await omar.get<Assessment>(`/api/assessments/${assessmentId}`)).body;
 const row = (id: string, fields: Record<string, unknown>) => ({ ...fields, _rowId: id });
 
@@ -57,7 +60,7 @@ describe('answers saved as changes', () => {
     const second = await change(lena, [{ op: 'set', path: ['forvaltning'], value: 'Ekonomiavdelningen', base: 0 }]);
     expect(second.status).toBe(200);
     expect(second.body.revision).toBe(2);
-    expect((await stored()).answers).toEqual({ objekt_namn: 'Ekonomisystemet', forvaltning: 'Ekonomiavdelningen' });
+    expect((await stored()).answers).toEqual({ ...prefilled, objekt_namn: 'Ekonomisystemet', forvaltning: 'Ekonomiavdelningen' });
   });
 
   it('refuses a change to the same question someone changed since, with both values and who, and saves nothing', async () => {
@@ -68,10 +71,10 @@ describe('answers saved as changes', () => {
     ]);
     expect(stale.status).toBe(409);
     expect(stale.body.error?.details.conflicts).toEqual([expect.objectContaining({ path: ['objekt_namn'], yours: 'Lenas namn', stored: 'Omars namn', rowRemoved: false, revision: 1, changedBy: expect.objectContaining({ name: expect.stringContaining('objektledare') }) })]);
-    expect((await stored()).answers).toEqual({ objekt_namn: 'Omars namn' });
+    expect((await stored()).answers).toEqual({ ...prefilled, objekt_namn: 'Omars namn' });
     // Having seen revision 1, Lena's choice wins.
     expect((await change(lena, [{ op: 'set', path: ['objekt_namn'], value: 'Lenas namn', base: 1 }])).status).toBe(200);
-    expect((await stored()).answers).toEqual({ objekt_namn: 'Lenas namn' });
+    expect((await stored()).answers).toEqual({ ...prefilled, objekt_namn: 'Lenas namn' });
   });
 
   it('accepts a stale change that arrives at the value already stored', async () => {
@@ -146,7 +149,7 @@ describe('answers saved as changes', () => {
     await change(lena, [{ op: 'set', path: ['objekt_namn'], value: 'Sedan', base: 1 }]);
     const history = await omar.get<{ changes: { revision: number; path: string[]; previousValue: unknown; newValue: unknown; changedBy: { name: string } }[] }>(`/api/assessments/${assessmentId}/changes?since=0`);
     expect(history.body.changes.map(({ revision, path, previousValue, newValue }) => ({ revision, path, previousValue, newValue }))).toEqual([
-      { revision: 1, path: ['objekt_namn'], previousValue: null, newValue: 'Först' },
+      { revision: 1, path: ['objekt_namn'], previousValue: prefilled['objekt_namn'] ?? null, newValue: 'Först' },
       { revision: 2, path: ['objekt_namn'], previousValue: 'Först', newValue: 'Sedan' },
     ]);
     expect(history.body.changes[1]!.changedBy.name).not.toBe(history.body.changes[0]!.changedBy.name);
