@@ -55,7 +55,9 @@ const protocols: { id: string; assessmentId: string; pdf: Buffer }[] = [];
 async function decidedProtocol(assetName: string): Promise<{ id: string; assessmentId: string; pdf: Buffer }> {
   const assetId = (await objektledare.post<{ id: string }>('/api/assets', assetInput(org.socialId, { name: assetName }))).body.id;
   const assessment = (await objektledare.post<{ id: string }>(`/api/assets/${assetId}/assessments`, { kind: 'classification' })).body;
-  expect((await objektledare.put(`/api/assessments/${assessment.id}/answers`, { baseRevision: 0, answers: classificationAnswers })).status).toBe(200);
+  // The workshop names the object as it was registered (the fastställd protocol renames the asset otherwise).
+  const answers = { ...classificationAnswers, objekt_namn: assetName };
+  expect((await objektledare.put(`/api/assessments/${assessment.id}/answers`, { baseRevision: 0, answers })).status).toBe(200);
   expect((await objektledare.post(`/api/assessments/${assessment.id}/submit`)).status).toBe(200);
   expect((await objektledare.post(`/api/assessments/${assessment.id}/ready`, { statement: 'Klar för beslut.' })).status).toBe(200);
   expect((await decider.post(`/api/assessments/${assessment.id}/decide`, { statement: 'Jag fastställer klassningen.' })).status).toBe(200);
