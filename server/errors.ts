@@ -10,10 +10,12 @@ const statusByCode = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  protocol_pending: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,
   internal: 500,
+  seal_unavailable: 503,
 } as const satisfies Record<string, ContentfulStatusCode>;
 
 export type ErrorCode = keyof typeof statusByCode;

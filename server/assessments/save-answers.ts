@@ -9,6 +9,7 @@ import { type Assessment, changedSince } from './assessment-store';
 import { changedQuestions } from './changed-questions';
 import { afterScored } from './persist-scored';
 import { assertTemplateFloor } from '../templates/template-floor-check';
+import { withTransaction } from '../db/transaction';
 
 function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
@@ -39,7 +40,7 @@ export async function saveAnswers(deps: AppDeps, assessment: Assessment, baseRev
   const answersText = JSON.stringify(answers);
   const changed = changedQuestions(assessment.answers, answers);
   const now = nowIso();
-  await db.transaction().execute(async (trx) => {
+  await withTransaction(db, async (trx) => {
     const previous = await trx.selectFrom('assessments').select(['summary', 'plan_hash']).where('id', '=', assessment.id).executeTakeFirstOrThrow();
     const updated = await trx
       .updateTable('assessments')

@@ -1,18 +1,18 @@
-import type { Transaction } from 'kysely';
 import type { AppDeps } from '../app-context';
 import { appendAuditEvent } from '../audit/audit-log';
-import type { AssessmentKind, Database } from '../db/schema';
+import type { AssessmentKind } from '../db/schema';
 import { AppError } from '../errors';
 import { newId, nowIso } from '../ids';
 import { assessmentKinds } from './assessment-kinds';
 import { type Assessment, findAssessment, latestRound } from './assessment-store';
 import { afterScored } from './persist-scored';
+import { withTransaction, type WriteTransaction } from '../db/transaction';
 
 export interface StartOptions {
   /** Answers to start from instead of the last fastställd round's (an adopted template's). */
   answers?: Record<string, unknown>;
   /** Runs last in the same transaction, with the new assessment's id (records an adoption with it). */
-  within?: (trx: Transaction<Database>, assessmentId: string) => Promise<void>;
+  within?: (trx: WriteTransaction, assessmentId: string) => Promise<void>;
 }
 
 /**
@@ -34,7 +34,7 @@ export async function startAssessment(deps: AppDeps, asset: { id: string; organi
   if (!outcome.ok) throw new Error(`Carried-over answers still fail ${form.meta.id}: ${outcome.errors.map((error) => error.field).join(', ')}`);
   const id = newId();
   const now = nowIso();
-  await db.transaction().execute(async (trx) => {
+  await withTransaction(db, async (trx) => {
     await trx
       .insertInto('assessments')
       .values({

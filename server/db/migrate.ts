@@ -6,6 +6,7 @@ import * as approvalsAndProtocols from './migrations/004_approvals_and_protocols
 import * as oversight from './migrations/005_oversight';
 import * as templates from './migrations/006_templates';
 import * as planFiguresIndex from './migrations/007_plan_figures_index';
+import * as anchoredAudit from './migrations/008_anchored_audit';
 import type { Database } from './schema';
 
 /** Numbered migrations, in order; a new one is appended, an old one never edited. */
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   '005_oversight': oversight,
   '006_templates': templates,
   '007_plan_figures_index': planFiguresIndex,
+  '008_anchored_audit': anchoredAudit,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {

@@ -1,7 +1,7 @@
 import type { AppDeps } from '../app-context';
 import { submitForReview } from '../assessments/change-status';
-import { decide } from '../assessments/sign-off';
-import type { Assessment } from '../assessments/assessment-store';
+import { decide, sealAfterDecision } from '../assessments/sign-off';
+import { type Assessment, findAssessment } from '../assessments/assessment-store';
 import { refreshClassificationStatus } from '../assets/refresh-classification-status';
 import { nowIso } from '../ids';
 
@@ -40,6 +40,8 @@ export async function seedOversightDemo(deps: AppDeps, seed: OversightSeed): Pro
     await trx.updateTable('assessments').set({ decided_at: monthsAgo(13) }).where('id', '=', larm.id).execute();
     await refreshClassificationStatus(trx, larm.assetId);
   });
+  // Sealed once the dates are as the demo shows them, so each protocol prints its decision's time.
+  for (const assessment of decided) await sealAfterDecision(deps, (await findAssessment(db, assessment.id))!, seed.decider.userId);
 
   const open = await db
     .selectFrom('plan_items')

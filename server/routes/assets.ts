@@ -12,6 +12,7 @@ import { AppError } from '../errors';
 import { nowIso } from '../ids';
 import { errorResponses } from './error-responses';
 import { idParam, json } from './schemas';
+import { withTransaction } from '../db/transaction';
 
 const assetIdParams = z.object({ id: idParam('id') });
 
@@ -37,7 +38,7 @@ async function withExternalIdCheck<T>(work: () => Promise<T>): Promise<T> {
 async function changeArchiveState(c: Context<AppEnv>, id: string, archive: boolean) {
   const { asset, principal } = await assetWithPermission(c, id, 'asset.archive');
   const { db } = c.get('deps').database;
-  await db.transaction().execute(async (trx) => {
+  await withTransaction(db, async (trx) => {
     await trx.updateTable('assets').set({ archived_at: archive ? nowIso() : null, updated_at: nowIso() }).where('id', '=', id).execute();
     await appendAuditEvent(trx, { actorUserId: principal.userId, organisationId: asset.organisationId, assetId: id, action: archive ? 'asset.archived' : 'asset.restored', entityType: 'asset', entityId: id, payload: {} });
   });
@@ -84,7 +85,7 @@ export const assetRoutes = createRouter()
       const { db } = c.get('deps').database;
       await assertUserExists(db, input.objektledareUserId);
       const id = await withExternalIdCheck(() =>
-        db.transaction().execute(async (trx) => {
+        withTransaction(db, async (trx) => {
           const assetId = await insertAsset(trx, input);
           await appendAuditEvent(trx, { actorUserId: principal.userId, organisationId: input.organisationId, assetId, action: 'asset.created', entityType: 'asset', entityId: assetId, payload: input });
           return assetId;
@@ -124,7 +125,7 @@ export const assetRoutes = createRouter()
       if (asset.archivedAt) throw new AppError('conflict', 'The asset is archived; restore it first');
       await assertUserExists(db, patch.objektledareUserId);
       await withExternalIdCheck(() =>
-        db.transaction().execute(async (trx) => {
+        withTransaction(db, async (trx) => {
           await updateAsset(trx, id, patch);
           await appendAuditEvent(trx, { actorUserId: principal.userId, organisationId: asset.organisationId, assetId: id, action: 'asset.updated', entityType: 'asset', entityId: id, payload: patch });
         }),
@@ -145,7 +146,7 @@ export const assetRoutes = createRouter()
       const { id } = c.req.valid('param');
       const { asset, principal } = await assetWithPermission(c, id, 'asset.archive');
       const { db } = c.get('deps').database;
-      await db.transaction().execute(async (trx) => {
+      await withTransaction(db, async (trx) => {
         if ((await countAssessments(trx, id)) > 0) {
           throw new AppError('conflict', 'The asset has assessments: archive it instead (POST /api/assets/{id}/archive)');
         }

@@ -11,6 +11,7 @@ import { AppError } from '../errors';
 import { nowIso } from '../ids';
 import { findUserByEmail, membershipsWithNames, normaliseEmail } from '../users/user-store';
 import { errorResponses } from './error-responses';
+import { withTransaction } from '../db/transaction';
 
 const sessionSchema = z
   .object({
@@ -88,11 +89,16 @@ export const authRoutes = createRouter()
     const valid = await verifyPassword(body.password, user?.password_hash ?? unusablePasswordHash);
     if (!user || !valid || user.is_active !== 1) {
       throttle.recordFailure(email, address);
-      await appendAuditEvent(db, { actorUserId: null, action: 'auth.login_failed', entityType: 'user', entityId: user?.id ?? email, payload: { email, address } });
+      await withTransaction(db, (trx) => appendAuditEvent(trx, { actorUserId: null, action: 'auth.login_failed', entityType: 'user', entityId: user?.id ?? email, payload: { email, address } }));
       throw new AppError('invalid_credentials', 'Wrong e-mail or password');
     }
     throttle.recordSuccess(email);
-    const session = await createSession(db, user.id);
+    // The session and the event that records it commit together.
+    const session = await withTransaction(db, async (trx) => {
+      const created = await createSession(trx, user.id);
+      await appendAuditEvent(trx, { actorUserId: user.id, action: 'auth.login', entityType: 'user', entityId: user.id, payload: { address } });
+      return created;
+    });
     setCookie(c, sessionCookieName, session.token, {
       httpOnly: true,
       sameSite: 'Lax',
@@ -100,7 +106,6 @@ export const authRoutes = createRouter()
       path: '/',
       maxAge: sessionHours * 3600,
     });
-    await appendAuditEvent(db, { actorUserId: user.id, action: 'auth.login', entityType: 'user', entityId: user.id, payload: { address } });
     return c.json(await sessionBody(c, user, session.csrfToken), 200);
   })
   .openapi(logout, async (c) => {
@@ -123,7 +128,7 @@ export const authRoutes = createRouter()
       throw new AppError('forbidden', 'The current password is wrong', [{ field: 'body.currentPassword', message: 'does not match' }]);
     }
     const passwordHash = await hashPassword(body.newPassword);
-    await db.transaction().execute(async (trx) => {
+    await withTransaction(db, async (trx) => {
       await trx.updateTable('users').set({ password_hash: passwordHash, password_changed_at: nowIso() }).where('id', '=', principal.userId).execute();
       await deleteOtherSessions(trx, principal.userId, c.get('session')!.tokenHash);
       await appendAuditEvent(trx, { actorUserId: principal.userId, action: 'auth.password_changed', entityType: 'user', entityId: principal.userId, payload: {} });

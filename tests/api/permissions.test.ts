@@ -8,6 +8,7 @@ import { assetInput, type OrgFixture, orgFixture } from '../support/org-fixture'
 import { ok, type Probe } from '../support/route-probe';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { templateProbes } from '../support/template-probes';
+import { auditProbes } from '../support/audit-probes';
 import { oversightListings, oversightProbes } from '../support/oversight-probes';
 
 /**
@@ -107,6 +108,7 @@ const probes: Record<string, Probe> = {
   'PUT /api/organisations/{id}/review-interval': { permission: 'review.settings', prepare: async () => ({ method: 'PUT', path: `/api/organisations/${org.socialId}/review-interval`, body: { months: 12 } }) },
   ...templateProbes(() => org),
   ...oversightProbes(() => org),
+  ...auditProbes(decidedClassification),
 };
 
 /** Routes scoped by what the caller may see rather than by one owner: checked by visibility below. */
