@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { hashEvent } from '../../server/audit/audit-log';
+import { writeDailyCheckpointIfDue } from '../../server/audit/checkpoints';
 import { verifyAuditChain } from '../../server/audit/verify-chain';
 import type { AuditEventsTable } from '../../server/db/schema';
 import { assetInput, type OrgFixture, orgFixture } from '../support/org-fixture';
@@ -45,7 +46,7 @@ function rehashFrom(fromSeq: number, edit: (event: AuditEventsTable & { seq: num
   const { sqlite } = testApp.deps.database;
   sqlite.exec('drop trigger audit_events_no_update');
   const events = sqlite.prepare('select * from audit_events order by seq').all() as (AuditEventsTable & { seq: number })[];
-  let previous = events.find((event) => event.seq === fromSeq - 1)?.hash ?? '0'.repeat(64);
+  let previous = events.filter((event) => event.seq < fromSeq).at(-1)?.hash ?? '0'.repeat(64);
   const update = sqlite.prepare('update audit_events set payload = ?, prev_hash = ?, hash = ? where seq = ?');
   for (const event of events.filter((candidate) => candidate.seq >= fromSeq)) {
     if (event.seq === fromSeq) edit(event);
@@ -130,9 +131,10 @@ describe('the anchored chain (issue 13, finding 2)', () => {
     rehashFrom(target.seq, (event) => {
       event.payload = '{"description":"Något annat"}';
     });
-    expect((await verifyAuditChain(testApp.deps.database.db)).problems.filter((problem) => problem.kind === 'link' || problem.kind === 'altered')).toEqual([]);
     const command = runVerifyCommand();
     expect(command.status).toBe(1);
+    // Every link and hash holds after the rewrite: only the anchors give it away.
+    expect((await verifyAuditChain(testApp.deps.database.db)).problems.filter((problem) => problem.kind === 'link' || problem.kind === 'altered')).toEqual([]);
     expect(command.stdout).toMatch(new RegExp(`rehashed: event #\\d+'s hash differs from the checkpoint of .*: the chain was rewritten between #1 and #\\d+`));
     expect(command.stdout).toMatch(/rehashed: event #\d+'s hash differs from protocol /);
   });
@@ -146,6 +148,25 @@ describe('the anchored chain (issue 13, finding 2)', () => {
     const command = runVerifyCommand();
     expect(command.status).toBe(1);
     expect(command.stdout).toContain('missing: events #4–#6 are missing (deleted)');
+    expect(command.stdout).not.toContain('link:');
+  });
+
+  it('a daily checkpoint is written once the newest is a day old and the chain has moved, and anchors what came after the protocol', async () => {
+    await decidedWithProtocol();
+    const dayLater = new Date(Date.now() + 25 * 3600_000);
+    expect(await writeDailyCheckpointIfDue(testApp.deps)).toBeNull();
+    // Nothing happened since the protocol's checkpoint: nothing new to sign.
+    expect(await writeDailyCheckpointIfDue(testApp.deps, dayLater)).toBeNull();
+    await org.admin.patch(`/api/assets/${assetId}`, { description: 'Efter protokollet' });
+    const { sqlite } = testApp.deps.database;
+    const { last } = sqlite.prepare('select max(seq) as last from audit_events').get() as { last: number };
+    expect(await writeDailyCheckpointIfDue(testApp.deps, dayLater)).toMatchObject({ seq: last, reason: 'daily' });
+    expect(runVerifyCommand().status).toBe(0);
+    sqlite.exec('drop trigger audit_events_no_delete');
+    sqlite.prepare('delete from audit_events where seq = ?').run(last);
+    const command = runVerifyCommand();
+    expect(command.status).toBe(1);
+    expect(command.stdout).toContain(`truncated: the chain ends at event #${last - 1}, but the checkpoint of`);
   });
 
   it('a forged checkpoint (signature not by the seal) is reported', async () => {
@@ -175,7 +196,7 @@ describe('decision-bearing rows (issue 13, finding 2)', () => {
     const { sqlite } = testApp.deps.database;
     const other = sqlite.prepare("select id from users where email like 'objektledare.%'").get() as { id: string };
     const decision = sqlite.prepare("select id from approvals where assessment_id = ? and step = 'decision'").get(id) as { id: string };
-    sqlite.exec('drop trigger approvals_no_update');
+    sqlite.exec('drop trigger if exists approvals_no_update');
     sqlite.prepare('update approvals set user_id = ? where id = ?').run(other.id, decision.id);
     const command = runVerifyCommand();
     expect(command.status).toBe(1);
