@@ -10,6 +10,7 @@ const statusByCode = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  protocol_pending: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,
@@ -17,6 +18,7 @@ const statusByCode = {
   // Decision rules (issue 13): refusals a person can act on, each translated by the client.
   principles_to_correct: 409,
   separation_of_duties: 409,
+  seal_unavailable: 503,
 } as const satisfies Record<string, ContentfulStatusCode>;
 
 export type ErrorCode = keyof typeof statusByCode;

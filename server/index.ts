@@ -1,5 +1,6 @@
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
+import { startDailyCheckpoints } from './audit/checkpoints';
 import { loadConfig } from './config';
 import { createLogger } from './log';
 import { prepareDeps } from './startup';
@@ -10,6 +11,8 @@ async function main(): Promise<void> {
   const deps = await prepareDeps(config, logger);
   // Load (or on first start create) the seal now, so a broken seal setting stops the start and the log says which seal is used.
   await deps.protocols.seal();
+  // A signed checkpoint of the audit chain's head at least daily (now, if the last is older than a day).
+  const stopCheckpoints = startDailyCheckpoints(deps);
   const app = createApp(deps);
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
@@ -17,6 +20,7 @@ async function main(): Promise<void> {
     process.stdout.write(`Sigill is running at http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${info.port}/\n`);
   });
   const stop = () => {
+    stopCheckpoints();
     server.close(() => {
       void deps.protocols.close().then(() => deps.database.close()).then(() => process.exit(0));
     });

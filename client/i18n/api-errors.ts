@@ -18,6 +18,8 @@ export const keyByCode = {
   internal: 'apiError.internal',
   principles_to_correct: 'apiError.principles_to_correct',
   separation_of_duties: 'apiError.separation_of_duties',
+  seal_unavailable: 'apiError.seal_unavailable',
+  protocol_pending: 'apiError.protocol_pending',
 } as const satisfies Record<string, MessageKey>;
 
 type ErrorCode = keyof typeof keyByCode;

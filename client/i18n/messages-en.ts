@@ -266,4 +266,10 @@ export const en: Record<MessageKey, string> = {
   ...ssoEn,
   ...uiEn,
   ...liveEn,
+  // Issue 13 (audit): a protocol whose sealing failed after the decision.
+  'protocols.pending': 'The protocol is waiting to be sealed',
+  'protocols.pendingExplained': 'The decision holds, but the protocol could not be sealed. When it is sealed, the protocol carries the time of the decision.',
+  'protocols.sealNow': 'Seal the protocol now',
+  'protocols.sealing': 'Sealing …',
+  'protocols.sealFailed': 'Sealing failed again. Check the seal settings and try again.',
 };

@@ -276,6 +276,12 @@ export const sv = {
   ...ssoSv,
   ...uiSv,
   ...liveSv,
+  // Issue 13 (audit): a protocol whose sealing failed after the decision.
+  'protocols.pending': 'Protokollet väntar på försegling',
+  'protocols.pendingExplained': 'Beslutet gäller, men protokollet kunde inte förseglas. När förseglingen görs får protokollet beslutets tidpunkt.',
+  'protocols.sealNow': 'Försegla protokollet nu',
+  'protocols.sealing': 'Förseglar …',
+  'protocols.sealFailed': 'Förseglingen misslyckades igen. Kontrollera sigillets inställningar och försök igen.',
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof sv;

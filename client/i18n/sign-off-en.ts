@@ -77,7 +77,6 @@ export const signOffEn: Record<keyof typeof signOffSv, string> = {
   'signOff.statementInSwedish': 'The text is recorded in Swedish, as the protocol is.',
   'protocols.heading': 'Protocols',
   'protocols.empty': 'There is no sealed protocol yet.',
-  'protocols.produce': 'Download the protocol (PDF)',
   'protocols.version': 'Protocol version {version} (PDF, {size})',
   'protocols.sealed': 'sealed {date}',
   'protocols.developmentSeal': 'sealed with a development certificate, not the organisation’s',

@@ -77,7 +77,6 @@ export const signOffSv = {
   // Protocols
   'protocols.heading': 'Protokoll',
   'protocols.empty': 'Inget förseglat protokoll finns än.',
-  'protocols.produce': 'Hämta protokollet (PDF)',
   'protocols.version': 'Protokoll version {version} (PDF, {size})',
   'protocols.sealed': 'förseglat {date}',
   'protocols.developmentSeal': 'förseglat med ett utvecklingscertifikat, inte organisationens',

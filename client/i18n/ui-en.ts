@@ -17,6 +17,8 @@ export const uiEn: Record<keyof typeof uiSv, string> = {
   'apiError.internal': 'Something went wrong on the server. Try again in a while.',
   'apiError.principles_to_correct': 'The decision cannot approve the processing while a principle is judged Att korrigera (to be corrected).',
   'apiError.separation_of_duties': 'Whoever sent the assessment for review or marked it ready cannot take the decision themselves.',
+  'apiError.seal_unavailable': 'The seal cannot be used right now. The decision holds; the protocol is sealed once the seal works again.',
+  'apiError.protocol_pending': 'The protocol is waiting to be sealed and cannot be downloaded yet.',
   'apiError.network': 'The server could not be reached. Check the connection and try again.',
   'apiError.unknown': 'Something went wrong. Try again.',
   'apiError.fieldInvalid': 'The value was not accepted. Check it.',

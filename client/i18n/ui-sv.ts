@@ -18,6 +18,8 @@ export const uiSv = {
   'apiError.internal': 'Något gick fel på servern. Försök igen om en stund.',
   'apiError.principles_to_correct': 'Beslutet kan inte godkänna behandlingen medan någon princip är bedömd som Att korrigera.',
   'apiError.separation_of_duties': 'Den som skickade bedömningen för granskning eller markerade den som klar kan inte själv fatta beslutet.',
+  'apiError.seal_unavailable': 'Sigillet kan inte användas just nu. Beslutet gäller; protokollet förseglas när sigillet fungerar igen.',
+  'apiError.protocol_pending': 'Protokollet väntar på försegling och kan inte hämtas ännu.',
   'apiError.network': 'Servern gick inte att nå. Kontrollera anslutningen och försök igen.',
   'apiError.unknown': 'Något gick fel. Försök igen.',
   'apiError.fieldInvalid': 'Värdet godtogs inte. Kontrollera det.',

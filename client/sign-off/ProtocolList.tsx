@@ -1,3 +1,5 @@
+import { useState } from 'react';
+import { sendJson } from '../api';
 import type { Assessment } from '../api-types';
 import { useLanguage } from '../i18n/LanguageProvider';
 import type { ProtocolInfo } from './sign-off-types';
@@ -11,15 +13,44 @@ export function protocolUrl(protocol: Pick<ProtocolInfo, 'assessmentId' | 'versi
 }
 
 /**
- * Every sealed version of an assessment's protocol, each a download. A fastställd assessment whose
- * seal has not been produced yet (it is made on the first download) offers that download instead.
+ * A decision whose seal failed: the decision holds, the protocol waits. Those allowed seal it here;
+ * the protocol then carries the decision's own time. A download never produces it.
  */
-export function ProtocolList({ assessment, protocols }: { assessment: Pick<Assessment, 'id' | 'status' | 'kind'>; protocols: readonly ProtocolInfo[] }) {
+function PendingProtocol({ assessmentId, canSeal, onSealed }: { assessmentId: string; canSeal: boolean; onSealed(): void }) {
+  const { t } = useLanguage();
+  const [busy, setBusy] = useState(false);
+  const [failed, setFailed] = useState(false);
+  const seal = async () => {
+    setBusy(true);
+    setFailed(false);
+    try {
+      await sendJson('POST', `/api/assessments/${assessmentId}/protocol`);
+      onSealed();
+    } catch {
+      setFailed(true);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div className="notice notice-warning" data-testid="protocol-pending">
+      <p><strong>{t('protocols.pending')}</strong></p>
+      <p>{t('protocols.pendingExplained')}</p>
+      {canSeal && (
+        <button type="button" className="primary" onClick={() => void seal()} disabled={busy} aria-busy={busy}>
+          {busy ? t('protocols.sealing') : t('protocols.sealNow')}
+        </button>
+      )}
+      {failed && <p role="alert">{t('protocols.sealFailed')}</p>}
+    </div>
+  );
+}
+
+/** Every sealed version of an assessment's protocol, each a download; a decided one without a protocol shows it pending. */
+export function ProtocolList({ assessment, protocols, canSeal, onSealed }: { assessment: Pick<Assessment, 'id' | 'status' | 'kind'>; protocols: readonly ProtocolInfo[]; canSeal: boolean; onSealed(): void }) {
   const { t, formatDate } = useLanguage();
   if (protocols.length === 0) {
-    if (assessment.status === 'faststalld' && assessment.kind !== 'dpia-screening') {
-      return <p><a href={`/api/assessments/${assessment.id}/protocol.pdf`} download data-testid="protocol-link">{t('protocols.produce')}</a></p>;
-    }
+    if (assessment.status === 'faststalld' && assessment.kind !== 'dpia-screening') return <PendingProtocol assessmentId={assessment.id} canSeal={canSeal} onSealed={onSealed} />;
     return <p className="empty-state">{t('protocols.empty')}</p>;
   }
   return (

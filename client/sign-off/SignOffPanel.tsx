@@ -93,7 +93,7 @@ export function SignOffPanel({ assessment, assetName, title, savePending = false
               {assessment.kind !== 'dpia-screening' && (assessment.status === 'faststalld' || data.protocols.length > 0) && (
                 <>
                   <h3>{t('protocols.heading')}</h3>
-                  <ProtocolList assessment={assessment} protocols={data.protocols} />
+                  <ProtocolList assessment={assessment} protocols={data.protocols} canSeal={roles.has('beslutsfattare') || roles.has('admin')} onSealed={signOff.retry} />
                 </>
               )}
             </>

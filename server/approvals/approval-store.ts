@@ -1,5 +1,5 @@
-import type { Kysely, Selectable, Transaction } from 'kysely';
-import type { ApprovalsTable, ApprovalStep, Database, Role } from '../db/schema';
+import type { ExpressionBuilder, Kysely, Selectable, Transaction } from 'kysely';
+import type { ApprovalsTable, ApprovalStep, ApprovalWithdrawalsTable, Database, Role } from '../db/schema';
 import { newId } from '../ids';
 import type { ApprovalRecord } from '../protocols/protocol-types';
 
@@ -14,7 +14,7 @@ export interface ApprovalInput {
   at: string;
 }
 
-function toApproval(row: Selectable<ApprovalsTable>): ApprovalRecord {
+function toApproval(row: Selectable<ApprovalsTable> & { withdrawn_at: string | null }): ApprovalRecord {
   return {
     id: row.id,
     step: row.step,
@@ -43,19 +43,50 @@ export async function insertApproval(trx: Transaction<Database>, input: Approval
     details: JSON.stringify(input.details),
     revision: input.revision,
     created_at: input.at,
-    withdrawn_at: null,
   };
   await trx.insertInto('approvals').values(row).execute();
-  return toApproval(row);
+  return toApproval({ ...row, withdrawn_at: null });
 }
 
 /** Every step ever taken on an assessment, oldest first, withdrawn ones included (they are history). */
 export async function approvalsOf(db: Kysely<Database> | Transaction<Database>, assessmentId: string): Promise<ApprovalRecord[]> {
-  const rows = await db.selectFrom('approvals').selectAll().where('assessment_id', '=', assessmentId).orderBy('created_at').orderBy('id').execute();
+  const rows = await db
+    .selectFrom('approvals')
+    .leftJoin('approval_withdrawals', 'approval_withdrawals.approval_id', 'approvals.id')
+    .selectAll('approvals')
+    .select('approval_withdrawals.withdrawn_at')
+    .where('approvals.assessment_id', '=', assessmentId)
+    .orderBy('approvals.created_at')
+    .orderBy('approvals.id')
+    .execute();
   return rows.map(toApproval);
 }
 
-/** A return to utkast withdraws the steps given so far: the next review starts over. */
-export async function withdrawApprovals(trx: Transaction<Database>, assessmentId: string, at: string): Promise<void> {
-  await trx.updateTable('approvals').set({ withdrawn_at: at }).where('assessment_id', '=', assessmentId).where('withdrawn_at', 'is', null).where('step', '!=', 'returned').execute();
+/**
+ * Withdraws the steps still in force (of one kind, or all but returns): each gets a withdrawal row,
+ * the approval itself is never changed (its table refuses it).
+ */
+export async function withdrawApprovals(trx: Transaction<Database>, assessmentId: string, at: string, cause: ApprovalWithdrawalsTable['cause'], step?: ApprovalStep): Promise<void> {
+  let active = trx
+    .selectFrom('approvals')
+    .select('approvals.id')
+    .where('approvals.assessment_id', '=', assessmentId)
+    .where('approvals.step', '!=', 'returned')
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('approval_withdrawals').select('approval_withdrawals.approval_id').whereRef('approval_withdrawals.approval_id', '=', 'approvals.id'))));
+  if (step) active = active.where('approvals.step', '=', step);
+  const ids = (await active.execute()).map((row) => row.id);
+  if (ids.length === 0) return;
+  await trx.insertInto('approval_withdrawals').values(ids.map((id) => ({ approval_id: id, withdrawn_at: at, cause }))).execute();
+}
+
+/** For queries that ask whether a step of a kind is in force on an assessment (the to-do list). */
+export function activeStepExists(eb: ExpressionBuilder<Database, 'assessments' | 'assets'>, step: ApprovalStep) {
+  return eb.exists(
+    eb
+      .selectFrom('approvals')
+      .select('approvals.id')
+      .whereRef('approvals.assessment_id', '=', 'assessments.id')
+      .where('approvals.step', '=', step)
+      .where((inner) => inner.not(inner.exists(inner.selectFrom('approval_withdrawals').select('approval_withdrawals.approval_id').whereRef('approval_withdrawals.approval_id', '=', 'approvals.id')))),
+  );
 }

@@ -1,3 +1,4 @@
+import { withTransaction } from '../db/transaction';
 import { createHash } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import { type AnswerOp, type AnswerPath, applyOp, opPath, pathKey, rowExists, rowIdsOf, sameValue, valueAt, withRowIds } from '../../scoring/survey/answer-ops';
@@ -127,7 +128,7 @@ function score(deps: AppDeps, assessment: Assessment, answers: Record<string, un
  */
 export async function applyChanges(deps: AppDeps, assessment: Assessment, ops: readonly ClientOp[], actor: Actor, clientId: string | null): Promise<ChangesOutcome> {
   const at = nowIso();
-  const outcome = await deps.database.db.transaction().execute(async (trx) => {
+  const outcome = await withTransaction(deps.database.db, async (trx) => {
     const stored = await loadForChange(trx, assessment.id);
     const last = await lastChanges(trx, assessment.id, ops.filter((op) => op.op === 'set').map((op) => op.path));
     const { answers, changes, conflicts } = applyAll(stored.answers, ops, last);

@@ -8,6 +8,7 @@ import { AppError } from '../errors';
 import { nowIso } from '../ids';
 import { type Assessment, findAssessment } from './assessment-store';
 import { assertTemplateFloor } from '../templates/template-floor-check';
+import { withTransaction, type WriteTransaction } from '../db/transaction';
 
 /** Who acts, and in which role: every step of a sign-off records both. */
 export interface Actor {
@@ -37,7 +38,7 @@ export function assertStatus(assessment: Assessment, status: AssessmentStatus, a
 }
 
 /** An approval step and its audit event, in the caller's transaction. */
-export async function recordStep(trx: Transaction<Database>, assessment: Assessment, step: ApprovalStep, actor: Actor, statement: string, details: Record<string, string | null>, extra: Record<string, unknown> = {}): Promise<void> {
+export async function recordStep(trx: WriteTransaction, assessment: Assessment, step: ApprovalStep, actor: Actor, statement: string, details: Record<string, string | null>, extra: Record<string, unknown> = {}): Promise<void> {
   const at = nowIso();
   const approval = await insertApproval(trx, { assessmentId: assessment.id, step, userId: actor.userId, role: actor.role, statement, details, revision: assessment.revision, at });
   await appendAuditEvent(trx, {
@@ -57,7 +58,7 @@ export async function submitForReview(deps: AppDeps, assessment: Assessment, act
   if (assessment.missing.length > 0) throw new AppError('conflict', 'Answers are missing before it can be sent for review', { missing: assessment.missing });
   const { db } = deps.database;
   await assertTemplateFloor(db, assessment, assessment.result, 'submit');
-  await db.transaction().execute(async (trx) => {
+  await withTransaction(db, async (trx) => {
     await guardedUpdate(trx, assessment, 'utkast', { status: 'for_granskning' });
     await appendAuditEvent(trx, {
       actorUserId,
@@ -77,9 +78,9 @@ export async function submitForReview(deps: AppDeps, assessment: Assessment, act
 export async function returnToDraft(deps: AppDeps, assessment: Assessment, reason: string, actor: Actor): Promise<Assessment> {
   assertStatus(assessment, 'for_granskning', 'returned');
   const { db } = deps.database;
-  await db.transaction().execute(async (trx) => {
+  await withTransaction(db, async (trx) => {
     await guardedUpdate(trx, assessment, 'for_granskning', { status: 'utkast' });
-    await withdrawApprovals(trx, assessment.id, nowIso());
+    await withdrawApprovals(trx, assessment.id, nowIso(), 'returned');
     await recordStep(trx, assessment, 'returned', actor, reason, { reason }, { from: 'for_granskning', to: 'utkast', reason });
     if (assessment.kind === 'classification') await refreshClassificationStatus(trx, assessment.assetId);
   });
@@ -93,7 +94,7 @@ export async function markReady(deps: AppDeps, assessment: Assessment, statement
   const { db } = deps.database;
   const active = (await approvalsOf(db, assessment.id)).filter((approval) => !approval.withdrawnAt);
   if (active.some((approval) => approval.step === 'ready')) throw new AppError('conflict', 'It is already marked ready');
-  await db.transaction().execute(async (trx) => {
+  await withTransaction(db, async (trx) => {
     await guardedUpdate(trx, assessment, 'for_granskning', {});
     await recordStep(trx, assessment, 'ready', actor, statement, {});
   });

@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { Transaction } from 'kysely';
 import { appendAuditEvent } from '../audit/audit-log';
 import { refreshClassificationStatus } from '../assets/refresh-classification-status';
-import type { Database } from '../db/schema';
+import type { WriteTransaction } from '../db/transaction';
 import { syncPlanItems } from '../plans/sync-plan';
 import { applyCentralFulfilment } from '../templates/central-fulfilment';
 import { assessmentKinds } from './assessment-kinds';
@@ -14,7 +13,7 @@ import type { ScoredAssessment } from './scored-assessment';
  * status and profile, and an audit event when the levels moved.
  */
 export async function afterScored(
-  trx: Transaction<Database>,
+  trx: WriteTransaction,
   assessment: Pick<Assessment, 'id' | 'assetId' | 'organisationId' | 'kind'>,
   scored: ScoredAssessment,
   actorUserId: string,

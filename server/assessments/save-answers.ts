@@ -10,6 +10,7 @@ import { changedQuestions } from './changed-questions';
 import { recordChanges } from './changes-store';
 import { afterScored } from './persist-scored';
 import { assertTemplateFloor } from '../templates/template-floor-check';
+import { withTransaction } from '../db/transaction';
 
 function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
@@ -42,7 +43,7 @@ export async function saveAnswers(deps: AppDeps, assessment: Assessment, baseRev
   const answersText = JSON.stringify(answers);
   const changed = changedQuestions(assessment.answers, answers);
   const now = nowIso();
-  await db.transaction().execute(async (trx) => {
+  await withTransaction(db, async (trx) => {
     const previous = await trx.selectFrom('assessments').select(['summary', 'plan_hash']).where('id', '=', assessment.id).executeTakeFirstOrThrow();
     const updated = await trx
       .updateTable('assessments')

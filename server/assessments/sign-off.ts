@@ -1,6 +1,6 @@
 import type { DpiaAssessment } from '../../scoring/dpia/assessment-types';
 import type { AppDeps } from '../app-context';
-import { approvalsOf } from '../approvals/approval-store';
+import { approvalsOf, withdrawApprovals } from '../approvals/approval-store';
 import { appendAuditEvent } from '../audit/audit-log';
 import { followProtocol } from '../assets/follow-protocol';
 import { refreshClassificationStatus } from '../assets/refresh-classification-status';
@@ -15,6 +15,7 @@ import { changedQuestions } from './changed-questions';
 import { assertTemplateFloor } from '../templates/template-floor-check';
 import { assertDpiaDecisionRules } from './dpia-decision-rules';
 import { assertSeparateDuties } from './separation-of-duties';
+import { withTransaction } from '../db/transaction';
 
 export type DsoAdvice = 'tillstyrker' | 'tillstyrker-med-villkor' | 'avstyrker';
 export type DpiaDecision = 'godkann' | 'godkann-med-villkor' | 'stoppas';
@@ -44,11 +45,11 @@ export async function giveDsoAdvice(deps: AppDeps, assessment: Assessment, input
   assertStatus(assessment, 'for_granskning', 'advised on');
   const { db } = deps.database;
   const { answers, scored, changed } = await rescoreWith(deps, assessment, { 'dso-rad': input.advice, 'dso-motivering': input.reasons, beslut: null, beslutsdatum: null, 'beslut-motivering': null });
-  await db.transaction().execute(async (trx) => {
+  await withTransaction(db, async (trx) => {
     await guardedUpdate(trx, assessment, 'for_granskning', { answers: JSON.stringify(answers), result: JSON.stringify(scored.result), summary: scored.summary, missing: JSON.stringify(scored.missing), revision: assessment.revision + 1 });
     await trx.insertInto('assessment_revisions').values({ assessment_id: assessment.id, revision: assessment.revision + 1, changed: JSON.stringify(changed), saved_by: actor.userId, saved_at: nowIso() }).execute();
     // A new piece of advice replaces the earlier one in this review.
-    await trx.updateTable('approvals').set({ withdrawn_at: nowIso() }).where('assessment_id', '=', assessment.id).where('step', '=', 'dso_advice').where('withdrawn_at', 'is', null).execute();
+    await withdrawApprovals(trx, assessment.id, nowIso(), 'new_advice', 'dso_advice');
     await recordStep(trx, assessment, 'dso_advice', actor, input.statement, { advice: input.advice, reasons: input.reasons });
   });
   return (await findAssessment(db, assessment.id))!;
@@ -80,7 +81,7 @@ export async function decide(deps: AppDeps, assessment: Assessment, input: { sta
   } else if (input.decision || input.reasons) {
     throw new AppError('validation_failed', 'Only a DPIA decision takes a decision and reasons', [{ field: input.decision ? 'body.decision' : 'body.reasons', message: 'only for a DPIA' }]);
   }
-  await db.transaction().execute(async (trx) => {
+  await withTransaction(db, async (trx) => {
     await guardedUpdate(trx, assessment, 'for_granskning', set);
     if (set.revision) await trx.insertInto('assessment_revisions').values({ assessment_id: assessment.id, revision: set.revision, changed: JSON.stringify(changed), saved_by: actor.userId, saved_at: nowIso() }).execute();
     await recordStep(trx, assessment, 'decision', actor, input.statement, details);
@@ -102,12 +103,21 @@ export async function decide(deps: AppDeps, assessment: Assessment, input: { sta
   return (await findAssessment(db, assessment.id))!;
 }
 
-/** After the last approval: the sealed protocol. A failure is logged; the download produces it later. */
-export async function sealAfterDecision(deps: AppDeps, assessment: Assessment, actorUserId: string): Promise<void> {
-  if (assessment.kind === 'dpia-screening') return;
+/** Whether a decided assessment's sealed protocol exists; a screening has none to seal. */
+export type ProtocolStatus = 'sealed' | 'pending' | 'none';
+
+/**
+ * After the last approval: the sealed protocol. The decision has committed; when sealing fails the
+ * protocol is pending (the answer says so, the panel shows it, a retry seals it, audit:verify
+ * lists it) and is never produced behind a later read.
+ */
+export async function sealAfterDecision(deps: AppDeps, assessment: Assessment, actorUserId: string): Promise<ProtocolStatus> {
+  if (assessment.kind === 'dpia-screening') return 'none';
   try {
     await deps.protocols.ensure(deps, assessment.id, actorUserId);
+    return 'sealed';
   } catch (error) {
-    deps.logger.error('sealing the protocol failed; it will be produced on download', { assessmentId: assessment.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+    deps.logger.error('sealing the protocol failed; it is pending until a retry seals it', { assessmentId: assessment.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+    return 'pending';
   }
 }

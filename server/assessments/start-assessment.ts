@@ -1,7 +1,6 @@
-import type { Transaction } from 'kysely';
 import type { AppDeps } from '../app-context';
 import { appendAuditEvent } from '../audit/audit-log';
-import type { AssessmentKind, Database } from '../db/schema';
+import type { AssessmentKind } from '../db/schema';
 import { AppError } from '../errors';
 import { newId, nowIso } from '../ids';
 import { assessmentKinds } from './assessment-kinds';
@@ -9,12 +8,13 @@ import { type Assessment, findAssessment, latestRound } from './assessment-store
 import { afterScored } from './persist-scored';
 import { prefillFromAsset } from './prefill-from-asset';
 import { withRowIds } from '../../scoring/survey/answer-ops';
+import { withTransaction, type WriteTransaction } from '../db/transaction';
 
 export interface StartOptions {
   /** Answers to start from instead of the last fastställd round's (an adopted template's). */
   answers?: Record<string, unknown>;
   /** Runs last in the same transaction, with the new assessment's id (records an adoption with it). */
-  within?: (trx: Transaction<Database>, assessmentId: string) => Promise<void>;
+  within?: (trx: WriteTransaction, assessmentId: string) => Promise<void>;
 }
 
 /**
@@ -30,7 +30,7 @@ export async function startAssessment(deps: AppDeps, asset: { id: string; organi
   const id = newId();
   const now = nowIso();
   // The latest round is read inside the transaction, so two starts at once give one round and one 409.
-  await db.transaction().execute(async (trx) => {
+  await withTransaction(db, async (trx) => {
     const previous = await latestRound(trx, asset.id, kind);
     if (previous && previous.status !== 'faststalld') {
       throw new AppError('conflict', `A ${kind} round is already open on this asset`, { openAssessmentId: previous.id });

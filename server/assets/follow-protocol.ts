@@ -1,6 +1,5 @@
-import type { Transaction } from 'kysely';
 import { appendAuditEvent } from '../audit/audit-log';
-import type { Database } from '../db/schema';
+import type { WriteTransaction } from '../db/transaction';
 import { assetPatchFromProtocol } from './asset-answers';
 import { findAssetFacts, updateAsset } from './asset-store';
 
@@ -10,7 +9,7 @@ import { findAssetFacts, updateAsset } from './asset-store';
  * with an event in the asset's history that names each field before and after.
  */
 export async function followProtocol(
-  trx: Transaction<Database>,
+  trx: WriteTransaction,
   assessment: { id: string; assetId: string; organisationId: string; answers: Record<string, unknown> },
   actorUserId: string,
 ): Promise<void> {

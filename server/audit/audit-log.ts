@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { AuditEventsTable, Database } from '../db/schema';
+import type { WriteTransaction } from '../db/transaction';
 import { newId, nowIso } from '../ids';
 import { canonicalJson } from './canonical-json';
 
@@ -38,12 +39,20 @@ export function hashEvent(event: ChainedFields): string {
     .digest('hex');
 }
 
+/** A point in the chain: an event's sequence number and hash. */
+export interface ChainHead {
+  seq: number;
+  hash: string;
+}
+
 /**
- * Appends one event, chained to the last. Call it inside the transaction that makes the change,
- * so the change and its record commit together or not at all.
+ * Appends one event, chained to the last, and answers the new head. Only a write transaction is
+ * accepted: reading the last hash and inserting after it must not be split by another append (a
+ * plain handle let a login slip in between an autosave's read and insert), and the change and its
+ * record commit together or not at all.
  */
-export async function appendAuditEvent(db: Transaction<Database> | Kysely<Database>, input: AuditInput): Promise<void> {
-  const last = await db.selectFrom('audit_events').select('hash').orderBy('seq', 'desc').limit(1).executeTakeFirst();
+export async function appendAuditEvent(trx: WriteTransaction, input: AuditInput): Promise<ChainHead> {
+  const last = await trx.selectFrom('audit_events').select('hash').orderBy('seq', 'desc').limit(1).executeTakeFirst();
   const event: ChainedFields = {
     id: newId(),
     at: nowIso(),
@@ -56,5 +65,13 @@ export async function appendAuditEvent(db: Transaction<Database> | Kysely<Databa
     payload: canonicalJson(input.payload),
     prev_hash: last?.hash ?? genesisHash,
   };
-  await db.insertInto('audit_events').values({ ...event, hash: hashEvent(event) }).execute();
+  const hash = hashEvent(event);
+  const inserted = await trx.insertInto('audit_events').values({ ...event, hash }).returning('seq').executeTakeFirstOrThrow();
+  return { seq: inserted.seq, hash };
+}
+
+/** The newest event's seq and hash; null for an empty chain. */
+export async function chainHead(db: Kysely<Database>): Promise<ChainHead | null> {
+  const last = await db.selectFrom('audit_events').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  return last ?? null;
 }

@@ -20,6 +20,8 @@ export const permissions = {
   'assessment.mark_ready': ['objektledare'],
   'assessment.advise': ['dso'],
   'protocol.read': ['admin', 'isam', 'dso', 'objektledare', 'beslutsfattare', 'granskare'],
+  // Sealing a protocol left pending by a failed seal: the deciding side, or the admin who fixed the seal.
+  'protocol.seal': ['admin', 'beslutsfattare'],
   'plan.read': ['admin', 'isam', 'dso', 'objektledare', 'beslutsfattare', 'granskare'],
   'plan.edit': ['admin', 'isam', 'objektledare'],
   'plan.defaults': ['admin', 'isam'],

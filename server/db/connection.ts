@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { CompiledQuery, type DatabaseConnection, type Driver, Kysely, SqliteDialect, type SqliteDialectConfig, SqliteDriver } from 'kysely';
 import type { Database } from './schema';
 
 export interface DatabaseHandle {
@@ -28,7 +28,7 @@ export function openDatabase(dataDir: string, durability: 'process' | 'power' = 
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('journal_size_limit = 67108864');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }) });
   return {
     db,
     sqlite,
@@ -36,6 +36,28 @@ export function openDatabase(dataDir: string, durability: 'process' | 'power' = 
     // Kysely's destroy closes the better-sqlite3 handle it was given.
     close: () => db.destroy(),
   };
+}
+
+/**
+ * Kysely's SQLite driver already lends its one connection to one transaction at a time (a mutex),
+ * so two async transactions in this process never interleave. It begins them DEFERRED, though: a
+ * transaction that reads first (the audit chain's head) and writes later could then meet another
+ * process's write in between and fail or read a stale head. IMMEDIATE takes the write lock at BEGIN.
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+
+class ImmediateSqliteDialect extends SqliteDialect {
+  constructor(private readonly driverConfig: SqliteDialectConfig) {
+    super(driverConfig);
+  }
+
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver(this.driverConfig);
+  }
 }
 
 /**

@@ -6,6 +6,7 @@ import * as approvalsAndProtocols from './migrations/004_approvals_and_protocols
 import * as oversight from './migrations/005_oversight';
 import * as templates from './migrations/006_templates';
 import * as planFiguresIndex from './migrations/007_plan_figures_index';
+import * as anchoredAudit from './migrations/008_anchored_audit';
 import * as decisionRules from './migrations/009_decision_rules';
 import * as rateLimits from './migrations/010_rate_limits';
 import * as sso from './migrations/011_sso';
@@ -22,6 +23,7 @@ const migrations: Record<string, Migration> = {
   '005_oversight': oversight,
   '006_templates': templates,
   '007_plan_figures_index': planFiguresIndex,
+  '008_anchored_audit': anchoredAudit,
   '009_decision_rules': decisionRules,
   '010_rate_limits': rateLimits,
   '011_sso': sso,

@@ -27,6 +27,8 @@ export interface Database {
   sso_consumed_assertions: SsoConsumedAssertionsTable;
   sso_sessions: SsoSessionsTable;
   assessment_changes: AssessmentChangesTable;
+  approval_withdrawals: ApprovalWithdrawalsTable;
+  audit_checkpoints: AuditCheckpointsTable;
 }
 
 export type OrganisationKind = 'kommun' | 'namnd' | 'forvaltning' | 'bolag' | 'annan';
@@ -213,7 +215,26 @@ export interface ApprovalsTable {
   details: Generated<string>;
   revision: number;
   created_at: string;
-  withdrawn_at: string | null;
+}
+
+/** An approval that no longer counts (the assessment went back to utkast, or the DSO advised anew): a row of its own, the approval stays as given. */
+export interface ApprovalWithdrawalsTable {
+  approval_id: string;
+  withdrawn_at: string;
+  cause: 'returned' | 'new_advice';
+}
+
+/** The audit chain's head signed with the seal key (see server/audit/checkpoints.ts). */
+export interface AuditCheckpointsTable {
+  id: string;
+  seq: number;
+  hash: string;
+  at: string;
+  reason: 'protocol' | 'review_confirmation' | 'daily';
+  /** Base64 signature over the canonical JSON `{ seq, hash, at }`. */
+  signature: string;
+  /** The seal certificate that signed, DER as base64. */
+  certificate: string;
 }
 
 export interface ProtocolsTable {
@@ -233,6 +254,9 @@ export interface ProtocolsTable {
   seal_fingerprint: string;
   development_seal: number;
   sealed_at: string;
+  /** The audit chain's head when it was sealed, also printed in the signed PDF; null before migration 008. */
+  audit_head_seq: number | null;
+  audit_head_hash: string | null;
 }
 
 export interface ReviewConfirmationsTable {
@@ -250,6 +274,8 @@ export interface ReviewConfirmationsTable {
   sha256: string;
   content_sha256: string;
   development_seal: number;
+  audit_head_seq: number | null;
+  audit_head_hash: string | null;
 }
 
 export interface TemplatesTable {

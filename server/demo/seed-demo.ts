@@ -2,12 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { AppDeps } from '../app-context';
 import { submitForReview } from '../assessments/change-status';
-import { decide } from '../assessments/sign-off';
+import { decide, sealAfterDecision } from '../assessments/sign-off';
 import { findAssessment } from '../assessments/assessment-store';
 import { saveAnswers } from '../assessments/save-answers';
 import { startAssessment } from '../assessments/start-assessment';
 import { insertAsset } from '../assets/asset-store';
 import { appendAuditEvent } from '../audit/audit-log';
+import { withTransaction } from '../db/transaction';
 import type { AssessmentKind, OrganisationKind, Role } from '../db/schema';
 import { newId, nowIso } from '../ids';
 import { repoRoot } from '../runtime-files';
@@ -58,6 +59,10 @@ async function createOrganisation(deps: AppDeps, name: string, kind: Organisatio
  * assets, four fastställda classifications (one overdue for review), one in progress, open plan
  * items with ansvarig and a DPIA screening. Runs once.
  */
+function placeOf(assetKey: string): Place {
+  return demoAssets.find((asset) => asset.key === assetKey)!.organisation;
+}
+
 export async function seedDemo(deps: AppDeps, adminEmail: string): Promise<boolean> {
   const { db } = deps.database;
   if (await findUserByEmail(db, `isam@${demoDomain}`)) return false;
@@ -71,30 +76,33 @@ export async function seedDemo(deps: AppDeps, adminEmail: string): Promise<boole
   const admin = await findUserByEmail(db, adminEmail);
   if (admin) await grantRole(db, admin.id, kommun, 'admin');
   const userIds = new Map<string, string>();
-  for (const user of demoUsers) {
-    const id = await createUser(db, { email: user.email, name: user.name, password: demoPassword });
-    await grantRole(db, id, places[user.organisation], user.role);
-    userIds.set(user.email, id);
-  }
   const assetIds = new Map<string, string>();
-  for (const asset of demoAssets) {
-    const objektledare = asset.organisation === 'kommun' ? null : userIds.get(`objektledare.${asset.organisation}@${demoDomain}`)!;
-    const id = await insertAsset(db, {
-      organisationId: places[asset.organisation],
-      name: asset.name,
-      type: asset.type as 'system',
-      description: asset.description,
-      informationsagare: asset.organisation === 'skola' ? 'Barn- och utbildningsnämnden' : asset.organisation === 'social' ? 'Socialnämnden' : 'Kommunstyrelsen',
-      objektagare: 'Förvaltningschef',
-      objektledareUserId: objektledare,
-      suppliers: asset.suppliers,
-      hosting: asset.hosting,
-      tags: [],
-      externalId: null,
-    });
-    assetIds.set(asset.key, id);
-  }
-  await appendAuditEvent(db, { actorUserId: null, organisationId: kommun, action: 'system.demo_seeded', entityType: 'organisation', entityId: kommun, payload: { users: demoUsers.length, assets: demoAssets.length } });
+  // The people, the inventory and the event that records them commit together.
+  await withTransaction(db, async (trx) => {
+    for (const user of demoUsers) {
+      const id = await createUser(trx, { email: user.email, name: user.name, password: demoPassword });
+      await grantRole(trx, id, places[user.organisation], user.role);
+      userIds.set(user.email, id);
+    }
+    for (const asset of demoAssets) {
+      const objektledare = asset.organisation === 'kommun' ? null : userIds.get(`objektledare.${asset.organisation}@${demoDomain}`)!;
+      const id = await insertAsset(trx, {
+        organisationId: places[asset.organisation],
+        name: asset.name,
+        type: asset.type as 'system',
+        description: asset.description,
+        informationsagare: asset.organisation === 'skola' ? 'Barn- och utbildningsnämnden' : asset.organisation === 'social' ? 'Socialnämnden' : 'Kommunstyrelsen',
+        objektagare: 'Förvaltningschef',
+        objektledareUserId: objektledare,
+        suppliers: asset.suppliers,
+        hosting: asset.hosting,
+        tags: [],
+        externalId: null,
+      });
+      assetIds.set(asset.key, id);
+    }
+    await appendAuditEvent(trx, { actorUserId: null, organisationId: kommun, action: 'system.demo_seeded', entityType: 'organisation', entityId: kommun, payload: { users: demoUsers.length, assets: demoAssets.length } });
+  });
 
   const isam = userIds.get(`isam@${demoDomain}`)!;
   const run = async (assetKey: string, organisation: Place, kind: AssessmentKind, answerSet: string) => {
@@ -103,11 +111,11 @@ export async function seedDemo(deps: AppDeps, adminEmail: string): Promise<boole
   };
   const ekonomi = await run('ekonomi', 'kommun', 'classification', 'ekonomisystem');
   const submitted = await submitForReview(deps, ekonomi, isam);
-  // Its sealed protocol is produced on the first download.
-  await decide(deps, (await findAssessment(db, submitted.id))!, { statement: 'Klassningen fastställs av kommundirektören.' }, { userId: userIds.get(`beslutsfattare.social@${demoDomain}`)!, role: 'beslutsfattare' });
+  const decider = userIds.get(`beslutsfattare.social@${demoDomain}`)!;
+  // Sealed like any decision: a read never produces a protocol.
+  await sealAfterDecision(deps, await decide(deps, (await findAssessment(db, submitted.id))!, { statement: 'Klassningen fastställs av kommundirektören.' }, { userId: decider, role: 'beslutsfattare' }), decider);
   await seedDemoTemplate(deps, submitted.id, kommun, isam);
   await run('elevhalsa', 'skola', 'classification', 'elevhalsojournal');
-  const placeOf = (key: string) => demoAssets.find((asset) => asset.key === key)!.organisation;
   await seedOversightDemo(deps, {
     classify: async (assetKey, answerSet) => {
       const assessment = await startAssessment(deps, { id: assetIds.get(assetKey)!, organisationId: places[placeOf(assetKey)] }, 'classification', isam);

@@ -1,7 +1,8 @@
+import { withTransaction } from '../db/transaction';
 import type { AppDeps } from '../app-context';
 import { submitForReview } from '../assessments/change-status';
-import { decide } from '../assessments/sign-off';
-import type { Assessment } from '../assessments/assessment-store';
+import { decide, sealAfterDecision } from '../assessments/sign-off';
+import { type Assessment, findAssessment } from '../assessments/assessment-store';
 import { refreshClassificationStatus } from '../assets/refresh-classification-status';
 import { nowIso } from '../ids';
 
@@ -38,10 +39,12 @@ export async function seedOversightDemo(deps: AppDeps, seed: OversightSeed): Pro
   }
   // Trygghetslarm was decided 13 months ago: its yearly review is overdue.
   const larm = decided[1]!;
-  await db.transaction().execute(async (trx) => {
+  await withTransaction(db, async (trx) => {
     await trx.updateTable('assessments').set({ decided_at: monthsAgo(13) }).where('id', '=', larm.id).execute();
     await refreshClassificationStatus(trx, larm.assetId);
   });
+  // Sealed once the dates are as the demo shows them, so each protocol prints its decision's time.
+  for (const assessment of decided) await sealAfterDecision(deps, (await findAssessment(db, assessment.id))!, seed.decider.userId);
 
   const open = await db
     .selectFrom('plan_items')

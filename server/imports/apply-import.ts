@@ -4,6 +4,7 @@ import { appendAuditEvent } from '../audit/audit-log';
 import type { Database } from '../db/schema';
 import { newId } from '../ids';
 import type { ImportPlan } from './plan-import';
+import { withTransaction } from '../db/transaction';
 
 /**
  * Writes the plan's valid rows in one transaction: every created or changed asset with its audit
@@ -16,7 +17,7 @@ export async function applyImport(db: Kysely<Database>, plan: ImportPlan, contex
   const writes = plan.rows.filter((row) => row.action === 'create' || row.action === 'update');
   if (writes.length === 0) return { created, updated };
   const importId = newId();
-  await db.transaction().execute(async (trx) => {
+  await withTransaction(db, async (trx) => {
     for (const row of writes) {
       const input = row.input!;
       if (row.action === 'create') {

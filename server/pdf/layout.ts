@@ -80,6 +80,18 @@ export function dataTable(widths: (number | string)[], header: string[], rows: C
   };
 }
 
+/**
+ * The audit chain's head at sealing, small: inside the signed bytes it anchors the chain, so a log
+ * later cut short or rewritten before this event no longer matches the document.
+ */
+export function auditHeadLines(head: { seq: number; hash: string } | null): Content[] {
+  if (!head) return [];
+  return [
+    { text: `Granskningsloggen vid förseglingen: händelse ${head.seq}, SHA-256:`, style: 'label', margin: [0, 4, 0, 0] },
+    { text: head.hash, fontSize: 7.5, characterSpacing: 0.2 },
+  ];
+}
+
 /** The last block: how to verify, the content hash and a QR code to the verify page. */
 export function verificationBlock(data: ProtocolData, contentSha256: string): Content {
   const sealNote = data.seal.development
@@ -99,6 +111,7 @@ export function verificationBlock(data: ProtocolData, contentSha256: string): Co
               { text: sealNote, margin: [0, 0, 0, 4], bold: data.seal.development },
               { text: 'SHA-256 för protokollets innehållsdata:', style: 'label' },
               { text: contentSha256, fontSize: 7.5, characterSpacing: 0.2 },
+              ...auditHeadLines(data.auditHead),
               { text: `Dokument-id ${data.documentId}, version ${data.version}.`, style: 'small', margin: [0, 4, 0, 0] },
             ],
           },

@@ -1,7 +1,7 @@
 import type { ReviewConfirmationData } from '../reviews/confirmation-data';
 import { roleText } from './approval-section';
 import type { Content, DocumentDefinition } from './doc-types';
-import { colours, pageFrame, swedishDate } from './layout';
+import { auditHeadLines, colours, pageFrame, swedishDate } from './layout';
 
 const kindTitles = { classification: 'Informationsklassning', dpia: 'Konsekvensbedömning (DPIA)' } as const;
 
@@ -63,6 +63,7 @@ export function reviewConfirmationDocument(data: ReviewConfirmationData, content
         { text: sealNote, bold: data.seal.development, margin: [0, 0, 0, 4] },
         { text: 'SHA-256 för dokumentets innehållsdata:', style: 'label' },
         { text: contentSha256, fontSize: 7.5 },
+        ...auditHeadLines(data.auditHead),
         { text: `Dokument-id ${data.documentId}.`, style: 'small', margin: [0, 4, 0, 0] },
       ],
     },

@@ -5,6 +5,7 @@ import type { PlanItemsTable } from '../db/schema';
 import { AppError, type ErrorDetail } from '../errors';
 import { nowIso } from '../ids';
 import type { PlanItemPatch } from './plan-schemas';
+import { withTransaction } from '../db/transaction';
 
 const columns = {
   status: 'status',
@@ -53,7 +54,7 @@ export async function updatePlanItem(deps: AppDeps, item: Selectable<PlanItemsTa
   }
   const problems = statusProblems({ ...item, ...set } as Selectable<PlanItemsTable>);
   if (problems.length > 0) throw new AppError('validation_failed', problems.map((problem) => problem.message).join('; '), problems);
-  await deps.database.db.transaction().execute(async (trx) => {
+  await withTransaction(deps.database.db, async (trx) => {
     const updated = await trx
       .updateTable('plan_items')
       .set({ ...set, revision: item.revision + 1, updated_at: nowIso() })

@@ -10,6 +10,7 @@ import type { SealMaterial } from '../sealing/seal-material';
 import { templateBasisOf } from '../templates/protocol-basis';
 import { choiceLabels } from './labels';
 import type { PlanLine, ProtocolData, RiskMatrix } from './protocol-types';
+import type { ChainHead } from '../audit/audit-log';
 
 function reasonText(detail: Record<string, unknown>): string {
   const reasons = Array.isArray(detail.reasons) ? detail.reasons : [];
@@ -55,7 +56,7 @@ async function organisationNames(db: Kysely<Database>, deps: AppDeps, organisati
 }
 
 /** Collects what a protocol shows from the stored, frozen records of one decided assessment. */
-export async function gatherProtocolData(deps: AppDeps, assessment: Assessment, protocol: { id: string; version: number }, seal: SealMaterial): Promise<ProtocolData> {
+export async function gatherProtocolData(deps: AppDeps, assessment: Assessment, protocol: { id: string; version: number }, seal: SealMaterial, auditHead: ChainHead | null = null): Promise<ProtocolData> {
   if (assessment.kind === 'dpia-screening') throw new AppError('conflict', 'A DPIA screening has no protocol');
   if (assessment.status !== 'faststalld' || !assessment.decidedAt || !assessment.result) throw new AppError('conflict', 'Only a fastställd assessment has a protocol');
   const { db } = deps.database;
@@ -92,5 +93,6 @@ export async function gatherProtocolData(deps: AppDeps, assessment: Assessment, 
     nextReviewAt: assessment.kind === 'classification' ? asset.next_review_at : (((assessment.result as { review?: { date?: string | null } }).review?.date) ?? null),
     verifyUrl: `${deps.config.publicUrl}/verifiera`,
     seal: { development: seal.development, subject: seal.subject },
+    auditHead,
   };
 }

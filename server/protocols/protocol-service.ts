@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { AppDeps } from '../app-context';
-import { appendAuditEvent } from '../audit/audit-log';
+import { appendAuditEvent, chainHead } from '../audit/audit-log';
+import { writeCheckpoint } from '../audit/checkpoints';
 import { canonicalJson } from '../audit/canonical-json';
 import { type Assessment, findAssessment } from '../assessments/assessment-store';
 import type { Config } from '../config';
@@ -12,6 +13,7 @@ import type { SealMaterial } from '../sealing/seal-material';
 import { checkPdfSignature } from '../sealing/verify-pdf';
 import { gatherProtocolData } from './gather-protocol-data';
 import { insertProtocol, type ProtocolInfo, protocolsOfAssessment } from './protocol-store';
+import { withTransaction } from '../db/transaction';
 
 function sha256(data: string | Uint8Array): string {
   return createHash('sha256').update(data).digest('hex');
@@ -52,7 +54,10 @@ export class ProtocolService {
     this.pool = undefined;
   }
 
-  /** The newest protocol of a fastställd assessment, producing the first one if it is missing. */
+  /**
+   * The newest protocol of a fastställd assessment, sealing the first one if it is missing. Only the
+   * decision and its retry call this: a read never writes (a download of a missing protocol is refused).
+   */
   async ensure(deps: AppDeps, assessmentId: string, actorUserId: string | null): Promise<ProtocolInfo> {
     const existing = await protocolsOfAssessment(deps.database.db, assessmentId);
     if (existing.length > 0) return existing.at(-1)!;
@@ -71,13 +76,15 @@ export class ProtocolService {
     const seal = await this.seal();
     const version = (await protocolsOfAssessment(db, assessmentId)).length + 1;
     const id = newId();
-    const data = await gatherProtocolData(deps, assessment, { id, version }, seal);
+    // The chain's head as sealing begins: printed in the protocol, so the signed bytes vouch for the chain up to it.
+    const auditHead = await chainHead(db);
+    const data = await gatherProtocolData(deps, assessment, { id, version }, seal, auditHead);
     const contentSha256 = sha256(canonicalJson(data));
     const sealedAt = new Date();
     const pdf = await this.renderPool().run({ data, contentSha256, seal: { material: seal, signingTime: sealedAt.toISOString(), location: data.organisation.topName } });
     const check = await checkPdfSignature(pdf);
     if (!check.cryptographicallyValid || !check.messageDigest) throw new Error(`The sealed protocol does not verify: ${check.problems.join(' ')}`);
-    return db.transaction().execute(async (trx) => {
+    return withTransaction(db, async (trx) => {
       const stored = await insertProtocol(trx, {
         id,
         assessment_id: assessment.id,
@@ -92,6 +99,8 @@ export class ProtocolService {
         seal_fingerprint: seal.fingerprint,
         development_seal: seal.development ? 1 : 0,
         sealed_at: sealedAt.toISOString(),
+        audit_head_seq: auditHead?.seq ?? null,
+        audit_head_hash: auditHead?.hash ?? null,
       });
       await appendAuditEvent(trx, {
         actorUserId,
@@ -100,8 +109,9 @@ export class ProtocolService {
         action: 'protocol.sealed',
         entityType: 'protocol',
         entityId: id,
-        payload: { assessmentId: assessment.id, version: data.version, sha256: stored.sha256, contentSha256, sealFingerprint: seal.fingerprint, developmentSeal: seal.development },
+        payload: { assessmentId: assessment.id, version: data.version, sha256: stored.sha256, contentSha256, sealFingerprint: seal.fingerprint, developmentSeal: seal.development, auditHead },
       });
+      await writeCheckpoint(trx, seal, 'protocol');
       return stored;
     });
   }

@@ -24,6 +24,8 @@ export interface ProtocolData {
   template?: TemplateBasis | null;
   verifyUrl: string;
   seal: { development: boolean; subject: string };
+  /** The audit chain's newest event when sealing began; printed on the last page. Null only for a document rendered outside sealing. */
+  auditHead: { seq: number; hash: string } | null;
 }
 
 /** An adopted classification's template: the version it rests on, and per aspect the template's and the local level and why they differ. */

@@ -3,7 +3,8 @@ import type { AppDeps } from '../app-context';
 import type { Actor } from '../assessments/change-status';
 import { type Assessment, latestRound } from '../assessments/assessment-store';
 import { refreshClassificationStatus } from '../assets/refresh-classification-status';
-import { appendAuditEvent } from '../audit/audit-log';
+import { appendAuditEvent, chainHead } from '../audit/audit-log';
+import { writeCheckpoint } from '../audit/checkpoints';
 import { canonicalJson } from '../audit/canonical-json';
 import { AppError } from '../errors';
 import { newId, nowIso } from '../ids';
@@ -13,6 +14,7 @@ import type { ReviewConfirmationData } from './confirmation-data';
 import { insertConfirmation, type ReviewConfirmationInfo } from './confirmation-store';
 import { dpiaMonths, refreshReviewDates } from './refresh-review-dates';
 import { addMonths, reviewIntervalFor } from './review-interval';
+import { withTransaction } from '../db/transaction';
 
 const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
 
@@ -46,6 +48,7 @@ export async function confirmReview(deps: AppDeps, assessment: Assessment, state
   const nameOf = (id: string | undefined) => names.find((entry) => entry.id === id)?.name ?? '';
   const protocol = (await protocolsOfAssessment(db, assessment.id)).at(-1);
   const seal = await deps.protocols.seal();
+  const auditHead = await chainHead(db);
   const id = newId();
   const data: ReviewConfirmationData = {
     documentId: id,
@@ -61,13 +64,14 @@ export async function confirmReview(deps: AppDeps, assessment: Assessment, state
     intervalMonths: months,
     verifyUrl: `${deps.config.publicUrl}/verifiera`,
     seal: { development: seal.development, subject: seal.subject },
+    auditHead,
   };
   const contentSha256 = sha256(canonicalJson(data));
   const pdf = await deps.protocols.renderPool().run({ confirmation: data, contentSha256, seal: { material: seal, signingTime: confirmedAt, location: data.organisation.topName } });
   const check = await checkPdfSignature(pdf);
   if (!check.cryptographicallyValid) throw new Error(`The sealed review confirmation does not verify: ${check.problems.join(' ')}`);
 
-  return db.transaction().execute(async (trx) => {
+  return withTransaction(db, async (trx) => {
     // Only if nothing moved meanwhile: two racing confirmations give one.
     const updated = await trx.updateTable('assessments').set({ reviewed_at: confirmedAt }).where('id', '=', assessment.id).where('status', '=', 'faststalld').where('next_review_at', '=', row.next_review_at).executeTakeFirst();
     if (Number(updated.numUpdatedRows) === 0) throw new AppError('conflict', 'The review changed meanwhile; reload it');
@@ -88,6 +92,8 @@ export async function confirmReview(deps: AppDeps, assessment: Assessment, state
       sha256: sha256(pdf),
       content_sha256: contentSha256,
       development_seal: seal.development ? 1 : 0,
+      audit_head_seq: auditHead?.seq ?? null,
+      audit_head_hash: auditHead?.hash ?? null,
     });
     await appendAuditEvent(trx, {
       actorUserId: actor.userId,
@@ -96,8 +102,9 @@ export async function confirmReview(deps: AppDeps, assessment: Assessment, state
       action: 'assessment.review_confirmed',
       entityType: 'assessment',
       entityId: assessment.id,
-      payload: { confirmationId: id, role: actor.role, statement, wasDueAt: row.next_review_at, nextReviewAt: data.nextReviewAt, sha256: stored.sha256, contentSha256 },
+      payload: { confirmationId: id, role: actor.role, statement, wasDueAt: row.next_review_at, nextReviewAt: data.nextReviewAt, sha256: stored.sha256, contentSha256, auditHead },
     });
+    await writeCheckpoint(trx, seal, 'review_confirmation');
     return stored;
   });
 }

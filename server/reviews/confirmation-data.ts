@@ -20,4 +20,6 @@ export interface ReviewConfirmationData {
   intervalMonths: number;
   verifyUrl: string;
   seal: { development: boolean; subject: string };
+  /** The audit chain's newest event when sealing began; printed in the verification block. */
+  auditHead: { seq: number; hash: string } | null;
 }

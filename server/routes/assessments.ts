@@ -15,6 +15,9 @@ import { idParam, json, requiredText } from './schemas';
 
 const assetParams = z.object({ assetId: idParam('assetId') });
 const assessmentParams = z.object({ id: idParam('id') });
+const decidedSchema = assessmentSchema
+  .extend({ protocolStatus: z.enum(['sealed', 'pending', 'none']).openapi({ description: 'pending: the decision holds but sealing failed; POST /api/assessments/{id}/protocol seals it' }) })
+  .openapi('DecidedAssessment');
 
 export const assessmentRoutes = createRouter()
   .openapi(
@@ -127,13 +130,13 @@ export const assessmentRoutes = createRouter()
           ),
         },
       },
-      responses: { 200: { description: 'Fastställd', content: json(assessmentSchema) }, ...errorResponses(400, 401, 403, 404, 409, 415) },
+      responses: { 200: { description: 'Fastställd; protocolStatus says whether its protocol is sealed or pending (sealing failed: retry with POST …/protocol)', content: json(decidedSchema) }, ...errorResponses(400, 401, 403, 404, 409, 415) },
     }),
     async (c) => {
       const { assessment, principal } = await assessmentWithPermission(c, c.req.valid('param').id, 'assessment.decide');
       const deps = c.get('deps');
       const decided = await decide(deps, assessment, c.req.valid('json'), await actorIn(c, principal, 'assessment.decide', assessment.organisationId));
-      await sealAfterDecision(deps, decided, principal.userId);
-      return c.json(decided, 200);
+      const protocolStatus = await sealAfterDecision(deps, decided, principal.userId);
+      return c.json({ ...decided, protocolStatus }, 200);
     },
   );

@@ -13,6 +13,7 @@ import { nowIso } from '../ids';
 import { holdsRoleIn } from '../users/user-store';
 import { errorResponses } from './error-responses';
 import { idParam, json } from './schemas';
+import { withTransaction } from '../db/transaction';
 
 const assetIdParams = z.object({ id: idParam('id') });
 
@@ -37,7 +38,7 @@ async function assertExternalIdFree(trx: Kysely<Database>, organisationId: strin
 async function changeArchiveState(c: Context<AppEnv>, id: string, archive: boolean) {
   const { asset, principal } = await assetWithPermission(c, id, 'asset.archive');
   const { db } = c.get('deps').database;
-  await db.transaction().execute(async (trx) => {
+  await withTransaction(db, async (trx) => {
     await trx.updateTable('assets').set({ archived_at: archive ? nowIso() : null, updated_at: nowIso() }).where('id', '=', id).execute();
     await appendAuditEvent(trx, { actorUserId: principal.userId, organisationId: asset.organisationId, assetId: id, action: archive ? 'asset.archived' : 'asset.restored', entityType: 'asset', entityId: id, payload: {} });
   });
@@ -83,7 +84,7 @@ export const assetRoutes = createRouter()
       const principal = await authorize(c, 'asset.write', input.organisationId, 'organisation');
       const { db } = c.get('deps').database;
       await assertObjektledare(c, input.organisationId, input.objektledareUserId);
-      const id = await db.transaction().execute(async (trx) => {
+      const id = await withTransaction(db, async (trx) => {
         await assertExternalIdFree(trx, input.organisationId, input.externalId);
         const assetId = await insertAsset(trx, input);
         await appendAuditEvent(trx, { actorUserId: principal.userId, organisationId: input.organisationId, assetId, action: 'asset.created', entityType: 'asset', entityId: assetId, payload: input });
@@ -122,7 +123,7 @@ export const assetRoutes = createRouter()
       const { db } = c.get('deps').database;
       if (asset.archivedAt) throw new AppError('conflict', 'The asset is archived; restore it first');
       await assertObjektledare(c, asset.organisationId, patch.objektledareUserId);
-      await db.transaction().execute(async (trx) => {
+      await withTransaction(db, async (trx) => {
         await assertExternalIdFree(trx, asset.organisationId, patch.externalId, id);
         await updateAsset(trx, id, patch);
         await appendAuditEvent(trx, { actorUserId: principal.userId, organisationId: asset.organisationId, assetId: id, action: 'asset.updated', entityType: 'asset', entityId: id, payload: patch });
@@ -143,7 +144,7 @@ export const assetRoutes = createRouter()
       const { id } = c.req.valid('param');
       const { asset, principal } = await assetWithPermission(c, id, 'asset.archive');
       const { db } = c.get('deps').database;
-      await db.transaction().execute(async (trx) => {
+      await withTransaction(db, async (trx) => {
         if ((await countAssessments(trx, id)) > 0) {
           throw new AppError('conflict', 'The asset has assessments: archive it instead (POST /api/assets/{id}/archive)');
         }

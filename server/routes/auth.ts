@@ -16,6 +16,7 @@ import { nowIso } from '../ids';
 import { clientAddress } from '../proxy/request-origin';
 import { findUserByEmail, membershipsWithNames, normaliseEmail } from '../users/user-store';
 import { errorResponses } from './error-responses';
+import { withTransaction } from '../db/transaction';
 
 const sessionSchema = z
   .object({
@@ -89,13 +90,17 @@ export const authRoutes = createRouter()
     if (!user || !valid || user.is_active !== 1) {
       // What was typed is kept only when it names an account: a password typed into the e-mail field must not live on in the log.
       const known = user ? { entityId: user.id, email: user.email } : { entityId: 'unknown', email: 'unknown' };
-      await appendAuditEvent(db, { actorUserId: null, action: 'auth.login_failed', entityType: 'user', entityId: known.entityId, payload: { email: known.email, address } });
+      await withTransaction(db, (trx) => appendAuditEvent(trx, { actorUserId: null, action: 'auth.login_failed', entityType: 'user', entityId: known.entityId, payload: { email: known.email, address } }));
       throw new AppError('invalid_credentials', 'Wrong e-mail or password');
     }
     await c.get('deps').rateLimiter.loginSucceeded(email, address);
-    const session = await createSession(db, user.id);
+    // The session and the event that records it commit together.
+    const session = await withTransaction(db, async (trx) => {
+      const created = await createSession(trx, user.id);
+      await appendAuditEvent(trx, { actorUserId: user.id, action: 'auth.login', entityType: 'user', entityId: user.id, payload: { address } });
+      return created;
+    });
     setSessionCookie(c, session.token);
-    await appendAuditEvent(db, { actorUserId: user.id, action: 'auth.login', entityType: 'user', entityId: user.id, payload: { address } });
     return c.json(await sessionBody(c, user, session.csrfToken), 200);
   })
   .openapi(logout, async (c) => {
@@ -122,7 +127,7 @@ export const authRoutes = createRouter()
     await assertAcceptablePassword(body.newPassword, 'body.newPassword', { email: principal.email, currentPassword: body.currentPassword });
     const passwordHash = await hashPassword(body.newPassword);
     // Every session ends, this one too: a token someone copied before the change must not outlive it.
-    const session = await db.transaction().execute(async (trx) => {
+    const session = await withTransaction(db, async (trx) => {
       await trx.updateTable('users').set({ password_hash: passwordHash, password_changed_at: nowIso() }).where('id', '=', principal.userId).execute();
       await deleteUserSessions(trx, principal.userId);
       await appendAuditEvent(trx, { actorUserId: principal.userId, action: 'auth.password_changed', entityType: 'user', entityId: principal.userId, payload: {} });

@@ -9,6 +9,7 @@ import { refreshClassificationStatus } from '../assets/refresh-classification-st
 import { reviewIntervalFor } from '../reviews/review-interval';
 import { errorResponses } from './error-responses';
 import { idParam } from './schemas';
+import { withTransaction } from '../db/transaction';
 
 const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
 const params = z.object({ id: idParam('id') });
@@ -61,7 +62,7 @@ export const dashboardRoutes = createRouter()
       const principal = await authorize(c, 'review.settings', id, 'organisation');
       const deps = c.get('deps');
       const tree = await deps.organisations.current();
-      await deps.database.db.transaction().execute(async (trx) => {
+      await withTransaction(deps.database.db, async (trx) => {
         await trx.updateTable('organisations').set({ review_interval_months: months }).where('id', '=', id).execute();
         const assets = await trx.selectFrom('assets').select('id').where('organisation_id', 'in', tree.selfAndDescendants(id)).where('classification_status', '=', 'faststalld').execute();
         for (const asset of assets) await refreshClassificationStatus(trx, asset.id);

@@ -18,6 +18,7 @@ const descriptions: Record<number, string> = {
   409: 'Conflict with the stored state',
   413: 'Body too large',
   415: 'Unsupported content type',
+  503: 'A service the request needs (the seal) is failing; try again later',
 };
 
 /** The documented error responses of a route, all in the one error shape. */

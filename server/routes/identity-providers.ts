@@ -1,3 +1,4 @@
+import { withTransaction } from '../db/transaction';
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { createRouter, type AppEnv } from '../app-context';
@@ -89,7 +90,7 @@ export const identityProviderRoutes = createRouter()
       const principal = await authorize(c, 'user.manage', id, 'organisation');
       await checkMappings(c, id, input);
       const deps = c.get('deps');
-      const providerId = await deps.database.db.transaction().execute(async (trx) => {
+      const providerId = await withTransaction(deps.database.db, async (trx) => {
         const created = await insertProvider(trx, deps.config.dataDir, id, input);
         await appendAuditEvent(trx, {
           actorUserId: principal.userId, organisationId: id, action: 'sso.provider_created', entityType: 'identity_provider', entityId: created, payload: auditPayload(input),
@@ -113,7 +114,7 @@ export const identityProviderRoutes = createRouter()
       const input = c.req.valid('json');
       await checkMappings(c, provider.organisationId, input);
       const deps = c.get('deps');
-      await deps.database.db.transaction().execute(async (trx) => {
+      await withTransaction(deps.database.db, async (trx) => {
         await updateProvider(trx, deps.config.dataDir, provider.id, input);
         await appendAuditEvent(trx, {
           actorUserId: c.get('principal')!.userId, organisationId: provider.organisationId, action: 'sso.provider_updated',
@@ -134,7 +135,7 @@ export const identityProviderRoutes = createRouter()
     }),
     async (c) => {
       const provider = await providerOr404(c, c.req.valid('param').id);
-      await c.get('deps').database.db.transaction().execute(async (trx) => {
+      await withTransaction(c.get('deps').database.db, async (trx) => {
         await deleteProvider(trx, provider.id);
         await appendAuditEvent(trx, {
           actorUserId: c.get('principal')!.userId, organisationId: provider.organisationId, action: 'sso.provider_deleted',

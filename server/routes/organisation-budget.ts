@@ -1,3 +1,4 @@
+import { withTransaction } from '../db/transaction';
 import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter } from '../app-context';
 import { appendAuditEvent } from '../audit/audit-log';
@@ -42,7 +43,7 @@ export const organisationBudgetRoutes = createRouter()
       const { annualBudgetSek } = c.req.valid('json');
       const principal = await authorize(c, 'organisation.budget', id, 'organisation');
       const { db } = c.get('deps').database;
-      await db.transaction().execute(async (trx) => {
+      await withTransaction(db, async (trx) => {
         await setAnnualBudget(trx, id, annualBudgetSek);
         await appendAuditEvent(trx, { actorUserId: principal.userId, organisationId: id, action: 'organisation.annual_budget_set', entityType: 'organisation', entityId: id, payload: { annualBudgetSek } });
       });

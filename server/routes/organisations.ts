@@ -9,6 +9,7 @@ import { newId, nowIso } from '../ids';
 import { createUser, findUserByEmail, grantRole } from '../users/user-store';
 import { errorResponses } from './error-responses';
 import { idParam, requiredText } from './schemas';
+import { withTransaction } from '../db/transaction';
 
 const organisationKinds = ['kommun', 'namnd', 'forvaltning', 'bolag', 'annan'] as const;
 
@@ -64,7 +65,7 @@ export const organisationRoutes = createRouter()
       const principal = await authorize(c, 'organisation.manage', body.parentId, 'organisation');
       const deps = c.get('deps');
       const organisation = { id: newId(), parentId: body.parentId, name: body.name, kind: body.kind, isCentral: body.isCentral, separationOfDuties: true };
-      await deps.database.db.transaction().execute(async (trx) => {
+      await withTransaction(deps.database.db, async (trx) => {
         await trx
           .insertInto('organisations')
           .values({ id: organisation.id, parent_id: body.parentId, name: body.name, kind: body.kind, is_central: body.isCentral ? 1 : 0, created_at: nowIso() })
@@ -99,7 +100,7 @@ export const organisationRoutes = createRouter()
       const body = c.req.valid('json');
       const principal = await authorize(c, 'organisation.manage', id, 'organisation');
       const deps = c.get('deps');
-      await deps.database.db.transaction().execute(async (trx) => {
+      await withTransaction(deps.database.db, async (trx) => {
         await trx
           .updateTable('organisations')
           .set({
@@ -170,7 +171,7 @@ export const organisationRoutes = createRouter()
       const body = c.req.valid('json');
       const principal = await authorize(c, 'user.manage', id, 'organisation');
       const { db } = c.get('deps').database;
-      const member = await db.transaction().execute(async (trx) => {
+      const member = await withTransaction(db, async (trx) => {
         const existing = await findUserByEmail(trx, body.email);
         if (!existing && (!body.name || !body.password)) {
           throw new AppError('validation_failed', 'A new user needs a name and a password', [
@@ -201,7 +202,7 @@ export const organisationRoutes = createRouter()
       const { id, userId, role } = c.req.valid('param');
       const principal = await authorize(c, 'user.manage', id, 'organisation');
       const { db } = c.get('deps').database;
-      await db.transaction().execute(async (trx) => {
+      await withTransaction(db, async (trx) => {
         if (role === 'admin' && userId === principal.userId) {
           throw new AppError('conflict', 'You cannot revoke your own admin role', [{ field: 'param.role', message: 'own admin role' }]);
         }

@@ -10,6 +10,7 @@ import { defaultHurFor, planOfAsset, toPlanItem } from '../plans/plan-store';
 import { updatePlanItem } from '../plans/update-plan-item';
 import { errorResponses } from './error-responses';
 import { idParam, json, requiredText, stableIdParam } from './schemas';
+import { withTransaction } from '../db/transaction';
 
 export const planRoutes = createRouter()
   .openapi(
@@ -78,7 +79,7 @@ export const planRoutes = createRouter()
       const { id, requirementId } = c.req.valid('param');
       const { hur } = c.req.valid('json');
       const principal = await authorize(c, 'plan.defaults', id, 'organisation');
-      await c.get('deps').database.db.transaction().execute(async (trx) => {
+      await withTransaction(c.get('deps').database.db, async (trx) => {
         await trx
           .insertInto('requirement_defaults')
           .values({ organisation_id: id, requirement_id: requirementId, hur, updated_at: nowIso() })

@@ -25,23 +25,50 @@ async function sendProtocol(c: Context<AppEnv>, info: ProtocolInfo, cacheControl
   return new Response(new Uint8Array(pdf), { status: 200, headers: { ...headers, 'content-length': String(pdf.byteLength) } });
 }
 
+function assertHasProtocol(assessment: { status: string; kind: string }): void {
+  if (assessment.status !== 'faststalld' || assessment.kind === 'dpia-screening') throw new AppError('conflict', 'Only a fastställd classification or DPIA has a protocol', { status: assessment.status });
+}
+
 export const protocolRoutes = createRouter()
   .openapi(
     createRoute({
       method: 'get',
       path: '/assessments/{id}/protocol.pdf',
       tags: ['protocols'],
-      summary: 'The newest sealed protocol of a fastställd classification or DPIA (produced now if it is missing)',
+      summary: 'The newest sealed protocol of a fastställd classification or DPIA',
+      description: 'A read never writes: when sealing failed after the decision the answer is 409 protocol_pending, and POST …/protocol seals it.',
       request: { params: z.object({ id: idParam('id') }) },
       responses: { 200: { description: 'The sealed PDF, byte-identical on every download', content: pdfContent }, 304: { description: 'Unchanged (If-None-Match)' }, ...errorResponses(400, 401, 403, 404, 409) },
     }),
     async (c) => {
-      const { assessment, principal } = await assessmentWithPermission(c, c.req.valid('param').id, 'protocol.read');
-      if (assessment.status !== 'faststalld' || assessment.kind === 'dpia-screening') throw new AppError('conflict', 'Only a fastställd classification or DPIA has a protocol', { status: assessment.status });
-      const deps = c.get('deps');
-      const info = await deps.protocols.ensure(deps, assessment.id, principal.userId);
+      const { assessment } = await assessmentWithPermission(c, c.req.valid('param').id, 'protocol.read');
+      assertHasProtocol(assessment);
+      const info = (await protocolsOfAssessment(c.get('deps').database.db, assessment.id)).at(-1);
+      if (!info) throw new AppError('protocol_pending', 'The decision holds but its protocol is not sealed yet; it is sealed with POST /api/assessments/{id}/protocol');
       // The newest version may change (a re-issue), so revalidate; the ETag makes that cheap.
       return sendProtocol(c, info, 'private, no-cache');
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/assessments/{id}/protocol',
+      tags: ['protocols'],
+      summary: 'Seal the protocol of a fastställd assessment whose sealing failed (a retry); answers the newest protocol',
+      description: 'The protocol records the decision’s own time; 201 when it was sealed now, 200 when it already existed.',
+      request: { params: z.object({ id: idParam('id') }) },
+      responses: { 200: { description: 'Already sealed', content: json(protocolInfoSchema) }, 201: { description: 'Sealed now', content: json(protocolInfoSchema) }, ...errorResponses(400, 401, 403, 404, 409, 503) },
+    }),
+    async (c) => {
+      const { assessment, principal } = await assessmentWithPermission(c, c.req.valid('param').id, 'protocol.seal');
+      assertHasProtocol(assessment);
+      const deps = c.get('deps');
+      const existed = (await protocolsOfAssessment(deps.database.db, assessment.id)).length > 0;
+      const info = await deps.protocols.ensure(deps, assessment.id, principal.userId).catch((error: unknown) => {
+        deps.logger.error('sealing the protocol failed again', { assessmentId: assessment.id, error: error instanceof Error ? error.message : String(error) });
+        throw new AppError('seal_unavailable', 'Sealing failed; the protocol stays pending. Check the seal settings and try again');
+      });
+      return existed ? c.json(info, 200) : c.json(info, 201);
     },
   )
   .openapi(

@@ -1,3 +1,4 @@
+import { withTransaction, type WriteTransaction } from '../db/transaction';
 import { randomBytes } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import { z } from 'zod';
@@ -33,7 +34,7 @@ function usableEmail(identity: ExternalIdentity): string | undefined {
 }
 
 /** Just in time: the first login creates the account, linked by issuer and subject — never by e-mail alone. */
-async function createLinkedUser(trx: Transaction<Database>, provider: IdentityProvider, identity: ExternalIdentity, passwordHash: string): Promise<string> {
+async function createLinkedUser(trx: WriteTransaction, provider: IdentityProvider, identity: ExternalIdentity, passwordHash: string): Promise<string> {
   const email = usableEmail(identity);
   if (!email) throw new SsoRefusal('email_missing', 'no e-mail claim or attribute');
   if (await emailOwner(trx, email)) throw new SsoRefusal('email_taken', email);
@@ -65,7 +66,7 @@ export async function signIn(deps: AppDeps, provider: IdentityProvider, identity
   const wanted = mappedRoles(provider.roleMappings, identity.groups, scope);
   // scrypt is slow: hash the never-used local password outside the transaction, and only for a new account.
   const passwordHash = (await linkedAccount(db, identity)) ? undefined : await unknownPassword();
-  return db.transaction().execute(async (trx) => {
+  return withTransaction(db, async (trx) => {
     const linked = await linkedAccount(trx, identity);
     if (linked && linked.is_active !== 1) throw new SsoRefusal('account_disabled', linked.email);
     // Through another provider, the same issuer and subject count only when the same anchor vouches for them

@@ -1,3 +1,4 @@
+import { withTransaction } from '../db/transaction';
 import type { AppDeps } from '../app-context';
 import { appendAuditEvent } from '../audit/audit-log';
 import { deleteSession } from '../auth/sessions';
@@ -21,7 +22,7 @@ export async function endSession(deps: AppDeps, sessionTokenHash: string): Promi
 
 /** The IdP's own logout: the sessions it names end, each account's in the audit trail. */
 export async function endSessionsForIdp(deps: AppDeps, provider: IdentityProvider, nameId: string, sessionIndex: string | undefined): Promise<void> {
-  await deps.database.db.transaction().execute(async (trx) => {
+  await withTransaction(deps.database.db, async (trx) => {
     for (const userId of await endIdpSessions(trx, provider.id, nameId, sessionIndex)) {
       await appendAuditEvent(trx, {
         actorUserId: userId, organisationId: provider.organisationId, action: 'sso.logged_out_by_idp', entityType: 'user', entityId: userId,

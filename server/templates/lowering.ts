@@ -7,6 +7,7 @@ import { AppError } from '../errors';
 import { newId, nowIso } from '../ids';
 import { findTemplate } from './template-store';
 import { templateFloorOf, type TemplateFloor } from './template-floor-check';
+import { withTransaction } from '../db/transaction';
 
 async function floorOrRefuse(deps: AppDeps, assessment: Assessment): Promise<TemplateFloor> {
   const floor = await templateFloorOf(deps.database.db, assessment, (assessment.result as { classification?: never } | null)?.classification);
@@ -22,7 +23,7 @@ export async function setLoweringMotivation(deps: AppDeps, assessment: Assessmen
   const motivations = { ...adoption.motivations };
   if (motivation) motivations[aspect] = motivation;
   else delete motivations[aspect];
-  await deps.database.db.transaction().execute(async (trx) => {
+  await withTransaction(deps.database.db, async (trx) => {
     await trx.updateTable('template_adoptions').set({ motivations: JSON.stringify(motivations) }).where('id', '=', adoption.id).execute();
     await appendAuditEvent(trx, { actorUserId, organisationId: assessment.organisationId, assetId: assessment.assetId, action: 'template.lowering_motivated', entityType: 'assessment', entityId: assessment.id, payload: { aspect, motivation } });
   });
@@ -48,7 +49,7 @@ export async function approveLowering(deps: AppDeps, assessment: Assessment, inp
     throw new AppError('forbidden', `The template demands the ${version.loweringApprover === 'central' ? 'central' : 'local'} informationsägare’s approval (a beslutsfattare of ${tree.get(where)?.name ?? where})`);
   }
   const { db } = deps.database;
-  await db.transaction().execute(async (trx) => {
+  await withTransaction(db, async (trx) => {
     const user = await trx.selectFrom('users').select('name').where('id', '=', actor.userId).executeTakeFirstOrThrow();
     const id = newId();
     await trx

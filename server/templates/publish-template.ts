@@ -7,6 +7,7 @@ import { appendAuditEvent } from '../audit/audit-log';
 import { AppError } from '../errors';
 import { newId, nowIso } from '../ids';
 import { type FulfilledRequirement, findVersion, latestVersion, type TemplateVersion } from './template-store';
+import { withTransaction } from '../db/transaction';
 
 export interface PublishInput {
   name: string;
@@ -48,7 +49,7 @@ export async function publishTemplate(deps: AppDeps, assessment: Assessment, inp
   const { db } = deps.database;
   const versionId = newId();
   const now = nowIso();
-  await db.transaction().execute(async (trx) => {
+  await withTransaction(db, async (trx) => {
     let templateId = owner.templateId;
     if (!templateId) {
       templateId = newId();

@@ -5,6 +5,7 @@ import { nowIso } from '../ids';
 import { applyCentralFulfilment } from './central-fulfilment';
 import { diffTemplateVersions } from './template-diff';
 import { adoptionOfAsset, findVersion } from './template-store';
+import { withTransaction } from '../db/transaction';
 
 /**
  * The local owner has reviewed "mallen har ändrats": the adoption now rests on the newer version,
@@ -17,7 +18,7 @@ export async function reviewTemplateRevision(deps: AppDeps, asset: { id: string;
   if (!adoption.pendingVersionId) throw new AppError('conflict', 'The template has not changed since it was last reviewed');
   const [from, to] = [await findVersion(db, adoption.templateVersionId), await findVersion(db, adoption.pendingVersionId)];
   const diff = diffTemplateVersions(from!, to!);
-  await db.transaction().execute(async (trx) => {
+  await withTransaction(db, async (trx) => {
     const updated = await trx
       .updateTable('template_adoptions')
       .set({ template_version_id: adoption.pendingVersionId!, pending_version_id: null, reviewed_at: nowIso() })

@@ -6,6 +6,7 @@ import { organisationsAllowing, type Principal } from '../auth/principal';
 import type { AssessmentKind, Database, PlanItemStatus, Priority } from '../db/schema';
 import type { OrganisationTree } from '../organisations/organisation-tree';
 import { closedPlanStatuses } from '../reports/figure-types';
+import { activeStepExists } from '../approvals/approval-store';
 
 export interface TodoList {
   reviews: { assessmentId: string; assetId: string; assetName: string; organisationName: string; kind: AssessmentKind; nextReviewAt: string; overdue: boolean }[];
@@ -70,8 +71,8 @@ export async function todoFor(db: Kysely<Database>, tree: OrganisationTree, prin
       'assets.objektledare_user_id',
       'assessments.kind',
       'assessments.updated_at',
-      eb.exists(eb.selectFrom('approvals').select('approvals.id').whereRef('approvals.assessment_id', '=', 'assessments.id').where('approvals.step', '=', 'dso_advice').where('approvals.withdrawn_at', 'is', null)).as('advised'),
-      eb.exists(eb.selectFrom('approvals').select('approvals.id').whereRef('approvals.assessment_id', '=', 'assessments.id').where('approvals.step', '=', 'ready').where('approvals.withdrawn_at', 'is', null)).as('ready'),
+      activeStepExists(eb, 'dso_advice').as('advised'),
+      activeStepExists(eb, 'ready').as('ready'),
     ])
     .where('assessments.status', '=', 'for_granskning')
     .where('assessments.kind', 'in', ['classification', 'dpia'])

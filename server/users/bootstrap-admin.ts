@@ -6,6 +6,7 @@ import { type Config, ConfigError } from '../config';
 import type { Database } from '../db/schema';
 import { newId, nowIso } from '../ids';
 import { createUser, grantRole } from './user-store';
+import { withTransaction } from '../db/transaction';
 
 export interface BootstrapResult {
   email: string;
@@ -28,7 +29,7 @@ export async function bootstrapAdmin(db: Kysely<Database>, config: Config): Prom
   if (anyUser) return undefined;
   const generatedPassword = config.adminPassword ? undefined : randomBytes(12).toString('base64url');
   const password = config.adminPassword ?? generatedPassword!;
-  await db.transaction().execute(async (trx) => {
+  await withTransaction(db, async (trx) => {
     const organisationId = newId();
     await trx.insertInto('organisations').values({ id: organisationId, parent_id: null, name: config.organisationName, kind: 'kommun', created_at: nowIso() }).execute();
     const userId = await createUser(trx, { email: config.adminEmail, name: 'Administratör', password });

@@ -1,16 +1,22 @@
 import { spawnSync } from 'node:child_process';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { hashEvent } from '../../server/audit/audit-log';
+import { writeDailyCheckpointIfDue } from '../../server/audit/checkpoints';
 import { verifyAuditChain } from '../../server/audit/verify-chain';
+import type { AuditEventsTable } from '../../server/db/schema';
 import { assetInput, type OrgFixture, orgFixture } from '../support/org-fixture';
+import { pdftotext } from '../support/pdf-tools';
+import { ekonomisystem } from '../support/template-fixture';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 let testApp: TestApp;
 let org: OrgFixture;
+let assetId: string;
 beforeEach(async () => {
   testApp = await createTestApp();
   org = await orgFixture(testApp);
-  const asset = (await org.admin.post<{ id: string }>('/api/assets', assetInput(org.socialId))).body;
-  await org.admin.patch(`/api/assets/${asset.id}`, { description: 'Ändrad beskrivning' });
+  assetId = (await org.admin.post<{ id: string }>('/api/assets', assetInput(org.socialId))).body.id;
+  await org.admin.patch(`/api/assets/${assetId}`, { description: 'Ändrad beskrivning' });
 });
 afterEach(async () => {
   await testApp.close();
@@ -23,11 +29,38 @@ function runVerifyCommand() {
   });
 }
 
+/** A decided classification with its sealed protocol: the protocol and its checkpoint anchor the chain. */
+async function decidedWithProtocol(): Promise<{ id: string }> {
+  const author = await org.userWith('objektledare', org.socialId);
+  const decider = await org.userWith('beslutsfattare', org.socialId);
+  const { id } = (await author.post<{ id: string }>(`/api/assets/${assetId}/assessments`, { kind: 'classification' })).body;
+  expect((await author.put(`/api/assessments/${id}/answers`, { baseRevision: 0, answers: ekonomisystem() })).status).toBe(200);
+  expect((await author.post(`/api/assessments/${id}/submit`)).status).toBe(200);
+  const decided = await decider.post<{ protocolStatus: string }>(`/api/assessments/${id}/decide`, { statement: 'Klassningen fastställs.' });
+  expect(decided.body.protocolStatus).toBe('sealed');
+  return { id };
+}
+
+/** What an attacker with the file does after dropping the triggers: rewrite from `fromSeq` on, relinking every later event. */
+function rehashFrom(fromSeq: number, edit: (event: AuditEventsTable & { seq: number }) => void): void {
+  const { sqlite } = testApp.deps.database;
+  sqlite.exec('drop trigger audit_events_no_update');
+  const events = sqlite.prepare('select * from audit_events order by seq').all() as (AuditEventsTable & { seq: number })[];
+  let previous = events.filter((event) => event.seq < fromSeq).at(-1)?.hash ?? '0'.repeat(64);
+  const update = sqlite.prepare('update audit_events set payload = ?, prev_hash = ?, hash = ? where seq = ?');
+  for (const event of events.filter((candidate) => candidate.seq >= fromSeq)) {
+    if (event.seq === fromSeq) edit(event);
+    event.prev_hash = previous;
+    event.hash = hashEvent(event);
+    update.run(event.payload, event.prev_hash, event.hash, event.seq);
+    previous = event.hash;
+  }
+}
+
 describe('the audit chain', () => {
   it('verifies an untouched chain, from code and from `npm run audit:verify`', async () => {
     const verdict = await verifyAuditChain(testApp.deps.database.db);
-    expect(verdict.ok).toBe(true);
-    expect(verdict.events).toBe(6);
+    expect(verdict).toMatchObject({ ok: true, events: 6, problems: [] });
     const command = runVerifyCommand();
     expect(command.status).toBe(0);
     expect(command.stdout).toMatch(/Audit chain OK: \d+ events verified/);
@@ -39,23 +72,149 @@ describe('the audit chain', () => {
     expect(() => sqlite.prepare('delete from audit_events where seq = 1').run()).toThrow(/append-only/);
   });
 
-  it('names the first altered event when someone bypasses the triggers', async () => {
+  it('names the altered event when someone bypasses the triggers', async () => {
     const { sqlite } = testApp.deps.database;
     const target = sqlite.prepare("select seq, id from audit_events where action = 'asset.updated'").get() as { seq: number; id: string };
     sqlite.exec('drop trigger audit_events_no_update');
     sqlite.prepare("update audit_events set payload = '{\"description\":\"Något annat\"}' where seq = ?").run(target.seq);
     const verdict = await verifyAuditChain(testApp.deps.database.db);
-    expect(verdict).toMatchObject({ ok: false, brokenAt: { seq: target.seq, id: target.id, reason: expect.stringMatching(/altered/) } });
+    expect(verdict.ok).toBe(false);
+    expect(verdict.problems).toContainEqual({ kind: 'altered', seq: target.seq, message: expect.stringContaining(`event #${target.seq} (${target.id})`) });
     const command = runVerifyCommand();
     expect(command.status).toBe(1);
-    expect(command.stdout).toContain(`BROKEN at event #${target.seq} (${target.id})`);
+    expect(command.stdout).toContain(`altered: event #${target.seq} (${target.id})`);
   });
 
-  it('names the event after a removed one', async () => {
+  it('names a removed event as missing', async () => {
     const { sqlite } = testApp.deps.database;
     sqlite.exec('drop trigger audit_events_no_delete');
     sqlite.prepare('delete from audit_events where seq = 3').run();
     const verdict = await verifyAuditChain(testApp.deps.database.db);
-    expect(verdict).toMatchObject({ ok: false, brokenAt: { seq: 4, reason: expect.stringMatching(/removed or reordered/) } });
+    expect(verdict.problems).toContainEqual({ kind: 'missing', seq: 3, message: 'events #3 are missing (deleted)' });
+  });
+});
+
+describe('the anchored chain (issue 13, finding 2)', () => {
+  it('a sealed protocol prints the chain head and a signed checkpoint records it', async () => {
+    const { id } = await decidedWithProtocol();
+    const { sqlite } = testApp.deps.database;
+    const protocol = sqlite.prepare('select audit_head_seq as seq, audit_head_hash as hash, pdf from protocols where assessment_id = ?').get(id) as { seq: number; hash: string; pdf: Buffer };
+    const event = sqlite.prepare('select hash from audit_events where seq = ?').get(protocol.seq) as { hash: string };
+    expect(event.hash).toBe(protocol.hash);
+    const text = pdftotext(protocol.pdf).replaceAll(/\s+/g, ' ');
+    expect(text).toContain(`Granskningsloggen vid förseglingen: händelse ${protocol.seq}, SHA-256: ${protocol.hash}`);
+    const checkpoints = sqlite.prepare("select seq, reason from audit_checkpoints where reason = 'protocol'").all() as { seq: number }[];
+    const sealed = sqlite.prepare("select seq from audit_events where action = 'protocol.sealed'").get() as { seq: number };
+    expect(checkpoints).toEqual([{ seq: sealed.seq, reason: 'protocol' }]);
+    expect(runVerifyCommand().status).toBe(0);
+  });
+
+  it('truncation: the last 20 events deleted with the trigger dropped fail audit:verify, naming where the chain ends', async () => {
+    await decidedWithProtocol();
+    for (let index = 0; index < 5; index += 1) await org.admin.patch(`/api/assets/${assetId}`, { description: `Ändring ${index}` });
+    const { sqlite } = testApp.deps.database;
+    const { last } = sqlite.prepare('select max(seq) as last from audit_events').get() as { last: number };
+    sqlite.exec('drop trigger audit_events_no_delete');
+    sqlite.prepare('delete from audit_events where seq > ?').run(last - 20);
+    const verdict = await verifyAuditChain(testApp.deps.database.db);
+    expect(verdict.ok).toBe(false);
+    expect(verdict.problems.filter((problem) => problem.kind === 'truncated').map((problem) => problem.message)).toContainEqual(expect.stringMatching(new RegExp(`^the chain ends at event #${last - 20}, but the checkpoint of .* names event #\\d+`)));
+    const command = runVerifyCommand();
+    expect(command.status).toBe(1);
+    expect(command.stdout).toContain(`truncated: the chain ends at event #${last - 20}`);
+  });
+
+  it('a re-hashed stretch (an event edited and every later hash recomputed) fails, naming the stretch', async () => {
+    await decidedWithProtocol();
+    const { sqlite } = testApp.deps.database;
+    const target = sqlite.prepare("select seq from audit_events where action = 'asset.updated'").get() as { seq: number };
+    rehashFrom(target.seq, (event) => {
+      event.payload = '{"description":"Något annat"}';
+    });
+    const command = runVerifyCommand();
+    expect(command.status).toBe(1);
+    // Every link and hash holds after the rewrite: only the anchors give it away.
+    expect((await verifyAuditChain(testApp.deps.database.db)).problems.filter((problem) => problem.kind === 'link' || problem.kind === 'altered')).toEqual([]);
+    expect(command.stdout).toMatch(new RegExp(`rehashed: event #\\d+'s hash differs from the checkpoint of .*: the chain was rewritten between #1 and #\\d+`));
+    expect(command.stdout).toMatch(/rehashed: event #\d+'s hash differs from protocol /);
+  });
+
+  it('deleted events relinked over fail as a gap in seq', async () => {
+    await decidedWithProtocol();
+    const { sqlite } = testApp.deps.database;
+    sqlite.exec('drop trigger audit_events_no_delete');
+    sqlite.prepare('delete from audit_events where seq between 4 and 6').run();
+    rehashFrom(7, () => {});
+    const command = runVerifyCommand();
+    expect(command.status).toBe(1);
+    expect(command.stdout).toContain('missing: events #4–#6 are missing (deleted)');
+    expect(command.stdout).not.toContain('link:');
+  });
+
+  it('a daily checkpoint is written once the newest is a day old and the chain has moved, and anchors what came after the protocol', async () => {
+    await decidedWithProtocol();
+    const dayLater = new Date(Date.now() + 25 * 3600_000);
+    expect(await writeDailyCheckpointIfDue(testApp.deps)).toBeNull();
+    // Nothing happened since the protocol's checkpoint: nothing new to sign.
+    expect(await writeDailyCheckpointIfDue(testApp.deps, dayLater)).toBeNull();
+    await org.admin.patch(`/api/assets/${assetId}`, { description: 'Efter protokollet' });
+    const { sqlite } = testApp.deps.database;
+    const { last } = sqlite.prepare('select max(seq) as last from audit_events').get() as { last: number };
+    expect(await writeDailyCheckpointIfDue(testApp.deps, dayLater)).toMatchObject({ seq: last, reason: 'daily' });
+    expect(runVerifyCommand().status).toBe(0);
+    sqlite.exec('drop trigger audit_events_no_delete');
+    sqlite.prepare('delete from audit_events where seq = ?').run(last);
+    const command = runVerifyCommand();
+    expect(command.status).toBe(1);
+    expect(command.stdout).toContain(`truncated: the chain ends at event #${last - 1}, but the checkpoint of`);
+  });
+
+  it('a forged checkpoint (signature not by the seal) is reported', async () => {
+    await decidedWithProtocol();
+    const { sqlite } = testApp.deps.database;
+    sqlite.exec('drop trigger audit_checkpoints_no_update');
+    sqlite.prepare("update audit_checkpoints set signature = 'AAAA'").run();
+    const command = runVerifyCommand();
+    expect(command.status).toBe(1);
+    expect(command.stdout).toMatch(/checkpoint: the checkpoint of .* at event #\d+ has a signature that does not verify/);
+  });
+});
+
+describe('decision-bearing rows (issue 13, finding 2)', () => {
+  it('are immutable: approvals, lowering approvals, withdrawals, template versions and a fastställd assessment refuse change', async () => {
+    const { id } = await decidedWithProtocol();
+    const { sqlite } = testApp.deps.database;
+    expect(() => sqlite.prepare("update approvals set user_id = 'someone' where assessment_id = ?").run(id)).toThrow(/approvals are immutable/);
+    expect(() => sqlite.prepare('delete from approvals where assessment_id = ?').run(id)).toThrow(/approvals are immutable/);
+    expect(sqlite.prepare("select sql from sqlite_master where name in ('lowering_approvals_no_update', 'lowering_approvals_no_delete', 'approval_withdrawals_no_update', 'approval_withdrawals_no_delete', 'template_versions_no_delete')").all()).toHaveLength(5);
+    expect(() => sqlite.prepare("update assessments set summary = 'K1 R1 T1 S1' where id = ?").run(id)).toThrow(/fastställd assessment is immutable/);
+    expect(() => sqlite.prepare('delete from protocols where assessment_id = ?').run(id)).toThrow(/immutable/);
+  });
+
+  it('an approvals row edited behind the triggers (who decided) is reported against its event', async () => {
+    const { id } = await decidedWithProtocol();
+    const { sqlite } = testApp.deps.database;
+    const other = sqlite.prepare("select id from users where email like 'objektledare.%'").get() as { id: string };
+    const decision = sqlite.prepare("select id from approvals where assessment_id = ? and step = 'decision'").get(id) as { id: string };
+    sqlite.exec('drop trigger if exists approvals_no_update');
+    sqlite.prepare('update approvals set user_id = ? where id = ?').run(other.id, decision.id);
+    const command = runVerifyCommand();
+    expect(command.status).toBe(1);
+    expect(command.stdout).toMatch(new RegExp(`record: approvals row ${decision.id} \\(decision\\): user_id differs from its audit event #\\d+`));
+  });
+
+  it('a return to utkast withdraws with new rows and leaves every approval as given', async () => {
+    const author = await org.userWith('objektledare', org.socialId);
+    const decider = await org.userWith('beslutsfattare', org.socialId);
+    const { id } = (await author.post<{ id: string }>(`/api/assets/${assetId}/assessments`, { kind: 'classification' })).body;
+      await author.put(`/api/assessments/${id}/answers`, { baseRevision: 0, answers: ekonomisystem() });
+    await author.post(`/api/assessments/${id}/submit`);
+    expect((await author.post(`/api/assessments/${id}/ready`, { statement: 'Klar för beslut' })).status).toBe(200);
+    expect((await decider.post(`/api/assessments/${id}/return`, { reason: 'Komplettera' })).status).toBe(200);
+    const signOff = (await author.get<{ approvals: { step: string; withdrawnAt: string | null }[] }>(`/api/assessments/${id}/sign-off`)).body;
+    expect(signOff.approvals.map((approval) => [approval.step, approval.withdrawnAt !== null])).toEqual([['ready', true], ['returned', false]]);
+    const { sqlite } = testApp.deps.database;
+    expect(sqlite.prepare('select cause from approval_withdrawals').all()).toEqual([{ cause: 'returned' }]);
+    expect(runVerifyCommand().status).toBe(0);
   });
 });

@@ -11,6 +11,7 @@ import { createTestApp, type TestApp } from '../support/test-app';
 import { templateProbes } from '../support/template-probes';
 import { contentProbes } from '../support/content-probes';
 import { liveProbes } from '../support/live-probes';
+import { auditProbes } from '../support/audit-probes';
 import { oversightListings, oversightProbes } from '../support/oversight-probes';
 import { todoWalk } from '../support/rules-probes';
 import { ssoOpenRoutes, ssoProbes } from '../support/sso-probes';
@@ -115,6 +116,7 @@ const probes: Record<string, Probe> = {
   ...oversightProbes(() => org),
   ...ssoProbes(() => org),
   ...liveProbes(() => org),
+  ...auditProbes(decidedClassification),
 };
 
 /** Routes scoped by what the caller may see rather than by one owner: checked by visibility below. */
