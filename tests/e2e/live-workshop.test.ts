@@ -83,8 +83,9 @@ describe('a live workshop: three browsers on one classification', () => {
     await expect.poll(() => lenas.page.getByTestId('present-person').filter({ hasText: 'Olga Objektledare' }).textContent()).toContain('Objektets namn');
     await lenas.page.getByTestId('remote-notes').filter({ hasText: 'Olga Objektledare ändrade' }).waitFor();
     // The result (the missing count the server scores) follows on every screen.
+    // (The förvaltning is already filled from the asset record; the informationsägare is not.)
     const missingBefore = await omars.page.getByTestId('missing-count').textContent();
-    await type(lenas, 'forvaltning', 'Ekonomiavdelningen');
+    await type(lenas, 'informationsagare', 'Förvaltningschefen');
     await expect.poll(() => omars.page.getByTestId('missing-count').textContent(), { timeout: 10_000 }).not.toBe(missingBefore);
     // Omar's screen is the projector; Olga leads and moves to the next page.
     await omars.page.getByRole('button', { name: 'Stor text' }).click();
@@ -104,7 +105,7 @@ describe('a live workshop: three browsers on one classification', () => {
     await expect.poll(() => lenas.page.getByTestId('profile-text').textContent(), { timeout: 10_000 }).toBe(olgasProfile);
     await expectAccessible(lenas.page);
     await settled(lenas.page);
-    expect((await stored(id)).answers).toMatchObject({ objekt_namn: 'Ekonomisystemet', forvaltning: 'Ekonomiavdelningen' });
+    expect((await stored(id)).answers).toMatchObject({ objekt_namn: 'Ekonomisystemet', informationsagare: 'Förvaltningschefen' });
     for (const { page } of [olga, lenas, omars]) await page.close();
   });
 

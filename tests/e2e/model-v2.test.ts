@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoDomain, demoPassword } from '../../server/demo/seed-demo';
 import { launchChromium } from './support/chromium';
 import { type RunningServer, startServer } from './support/server-process';
+import { goToPage } from './support/survey-fill';
 import { expectAccessible, loginInUi } from './support/ui';
 
 let server: RunningServer;
@@ -53,7 +54,7 @@ describe('a workshop on version 2 of the classification model', () => {
     // The result shows what each level of an aspect would add to the plan.
     const costs = objektledare.locator('.level-costs').first();
     await expect.poll(() => costs.textContent()).toMatch(/^Vad nivån kostar i krav: nivå 0: \d+ krav · nivå 1: \+\d+ · nivå 2: \+\d+ · nivå 3: \+\d+$/);
-    await objektledare.getByRole('menuitemradio', { name: 'Informationsmängder och konsekvenser', exact: true }).click();
+    await goToPage(objektledare, 'Informationsmängder och konsekvenser');
     const availability = objektledare.locator('[data-name="konsekvens_t"]').first();
     await availability.scrollIntoViewIfNeeded();
     await expect.poll(() => availability.textContent()).toContain('Hur snart gör det verklig skada');
