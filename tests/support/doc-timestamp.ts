@@ -1,11 +1,11 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { plainAddPlaceholder } from '@signpdf/placeholder-plain';
 import { SignPdf } from '@signpdf/signpdf';
 import { Signer } from '@signpdf/utils';
 import { extractSignature } from './pdf-tools';
-import { scratchDir } from './scratch-dir';
 
 /**
  * A test time-stamping authority made with openssl (a CA and a TSA certificate for timeStamping),
@@ -24,7 +24,7 @@ function run(args: string[]): void {
 }
 
 export function testTsa(): TestTsa {
-  const folder = scratchDir('sigill-tsa-');
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'sigill-tsa-'));
   const file = (name: string) => path.join(folder, name);
   fs.writeFileSync(file('tsa.ext'), 'basicConstraints=critical,CA:FALSE\nkeyUsage=critical,digitalSignature\nextendedKeyUsage=critical,timeStamping\n');
   run(['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', file('ca-key.pem'), '-out', file('ca.pem'), '-days', '365',

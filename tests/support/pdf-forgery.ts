@@ -2,13 +2,13 @@ import { execFileSync } from 'node:child_process';
 import { createPrivateKey } from 'node:crypto';
 import zlib from 'node:zlib';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { certificateInfo } from '../../server/sealing/certificate-info';
 import { certificatesFromPem } from '../../server/sealing/load-seal';
 import { PadesSigner } from '../../server/sealing/pades-signer';
 import type { SealMaterial } from '../../server/sealing/seal-material';
 import { sealPdf } from '../../server/sealing/seal-pdf';
-import { scratchDir } from './scratch-dir';
 
 /**
  * What a forger does to a sealed protocol, with real tools and honest PDF syntax: an incremental
@@ -175,7 +175,7 @@ function run(args: string[]): void {
 }
 
 function folder(): string {
-  return scratchDir('sigill-forgery-');
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'sigill-forgery-'));
 }
 
 function materialOf(keyFile: string, certificateFiles: string[]): SealMaterial {

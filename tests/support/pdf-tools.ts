@@ -2,12 +2,11 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { scratchDir } from './scratch-dir';
 
 /** Outside checks of a PDF with poppler and OpenSSL, as a reader of a protocol would make them. */
 
 function tempFile(name: string, data: Uint8Array): string {
-  const folder = scratchDir('sigill-pdf-');
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'sigill-pdf-'));
   const file = path.join(folder, name);
   fs.writeFileSync(file, data);
   return file;
