@@ -78,7 +78,7 @@ export function deriveFlags(
       value: reportingDuties.length > 0,
       reason:
         reportingDuties.length > 0
-          ? `Anmälningsplikt vid en incident: ${reportingDuties.join('; ')}. Plikten höjer inte nivån men ska finnas med i incidentrutinen.`
+          ? `${reportingDuties.join('; ')}. Plikten höjer inte nivån men ska finnas med i incidentrutinen.`
           : 'Ingen anmälningsplikt vid en incident är markerad.',
     };
   }
