@@ -37,9 +37,21 @@ export function extractSignature(pdf: Uint8Array): { signedBytes: Buffer; der: B
   const last = matches.at(-1);
   if (!last) throw new Error('no signature');
   const [a, b, c, d] = last.slice(1).map(Number) as [number, number, number, number];
-  let hex = text.slice(a + b + 1, c - 1).replace(/(00)+$/, '');
-  if (hex.length % 2) hex += '0';
-  return { signedBytes: Buffer.concat([buffer.subarray(a, a + b), buffer.subarray(c, c + d)]), der: Buffer.from(hex, 'hex') };
+  const contents = Buffer.from(text.slice(a + b + 1, c - 1), 'hex');
+  return { signedBytes: Buffer.concat([buffer.subarray(a, a + b), buffer.subarray(c, c + d)]), der: contents.subarray(0, derLength(contents)) };
+}
+
+/**
+ * The length of the DER value at the start of the padded /Contents, read from its own header. Stripping
+ * trailing zero bytes instead cut every signature whose last byte is 0x00 (about one in 256).
+ */
+function derLength(bytes: Buffer): number {
+  const first = bytes[1]!;
+  if (first < 0x80) return 2 + first;
+  const lengthBytes = first & 0x7f;
+  let length = 0;
+  for (let index = 0; index < lengthBytes; index += 1) length = length * 256 + bytes[2 + index]!;
+  return 2 + lengthBytes + length;
 }
 
 /** `openssl cms -verify` of the detached signature over its byte ranges; the chain is not judged. */
