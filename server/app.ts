@@ -22,6 +22,7 @@ import { organisationRoutes } from './routes/organisations';
 import { planRoutes } from './routes/plans';
 import { maxPdfBytes, protocolRoutes } from './routes/protocols';
 import { reportRoutes } from './routes/reports';
+import { soaRoutes } from './routes/soa';
 import { reviewRoutes } from './routes/reviews';
 import { exportRoutes } from './routes/exports';
 import { signOffRoutes } from './routes/sign-off';
@@ -91,6 +92,7 @@ export function createApp(deps: AppDeps) {
     .route('/api', todoRoutes)
     .route('/api', importRoutes)
     .route('/api', reportRoutes)
+    .route('/api', soaRoutes)
     .route('/api', reviewRoutes)
     .route('/api', exportRoutes)
     .route('/api/sso', ssoRoutes)

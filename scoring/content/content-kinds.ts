@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { dpiaRiskModelFileSchema } from './dpia-risk-model';
 import { questionnaireFileSchema } from './form-file';
 import { classificationModelFileSchema } from './classification-model';
+import { controlSetFileSchema } from './control-set';
 import { lagrumFileSchema } from './lagrum-list';
 import { requirementCatalogFileSchema } from './requirement-catalog';
 
@@ -15,6 +16,7 @@ export const contentKinds = {
   'requirement-catalog': requirementCatalogFileSchema,
   lagrum: lagrumFileSchema,
   'dpia-risk-model': dpiaRiskModelFileSchema,
+  'control-set': controlSetFileSchema,
 } satisfies Record<string, z.ZodType<{ meta: { kind: string } }>>;
 
 export type ContentKind = keyof typeof contentKinds;

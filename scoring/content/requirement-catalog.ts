@@ -12,7 +12,8 @@ import { formIdSchema, formMetaSchema } from './form-file';
 export const requirementThemeSchema = z.enum(['organisatorisk', 'personal', 'fysisk', 'teknisk']);
 
 /** A control number of ISO/IEC 27002:2022, e.g. "8.13". */
-export const iso27002ControlSchema = z.string().regex(/^[5-8]\.[1-9][0-9]?$/, 'must be an ISO/IEC 27002:2022 control number such as 8.13');
+export const iso27002ControlPattern = /^[5-8]\.[1-9][0-9]?$/;
+export const iso27002ControlSchema = z.string().regex(iso27002ControlPattern, 'must be an ISO/IEC 27002:2022 control number such as 8.13');
 
 const levelTextSchema = z
   .object({

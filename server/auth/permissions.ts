@@ -35,6 +35,8 @@ export const permissions = {
   'review.settings': ['admin', 'isam'],
   // The annual budget the economic thresholds are a share of: set by the ISAM, read by everyone in the organisation.
   'organisation.budget': ['admin', 'isam'],
+  // The tillämpningsförklaring's justifications of controls (issue 17): the ISAM's words.
+  'soa.justify': ['admin', 'isam'],
   // Normative central classifications (issue 8): published by the central ISAM, adopted locally.
   'template.read': ['admin', 'isam', 'dso', 'objektledare', 'beslutsfattare', 'granskare'],
   'template.publish': ['admin', 'isam'],

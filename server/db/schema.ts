@@ -29,6 +29,7 @@ export interface Database {
   assessment_changes: AssessmentChangesTable;
   approval_withdrawals: ApprovalWithdrawalsTable;
   audit_checkpoints: AuditCheckpointsTable;
+  soa_justifications: SoaJustificationsTable;
 }
 
 export type OrganisationKind = 'kommun' | 'namnd' | 'forvaltning' | 'bolag' | 'annan';
@@ -414,4 +415,13 @@ export interface SsoSessionsTable {
   name_id: string | null;
   name_id_format: string | null;
   session_index: string | null;
+}
+
+/** The ISAM's justification of a control in the organisation's tillämpningsförklaring. */
+export interface SoaJustificationsTable {
+  organisation_id: string;
+  control_id: string;
+  justification: string;
+  updated_by: string;
+  updated_at: string;
 }

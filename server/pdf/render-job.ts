@@ -1,6 +1,7 @@
 import type { ProtocolData } from '../protocols/protocol-types';
 import type { ProcurementData } from '../exports/procurement-data';
 import type { LgReportData } from '../reports/lg-report-data';
+import type { SoaData } from '../reports/soa-data';
 import type { ReviewConfirmationData } from '../reviews/confirmation-data';
 import type { SealMaterial } from '../sealing/seal-material';
 
@@ -29,6 +30,11 @@ export interface ProcurementRenderJob {
   procurement: ProcurementData;
 }
 
-export type RenderJob = ProtocolRenderJob | ReportRenderJob | ConfirmationRenderJob | ProcurementRenderJob;
+/** A tillämpningsförklaring: rendered only. */
+export interface SoaRenderJob {
+  soa: SoaData;
+}
+
+export type RenderJob = ProtocolRenderJob | ReportRenderJob | ConfirmationRenderJob | ProcurementRenderJob | SoaRenderJob;
 
 export type RenderReply = { id: number; ok: true; pdf: Uint8Array } | { id: number; ok: false; error: string };

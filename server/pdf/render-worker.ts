@@ -5,11 +5,13 @@ import { lgReportDocument } from './lg-report';
 import { procurementDocument } from './procurement-document';
 import { renderPdf } from './render-pdf';
 import type { RenderJob, RenderReply } from './render-job';
+import { soaDocument } from './soa-report';
 
 /** One job of any kind: reports render only; protocols and review confirmations are sealed too. */
 function build(job: RenderJob): Promise<Buffer> {
   if ('report' in job) return renderPdf(lgReportDocument(job.report));
   if ('procurement' in job) return renderPdf(procurementDocument(job.procurement));
+  if ('soa' in job) return renderPdf(soaDocument(job.soa));
   if ('confirmation' in job) return buildConfirmation(job);
   return buildProtocol(job);
 }

@@ -9,6 +9,7 @@ import { assetInput, type OrgFixture, orgFixture } from '../support/org-fixture'
 import { ok, type Probe } from '../support/route-probe';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { templateProbes } from '../support/template-probes';
+import { soaProbes } from '../support/soa-probes';
 import { contentProbes } from '../support/content-probes';
 import { liveProbes } from '../support/live-probes';
 import { auditProbes } from '../support/audit-probes';
@@ -112,6 +113,7 @@ const probes: Record<string, Probe> = {
   'GET /api/organisations/{id}/reports/ledningens-genomgang.xlsx': { permission: 'report.read', prepare: async () => ({ method: 'GET', path: `/api/organisations/${org.socialId}/reports/ledningens-genomgang.xlsx?year=2025` }) },
   'PUT /api/organisations/{id}/review-interval': { permission: 'review.settings', prepare: async () => ({ method: 'PUT', path: `/api/organisations/${org.socialId}/review-interval`, body: { months: 12 } }) },
   ...templateProbes(() => org),
+  ...soaProbes(() => org),
   ...contentProbes(() => org),
   ...oversightProbes(() => org),
   ...ssoProbes(() => org),

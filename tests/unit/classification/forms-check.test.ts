@@ -48,6 +48,7 @@ describe('forms:check', () => {
     ['a catalog aspect not in the model', 'kravkatalog', (json: Json) => { dig(json, 'requirements', 2).minLevels = { X: 2 }; }, 'requirements[2].minLevels.X'],
     ['a replaced requirement that never existed', 'kravkatalog', (json: Json) => { dig(json, 'requirements', 0).replaces = [{ id: 'gammal', version: 1 }]; }, 'requirements[0].replaces[0]'],
     ['a missing used file', 'informationsklassning', (json: Json) => { dig(json, 'meta', 'uses', 1).version = 9; }, 'meta.uses[1]'],
+    ['a control reference not in ISO/IEC 27002:2022', 'kravkatalog', (json: Json) => { dig(json, 'requirements', 0).iso27002 = ['8.35']; }, 'requirements[0].iso27002[0]'],
     ['a schema violation', 'kravkatalog', (json: Json) => { dig(json, 'requirements', 0).iso27002 = ['9.99']; }, 'requirements.0.iso27002.0'],
     ['an unknown SurveyJS question type', 'informationsklassning', (json: Json) => { templateAt(json, 0).type = 'nosuchtype'; }, 'survey'],
   ])('rejects %s, naming file and field', (_, id, edit, field) => {
