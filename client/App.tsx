@@ -10,6 +10,7 @@ import { PlanPage } from './pages/PlanPage';
 import { DashboardPage } from './oversight/DashboardPage';
 import { ImportPage } from './oversight/ImportPage';
 import { ReportPage } from './oversight/ReportPage';
+import { SoaPage } from './oversight/SoaPage';
 import { TodoPage } from './oversight/TodoPage';
 import { parseRoute, type Route } from './routes';
 import { useSession } from './session/SessionProvider';
@@ -43,6 +44,7 @@ function Page({ route }: { route: Route }) {
     case 'todo': return <TodoPage />;
     case 'import': return <ImportPage />;
     case 'report': return <ReportPage />;
+    case 'soa': return <SoaPage />;
     case 'templates': return <TemplateLibraryPage />;
     case 'template': return <TemplatePage key={route.id} id={route.id} />;
     case 'sso-admin': return <IdentityProvidersPage />;

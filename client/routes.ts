@@ -11,6 +11,7 @@ export type Route =
   | { name: 'todo' }
   | { name: 'import' }
   | { name: 'report' }
+  | { name: 'soa' }
   | { name: 'templates' }
   | { name: 'template'; id: string }
   | { name: 'sso-admin' }
@@ -29,6 +30,7 @@ const table: [RegExp, (match: RegExpExecArray) => Route][] = [
   [/^\/att-gora$/, () => ({ name: 'todo' })],
   [/^\/importera$/, () => ({ name: 'import' })],
   [/^\/ledningens-genomgang$/, () => ({ name: 'report' })],
+  [/^\/tillampningsforklaring$/, () => ({ name: 'soa' })],
   [/^\/mallar$/, () => ({ name: 'templates' })],
   [new RegExp(`^/mallar/${id}$`), (m) => ({ name: 'template', id: m[1]! })],
   [/^\/inloggning$/, () => ({ name: 'sso-admin' })],
@@ -55,6 +57,7 @@ export const paths = {
   todo: () => '/att-gora',
   importInventory: () => '/importera',
   report: () => '/ledningens-genomgang',
+  soa: () => '/tillampningsforklaring',
   templates: () => '/mallar',
   template: (templateId: string) => `/mallar/${templateId}`,
   ssoAdmin: () => '/inloggning',

@@ -89,8 +89,8 @@ export function statementOfApplicability(
         entry.assets.add(plan.assetId);
         requirements.set(requirement.id, entry);
         for (const reason of requirement.reasons) {
-          const entry = soaReason(reason);
-          reasons.set(JSON.stringify(entry), entry);
+          const why = soaReason(reason);
+          reasons.set(JSON.stringify(why), why);
         }
         statusCounts[requirement.status] += 1;
       }
