@@ -30,7 +30,7 @@ export function approvalSection(data: ProtocolData, title: string): Content[] {
   return [
     heading(title),
     dataTable(
-      [92, 110, 70, '*'],
+      ['auto', 'auto', 'auto', '*'],
       ['Steg', 'Namn och roll', 'Tidpunkt', 'Intygande'],
       steps.map((approval) => [
         { text: stepText[approval.step], bold: true },

@@ -4,7 +4,7 @@ import { classificationFlagNames, classificationFlagOrder } from '../../scoring/
 import type { ProtocolData } from '../protocols/protocol-types';
 import { approvalSection } from './approval-section';
 import type { Content, DocumentDefinition } from './doc-types';
-import { dataTable, documentFrame, factTable, heading, label, subheading, swedishDate, text, verificationBlock } from './layout';
+import { dataTable, documentFrame, factTable, heading, isEmpty, label, subheading, swedishDate, text, verificationBlock } from './layout';
 import { planSection } from './plan-section';
 import { profileGraphic } from './profile-graphic';
 import { templateSection } from './template-section';
@@ -17,7 +17,10 @@ function rows(value: unknown): Row[] {
 }
 
 function objectSection(data: ProtocolData, answers: Answers): Content[] {
-  const suppliers = rows(answers.leverantorer).map((row) => `${text(row.namn)} (${label(data, 'leverantorer.uppdrag', row.uppdrag)}${row.personuppgiftsbitrade === true ? ', personuppgiftsbiträde' : ''})`);
+  const suppliers = rows(answers.leverantorer).map((row) => {
+    const roles = [label(data, 'leverantorer.uppdrag', row.uppdrag), row.personuppgiftsbitrade === true ? 'personuppgiftsbiträde' : ''].filter((part) => !isEmpty(part));
+    return `${text(row.namn)}${roles.length > 0 ? ` (${roles.join(', ')})` : ''}`;
+  });
   const integrations = rows(answers.integrationer).map((row) => `${text(row.system)} – ${label(data, 'integrationer.riktning', row.riktning)}${row.beskrivning ? `: ${text(row.beskrivning)}` : ''}`);
   return [
     heading('1. Klassningsobjektet'),
@@ -30,11 +33,11 @@ function objectSection(data: ProtocolData, answers: Answers): Content[] {
       ['Objektägare', text(answers.objektagare ?? data.asset.objektagare)],
       ['Objektledare', text(answers.objektledare)],
       ['Kontaktperson på IT', text(answers.it_kontakt)],
-      ['Leverantörer', suppliers.join('\n') || '–'],
+      ['Leverantörer', suppliers.join('\n')],
       ['Drift', label(data, 'drift', answers.drift)],
       ['Lagring', label(data, 'lagringsland', answers.lagringsland)],
       ['Support och förvaltning från', label(data, 'supportland', answers.supportland)],
-      ['Integrationer', integrations.join('\n') || '–'],
+      ['Integrationer', integrations.join('\n')],
     ]),
   ];
 }
@@ -47,13 +50,13 @@ function sessionSection(data: ProtocolData, answers: Answers, classification: Cl
       ['Datum', swedishDate(typeof answers.workshop_datum === 'string' ? answers.workshop_datum : null)],
       ['Workshopledare', text(answers.workshopledare)],
       ['Antecknare', text(answers.antecknare)],
-      ['Klassningsmodell', `${classification.model.id}, version ${classification.model.version}`],
+      ['Klassningsmodell', `${data.modelTitle ?? 'Klassningsmodell'}, version ${classification.model.version}`],
       ['Skala', `${classification.scale.name}, version ${classification.scale.version}`],
       ['Frågeformulär', `${data.assessment.form.title}, version ${data.assessment.form.version}`],
       ['Omgång', String(data.assessment.round)],
     ]),
     subheading('Deltagare'),
-    participants.length > 0 ? dataTable(['*', 150, '*'], ['Namn', 'Roll', 'Befattning eller enhet'], participants) : { text: 'Inga deltagare angivna.', style: 'note' },
+    participants.length > 0 ? dataTable(['*', 'auto', '*'], ['Namn', 'Roll', 'Befattning eller enhet'], participants) : { text: 'Inga deltagare angivna.', style: 'note' },
   ];
 }
 
@@ -67,7 +70,7 @@ function scopeSection(data: ProtocolData, answers: Answers): Content[] {
   return [
     heading('3. Avgränsning och informationsmängder'),
     { text: text(answers.avgransning), margin: [0, 0, 0, 6] },
-    dataTable([16, 120, '*', 110], ['Nr', 'Informationsmängd', 'Beskrivning', 'Personuppgifter'], sets),
+    dataTable(['auto', '*', '*', '*'], ['Nr', 'Informationsmängd', 'Beskrivning', 'Personuppgifter'], sets),
   ];
 }
 
@@ -77,7 +80,7 @@ function setTable(set: InformationSetResult): Content {
     stack: [
       subheading(`${set.index + 1}. ${set.name}`),
       dataTable(
-        [86, 96, 120, '*'],
+        ['auto', 'auto', '*', '*'],
         ['Aspekt', 'Nivå', 'Avgörande konsekvensområde', 'Motivering'],
         set.aspects.map((aspect) => [
           aspect.aspectName,
@@ -117,7 +120,7 @@ function profileSection(answers: Answers, classification: Classification): Conte
     },
     subheading('Höjning för aggregation'),
     raises.length > 0
-      ? dataTable([110, 90, 90, '*'], ['Aspekt', 'Beräknad', 'Höjd till', 'Motivering'], raises.map((aspect) => [aspect.aspectName, aspect.computed?.label ?? '–', aspect.raise!.to.label, text(aspect.raise!.motivation)]))
+      ? dataTable(['auto', 'auto', 'auto', '*'], ['Aspekt', 'Beräknad', 'Höjd till', 'Motivering'], raises.map((aspect) => [aspect.aspectName, aspect.computed?.label ?? '–', aspect.raise!.to.label, text(aspect.raise!.motivation)]))
       : { text: 'Ingen aspekt har höjts för objektet som helhet.', style: 'note' },
     subheading('Härledda egenskaper'),
     { table: { widths: [14, '*'], body: flags }, layout: 'noBorders', margin: [0, 0, 0, 4] },

@@ -4,7 +4,7 @@ import { approvalSection } from './approval-section';
 import type { Content, DocumentDefinition } from './doc-types';
 import { dataTable, documentFrame, factTable, heading, keepTogether, label, subheading, swedishDate, text, verificationBlock } from './layout';
 import { planSection } from './plan-section';
-import { riskCode, riskMap } from './risk-map';
+import { riskMap, riskNumbers } from './risk-map';
 
 type Answers = Record<string, unknown>;
 
@@ -34,19 +34,22 @@ function rated(state: RatedState | null): string {
 
 function risksSection(data: ProtocolData, result: DpiaAssessment): Content[] {
   const inScope = result.risks.filter((risk) => risk.inScope);
+  const notApplicable = result.risks.filter((risk) => !risk.inScope);
+  const numbers = riskNumbers(result.risks);
   return [
     heading('3. Risker för de registrerades rättigheter och friheter'),
     dataTable(
-      [22, '*', 64, 64, '*'],
+      ['auto', '*', 'auto', 'auto', '*'],
       ['Nr', 'Risk', 'Med befintliga åtgärder', 'Kvarstående', 'Motivering och åtgärder'],
-      result.risks.map((risk, index) => [
-        riskCode(index),
-        { text: risk.title, bold: true, color: risk.inScope ? undefined : '#8a8a8a' },
-        risk.inScope ? rated(risk.current) : 'Ej aktuell',
-        risk.inScope ? rated(risk.residual) : '–',
+      inScope.map((risk) => [
+        String(numbers.get(risk.id)),
+        { text: risk.title, bold: true },
+        rated(risk.current),
+        rated(risk.residual),
         { text: [risk.residual?.justification.severity, risk.residual?.justification.likelihood, risk.measures.length > 0 ? `Åtgärder: ${risk.measures.join('; ')}` : null].filter(Boolean).join('\n') || '–', fontSize: 7.5 },
       ]),
     ),
+    ...(notApplicable.length > 0 ? [{ text: `Inte aktuella för behandlingen: ${notApplicable.map((risk) => risk.title).join(', ')}.`, style: 'note', margin: [0, 4, 0, 0] }] : []),
     { text: `Samlad risknivå: med befintliga åtgärder ${result.overall.current?.level.label ?? 'ej bedömd'}, kvarstående ${result.overall.residual?.level.label ?? 'ej bedömd'}. Den högsta risken avgör; ett medelvärde används aldrig.`, margin: [0, 6, 0, 6] },
     ...(data.riskMatrix && inScope.length > 0
       ? [{ columns: [riskMap(data.riskMatrix, result.risks, 'current', 'Riskkarta med befintliga åtgärder'), riskMap(data.riskMatrix, result.risks, 'residual', 'Riskkarta, kvarstående risk')], columnGap: 16 }]
@@ -99,7 +102,7 @@ export function dpiaReport(data: ProtocolData, contentSha256: string): DocumentD
     ]),
     ...describe(data, answers),
     heading('2. Nödvändighet och proportionalitet'),
-    dataTable([150, 80, '*'], ['Princip', 'Bedömning', 'Kommentar'], result.principles.map((principle) => [principle.label, { text: text(principle.judgementLabel), bold: true }, text(principle.comment)])),
+    dataTable(['*', 'auto', '*'], ['Princip', 'Bedömning', 'Kommentar'], result.principles.map((principle) => [principle.label, { text: text(principle.judgementLabel), bold: true }, text(principle.comment)])),
     ...risksSection(data, result),
     ...planSection(data.plan, null, '4. Åtgärder'),
     subheading('5. Omprövning'),

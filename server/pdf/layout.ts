@@ -63,10 +63,15 @@ function keepHeadingsWithContent(node: PageBreakNode, pageNodes: PageBreakQuerie
   return following.every((next) => next.headlineLevel !== undefined);
 }
 
-/** Two columns of label and value, the way a protocol lists facts about the object. */
+/** Nothing to say: an empty answer is left out rather than printed as a dash. */
+export function isEmpty(value: string): boolean {
+  return value.trim() === '' || value.trim() === '–';
+}
+
+/** Two columns of label and value, the way a protocol lists facts about the object; a fact without a value is left out. */
 export function factTable(rows: [string, string][]): Content {
   return {
-    table: { widths: [140, '*'], body: rows.map(([name, value]) => [{ text: name, style: 'label' }, value]) },
+    table: { widths: [140, '*'], body: rows.filter(([, value]) => !isEmpty(value)).map(([name, value]) => [{ text: name, style: 'label' }, value]) },
     layout: { hLineWidth: () => 0.5, vLineWidth: () => 0, hLineColor: () => colours.rule, paddingTop: () => 3, paddingBottom: () => 3 },
   };
 }
