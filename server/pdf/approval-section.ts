@@ -36,7 +36,7 @@ export function approvalSection(data: ProtocolData, title: string): Content[] {
         { text: stepText[approval.step], bold: true },
         `${approval.userName}\n${roleText[approval.role]}`,
         swedishDate(approval.createdAt, true),
-        approval.statement,
+        [approval.statement, approval.delegation ? `Delegation: ${approval.delegation}` : '', approval.diarienummer ? `Diarienummer: ${approval.diarienummer}` : ''].filter(Boolean).join('\n'),
       ]),
     ),
     ...(sameAsPreparer ? [{ text: sameAsPreparerText, bold: true, margin: [0, 6, 0, 0] } as Content] : []),

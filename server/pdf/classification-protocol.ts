@@ -4,7 +4,8 @@ import { classificationFlagNames, classificationFlagOrder } from '../../scoring/
 import type { ProtocolData } from '../protocols/protocol-types';
 import { approvalSection } from './approval-section';
 import type { Content, DocumentDefinition } from './doc-types';
-import { dataTable, documentFrame, factTable, heading, isEmpty, label, subheading, swedishDate, text, verificationBlock } from './layout';
+import { decisionFacts, decisionSummary } from './decision-summary';
+import { appendix, dataTable, documentFrame, factTable, heading, isEmpty, label, subheading, swedishDate, text, verificationBlock } from './layout';
 import { planSection } from './plan-section';
 import { profileGraphic } from './profile-graphic';
 import { templateSection } from './template-section';
@@ -138,21 +139,35 @@ function lawSection(data: ProtocolData, classification: Classification): Content
   ];
 }
 
-/** The classification protocol, in the order the domain's protocol lists its parts. */
+/** Page 1: the decision, the profile in words, the flags that hold by name, who decided and under what. */
+function summaryPage(data: ProtocolData, classification: Classification, actionPlan: ActionPlanSummary): Content[] {
+  const flags = classificationFlagOrder.filter((key) => classification.flags[key]?.value).map((key) => classificationFlagNames[key]);
+  const aspects = classification.profile.aspects.map((aspect) => `${aspect.aspectName}: ${aspect.level ? aspect.level.label : 'ej bedömd'}`);
+  const plan = actionPlan.status === 'stopped' ? text(actionPlan.stoppedReason) : data.plan.length > 0 ? `${data.plan.length} krav och åtgärder, se bilaga 1` : 'Handlingsplanen är tom.';
+  const organisation = `${data.organisation.name}${data.organisation.topName !== data.organisation.name ? `, ${data.organisation.topName}` : ''}`;
+  return decisionSummary(
+    'Protokoll – informationsklassning',
+    data.asset.name,
+    `Informationsklassningen av ${data.asset.name} är fastställd med profilen ${classification.profile.text}.`,
+    [
+      ['Objekt', `${data.asset.name} (${label(data, 'objekt_typ', data.assessment.answers.objekt_typ)})`],
+      ['Organisation', organisation],
+      ['Profil', `${classification.profile.text}\n${aspects.join('\n')}`],
+      ['Härledda egenskaper', flags.length > 0 ? flags.join(', ') : 'Inga'],
+      ['Handlingsplan', plan],
+      ...decisionFacts(data),
+    ],
+    'Underlaget för beslutet – objektet, informationsmängderna, bedömningarna och beslutets steg – följer från sidan 2. Handlingsplanen finns i bilaga 1.',
+  );
+}
+
+/** The classification protocol: the decision on page 1, then the parts the domain's protocol lists, the action plan as an appendix. */
 export function classificationProtocol(data: ProtocolData, contentSha256: string): DocumentDefinition {
   const answers = data.assessment.answers;
   const result = data.assessment.result as { classification: Classification; actionPlan: ActionPlanSummary };
   const { classification, actionPlan } = result;
-  const decision = data.approvals.find((approval) => approval.step === 'decision' && !approval.withdrawnAt);
   return documentFrame(data, 'Informationsklassning', [
-    { text: 'Protokoll – informationsklassning', style: 'title' },
-    { text: data.asset.name, style: 'subtitle' },
-    factTable([
-      ['Organisation', `${data.organisation.name}${data.organisation.topName !== data.organisation.name ? `, ${data.organisation.topName}` : ''}`],
-      ['Profil', classification.profile.text],
-      ['Fastställd', `${swedishDate(data.assessment.decidedAt, true)}${decision ? ` av ${decision.userName}` : ''}`],
-      ['Nästa omprövning', swedishDate(data.nextReviewAt)],
-    ]),
+    ...summaryPage(data, classification, actionPlan),
     ...objectSection(data, answers),
     ...sessionSection(data, answers, classification),
     ...scopeSection(data, answers),
@@ -160,10 +175,10 @@ export function classificationProtocol(data: ProtocolData, contentSha256: string
     ...profileSection(answers, classification),
     ...templateSection(data.template),
     ...lawSection(data, classification),
-    ...planSection(data.plan, actionPlan.status === 'stopped' ? actionPlan.stoppedReason : null, '7. Handlingsplan'),
-    ...approvalSection(data, '8. Beslut'),
-    heading('9. Omprövning'),
+    ...approvalSection(data, '7. Beslut'),
+    heading('8. Omprövning'),
     { text: `Klassningen ska omprövas senast ${swedishDate(data.nextReviewAt)}, och dessförinnan när objektet förändras: ny integration, ny leverantör, nya slags uppgifter, en incident eller ändrad lagstiftning.` },
+    ...appendix(planSection(data.plan, actionPlan.status === 'stopped' ? actionPlan.stoppedReason : null, 'Bilaga 1. Handlingsplan')),
     verificationBlock(data, contentSha256),
   ]);
 }

@@ -46,6 +46,12 @@ export function heading(title: string): Content {
   return { text: title, style: 'h1', headlineLevel: 1 };
 }
 
+/** An appendix starts on a page of its own. */
+export function appendix([first, ...rest]: Content[]): Content[] {
+  if (first === undefined) return [];
+  return [typeof first === 'object' && !Array.isArray(first) ? { ...first, pageBreak: 'before' } : { stack: [first], pageBreak: 'before' }, ...rest];
+}
+
 /** A short section kept on one page, its heading with it. */
 export function keepTogether(...parts: Content[]): Content {
   return { unbreakable: true, stack: parts };

@@ -54,6 +54,9 @@ export interface ApprovalRecord {
   revision: number;
   createdAt: string;
   withdrawnAt: string | null;
+  /** A decision only: the delegation it was taken under and the case's diarienummer, when given. */
+  delegation: string | null;
+  diarienummer: string | null;
 }
 
 export interface PlanLine {

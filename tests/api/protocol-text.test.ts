@@ -25,7 +25,9 @@ import { createTestApp, type TestApp } from '../support/test-app';
 const load = (file: string) => JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
 const codes = formCodes();
 let testApp: TestApp;
+let signOff: { approvals: { step: string; delegation: string | null; diarienummer: string | null }[] };
 let org: OrgFixture;
+const reference = { delegation: 'Socialnämndens delegationsordning, punkt 1.4', diarienummer: 'SN 2026/123' };
 const documents = new Map<string, { definition: DocumentDefinition; text: string }>();
 
 async function rendered(name: string, definition: DocumentDefinition): Promise<void> {
@@ -39,7 +41,7 @@ async function decidedClassification(fixture: string, name: string): Promise<str
   const { id } = (await author.post<{ id: string }>(`/api/assets/${assetId}/assessments`, { kind: 'classification' })).body;
   await author.put(`/api/assessments/${id}/answers`, { baseRevision: 0, answers: (load(fixture) as { answers: unknown }).answers });
   await author.post(`/api/assessments/${id}/submit`);
-  const decided = await decider.post(`/api/assessments/${id}/decide`, { statement: 'Klassningen fastställs.' });
+  const decided = await decider.post(`/api/assessments/${id}/decide`, { statement: 'Klassningen fastställs.', ...reference });
   if (decided.status !== 200) throw new Error(`decide failed: ${JSON.stringify(decided.body)}`);
   return id;
 }
@@ -55,7 +57,7 @@ async function decidedDpia(): Promise<string> {
   await author.put(`/api/assessments/${id}/answers`, { baseRevision: 0, answers });
   await author.post(`/api/assessments/${id}/submit`);
   await dso.post(`/api/assessments/${id}/advise`, { advice: 'tillstyrker-med-villkor', reasons: 'Lagringstiden ska kortas.', statement: 'Mitt råd enligt artikel 35.2.' });
-  const decided = await decider.post(`/api/assessments/${id}/decide`, { statement: 'Behandlingen godkänns.', decision: 'godkann-med-villkor', reasons: 'Villkoren följs upp.' });
+  const decided = await decider.post(`/api/assessments/${id}/decide`, { statement: 'Behandlingen godkänns.', decision: 'godkann-med-villkor', reasons: 'Villkoren följs upp.', ...reference });
   if (decided.status !== 200) throw new Error(`decide failed: ${JSON.stringify(decided.body)}`);
   return id;
 }
@@ -93,6 +95,7 @@ beforeAll(async () => {
   const ekonomi = await decidedClassification('tests/fixtures/classification/ekonomisystem.json', 'Ekonomisystemet');
   const elevhalsa = await decidedClassification('tests/fixtures/classification/elevhalsojournal.json', 'Elevhälsans journalsystem');
   const dpia = await decidedDpia();
+  signOff = (await org.admin.get<{ approvals: { step: string; delegation: string | null; diarienummer: string | null }[] }>(`/api/assessments/${ekonomi}/sign-off`)).body;
   await rendered('the classification protocol (no personal data in one set)', await protocolDefinition(ekonomi));
   await rendered('the classification protocol (sensitive personal data)', await protocolDefinition(elevhalsa));
   await rendered('the DPIA report', await protocolDefinition(dpia));
@@ -124,4 +127,52 @@ describe('the text of every PDF kind', () => {
       expect(brokenWords(text, wordsOf(definition))).toEqual([]);
     });
   }
+});
+
+/** The text of one page: pdftotext ends every page with a form feed. */
+const page = (name: string, number: number) => documents.get(name)!.text.split('\f')[number - 1]!.replace(/\s+/g, ' ');
+
+describe('page 1 of a protocol', () => {
+  it('stores the delegation and diarienummer with the decision and shows them in the sign-off', () => {
+    expect(signOff.approvals.find((approval) => approval.step === 'decision')).toMatchObject(reference);
+  });
+
+  it('is the classification decision: object, profile, flags by name, who, when, under what, next review', () => {
+    const first = page('the classification protocol (sensitive personal data)', 1);
+    expect(first).toContain('Informationsklassningen av Elevhälsans journalsystem är fastställd med profilen K3 R3 T2 S3.');
+    expect(first).toContain('Verksamhetskritisk, Riskanalys rekommenderas, Personuppgifter, Känsliga personuppgifter');
+    expect(first).toMatch(/Beslutat av beslutsfattare \S+, beslutsfattare/);
+    expect(first).toContain(`Delegation ${reference.delegation}`);
+    expect(first).toContain(`Diarienummer ${reference.diarienummer}`);
+    expect(first).toMatch(/Nästa omprövning senast \d{4}-\d{2}-\d{2}/);
+    expect(first).toMatch(/Handlingsplan \d+ krav och åtgärder, se bilaga 1/);
+    expect(first).not.toContain('1. Klassningsobjektet');
+  });
+
+  it('puts the classification’s action plan in an appendix after the decision', () => {
+    const { text } = documents.get('the classification protocol (sensitive personal data)')!;
+    const appendixAt = text.indexOf('Bilaga 1. Handlingsplan');
+    expect(appendixAt).toBeGreaterThan(text.indexOf('7. Beslut'));
+    expect(appendixAt).toBeGreaterThan(text.indexOf('8. Omprövning'));
+    // The appendix opens a page of its own.
+    expect(text.lastIndexOf('\f', appendixAt)).toBeGreaterThan(text.indexOf('8. Omprövning'));
+  });
+
+  it('is the DPIA outcome: decision, residual risk, art. 36, deciding risks by the UI’s number, who and under what', () => {
+    const first = page('the DPIA report', 1);
+    expect(first).toContain('Beslut: Godkänns med villkor. Kvarstående risk medel; förhandssamråd med IMY krävs inte.');
+    expect(first).toContain('Dataskyddsombudets råd Tillstyrker med villkor');
+    expect(first).toContain('1. Otillåten åtkomst till personuppgifter');
+    expect(first).toContain(`Delegation ${reference.delegation}`);
+    expect(first).toContain(`Diarienummer ${reference.diarienummer}`);
+    expect(first).toMatch(/Åtgärder \d+ åtgärder, se bilaga 1/);
+    expect(first).not.toContain('1. Systematisk beskrivning');
+  });
+
+  it('numbers the DPIA’s risks as the workshop does: over the risks in scope, the others named as not applicable', () => {
+    const text = documents.get('the DPIA report')!.text.replace(/\s+/g, ' ');
+    expect(text).not.toMatch(/\bR\d\b/);
+    expect(text).toMatch(/Inte aktuella för behandlingen: Bristande öppenhet, Diskriminering eller orättvis behandling\./);
+    expect(text).toContain('Minskar risken 1 (Otillåten åtkomst till personuppgifter).');
+  });
 });
