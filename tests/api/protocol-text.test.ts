@@ -176,3 +176,13 @@ describe('page 1 of a protocol', () => {
     expect(text).toContain('Minskar risken 1 (Otillåten åtkomst till personuppgifter).');
   });
 });
+
+describe('empty values', () => {
+  it('are left out rather than printed as a dash or “(–)”', () => {
+    for (const [name, { text }] of documents) expect(text, name).not.toContain('(–)');
+    // This confirmation has no earlier review and no planned date: those facts are not printed at all.
+    const confirmation = documents.get('the review confirmation')!.text;
+    expect(confirmation).not.toContain('Föregående omprövning');
+    expect(confirmation).not.toContain('Omprövning var planerad');
+  });
+});
