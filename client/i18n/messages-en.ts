@@ -305,4 +305,11 @@ export const en: Record<MessageKey, string> = {
   'soa.justificationLabel': 'Justification for {control}',
   'soa.save': 'Save justification',
   'soa.cancel': 'Cancel',
+  // Issue 18: where a decision rests, printed on the protocol's first page.
+  'decisionRef.delegation': 'Delegation (optional)',
+  'decisionRef.delegationHint': 'The decision is taken under, for example “Socialnämndens delegationsordning, punkt 1.4”. Printed on the protocol’s first page.',
+  'decisionRef.diarienummer': 'Case number (diarienummer, optional)',
+  'decisionRef.diarienummerHint': 'The case’s diarienummer, for example SN 2026/123.',
+  'decisionRef.delegationShown': 'Delegation: {delegation}',
+  'decisionRef.diarienummerShown': 'Case number: {diarienummer}',
 };

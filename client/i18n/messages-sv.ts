@@ -315,6 +315,13 @@ export const sv = {
   'soa.justificationLabel': 'Motivering för {control}',
   'soa.save': 'Spara motivering',
   'soa.cancel': 'Avbryt',
+  // Issue 18: where a decision rests, printed on the protocol's first page.
+  'decisionRef.delegation': 'Delegation (frivilligt)',
+  'decisionRef.delegationHint': 'Beslutet fattas med stöd av, till exempel ”Socialnämndens delegationsordning, punkt 1.4”. Skrivs på protokollets första sida.',
+  'decisionRef.diarienummer': 'Diarienummer (frivilligt)',
+  'decisionRef.diarienummerHint': 'Ärendets diarienummer, till exempel SN 2026/123.',
+  'decisionRef.delegationShown': 'Delegation: {delegation}',
+  'decisionRef.diarienummerShown': 'Diarienummer: {diarienummer}',
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof sv;

@@ -44,6 +44,8 @@ export function ApprovalTimeline({ approvals }: { approvals: readonly Approval[]
             </p>
             <p className="muted">{approval.step === 'returned' ? t('signOff.reason') : t('signOff.statement')}</p>
             <blockquote lang="sv">{approval.statement}</blockquote>
+            {approval.delegation && <p data-testid="approval-delegation">{t('decisionRef.delegationShown', { delegation: approval.delegation })}</p>}
+            {approval.diarienummer && <p data-testid="approval-diarienummer">{t('decisionRef.diarienummerShown', { diarienummer: approval.diarienummer })}</p>}
             {details.length > 0 && (
               <dl className="details">
                 {details.map(([key, value]) => (

@@ -3,7 +3,7 @@ import type { Assessment, Asset } from '../api-types';
 import { LoadState } from '../components/LoadState';
 import { useLanguage } from '../i18n/LanguageProvider';
 import { useApi } from '../useApi';
-import { kilobytes, protocolUrl } from './ProtocolList';
+import { kilobytes, protocolUrl, protocolVersion } from './ProtocolList';
 import type { ProtocolInfo } from './sign-off-types';
 import { SignOffPanel } from './SignOffPanel';
 import './sign-off.css';
@@ -29,9 +29,11 @@ export function AssetSignOff({ asset, assessments, onChanged }: AssetSignOffProp
     onChanged(updated);
     if (updated.status === 'faststalld') protocols.retry();
   };
-  const describe = (assessmentId: string) => {
-    const assessment = assessments.find((entry) => entry.id === assessmentId);
-    return assessment ? t('protocols.ofAssessment', { kind: t(`kind.${assessment.kind}`), round: assessment.round }) : '';
+  const describe = (protocol: ProtocolInfo) => {
+    const assessment = assessments.find((entry) => entry.id === protocol.assessmentId);
+    const version = assessment ? protocolVersion(assessment.round, protocol.version) : String(protocol.version);
+    const size = kilobytes(protocol.size);
+    return assessment ? `${t('protocols.ofAssessment', { kind: t(`kind.${assessment.kind}`), round: assessment.round })} · ${t('protocols.version', { version, size })}` : t('protocols.version', { version, size });
   };
   return (
     <>
@@ -48,7 +50,7 @@ export function AssetSignOff({ asset, assessments, onChanged }: AssetSignOffProp
               <ul className="protocol-list" data-testid="asset-protocols">
                 {list.map((protocol) => (
                   <li key={protocol.id}>
-                    <a href={protocolUrl(protocol)} download={protocol.fileName}>{describe(protocol.assessmentId)} · {t('protocols.version', { version: protocol.version, size: kilobytes(protocol.size) })}</a>
+                    <a href={protocolUrl(protocol)} download={protocol.fileName}>{describe(protocol)}</a>
                     {' · '}{t('protocols.sealed', { date: formatDate(protocol.sealedAt, true) })}
                     {protocol.developmentSeal && <> · <span className="muted">{t('protocols.developmentSeal')}</span></>}
                   </li>

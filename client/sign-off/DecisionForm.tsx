@@ -6,7 +6,7 @@ import { ApiError, fieldErrors, sendJson } from '../api';
 import type { Assessment } from '../api-types';
 import { useLanguage } from '../i18n/LanguageProvider';
 import { ActionForm } from './ActionForm';
-import { ChoiceField, TextAreaField } from './FormFields';
+import { ChoiceField, TextAreaField, TextField } from './FormFields';
 import { missingAnswersOf } from './missing-answers';
 import { type Approval, type DpiaDecision, dpiaDecisions } from './sign-off-types';
 import { decisionStatement } from './statements';
@@ -37,6 +37,8 @@ export function DecisionForm({ assessment, assetName, advice, onDone, onCancel }
   const isDpia = assessment.kind === 'dpia';
   const [decision, setDecision] = useState<DpiaDecision | ''>('');
   const [reasons, setReasons] = useState('');
+  const [delegation, setDelegation] = useState('');
+  const [diarienummer, setDiarienummer] = useState('');
   const [errors, setErrors] = useState<{ decision: string | null; reasons: string | null }>({ decision: null, reasons: null });
   const decisionRef = useRef<HTMLInputElement>(null);
   const reasonsRef = useRef<HTMLTextAreaElement>(null);
@@ -69,7 +71,8 @@ export function DecisionForm({ assessment, assetName, advice, onDone, onCancel }
   };
 
   const confirm = async () => {
-    const body = isDpia ? { statement, decision, ...(reasons.trim() ? { reasons: reasons.trim() } : {}) } : { statement };
+    const reference = { ...(delegation.trim() ? { delegation: delegation.trim() } : {}), ...(diarienummer.trim() ? { diarienummer: diarienummer.trim() } : {}) };
+    const body = isDpia ? { statement, decision, ...(reasons.trim() ? { reasons: reasons.trim() } : {}), ...reference } : { statement, ...reference };
     try {
       onDone(await sendJson<Assessment>('POST', `/api/assessments/${assessment.id}/decide`, body));
     } catch (error) {
@@ -119,6 +122,8 @@ export function DecisionForm({ assessment, assetName, advice, onDone, onCancel }
           <TextAreaField label={departs ? t('signOff.decisionReasonsRequired') : t('signOff.decisionReasons')} hint={departs ? t('rules.motivationRule', ruleValues) : undefined} value={reasons} onChange={setReasons} error={errors.reasons} inputRef={reasonsRef} />
         </>
       )}
+      <TextField label={t('decisionRef.delegation')} hint={t('decisionRef.delegationHint')} value={delegation} onChange={setDelegation} maxLength={300} testId="decision-delegation" />
+      <TextField label={t('decisionRef.diarienummer')} hint={t('decisionRef.diarienummerHint')} value={diarienummer} onChange={setDiarienummer} maxLength={60} testId="decision-diarienummer" />
     </ActionForm>
   );
 }

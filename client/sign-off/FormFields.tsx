@@ -14,6 +14,18 @@ export function TextAreaField({ label, value, onChange, error, inputRef, hint }:
   );
 }
 
+/** A labelled one-line text field with an optional hint, tied to it by aria-describedby. */
+export function TextField({ label, value, onChange, hint, maxLength, testId }: { label: string; value: string; onChange(value: string): void; hint?: string; maxLength: number; testId?: string }) {
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {hint && <p id={`${id}-hint`} className="hint">{hint}</p>}
+      <input id={id} type="text" value={value} maxLength={maxLength} aria-describedby={hint ? `${id}-hint` : undefined} data-testid={testId} onChange={(event) => onChange(event.target.value)} />
+    </div>
+  );
+}
+
 /** A group of radio buttons with a legend; the error names the group. */
 export function ChoiceField<T extends string>({ legend, name, choices, value, onChange, error, firstRef }: { legend: string; name: string; choices: readonly { value: T; label: string }[]; value: T | ''; onChange(value: T): void; error: string | null; firstRef?: Ref<HTMLInputElement> }) {
   const id = useId();

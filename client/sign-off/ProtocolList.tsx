@@ -8,6 +8,11 @@ export function kilobytes(size: number): string {
   return `${Math.max(1, Math.round(size / 1024))} kB`;
 }
 
+/** The version a protocol prints and its file name carries: round, then the protocol's number within it ("1.1"). */
+export function protocolVersion(round: number, version: number): string {
+  return `${round}.${version}`;
+}
+
 export function protocolUrl(protocol: Pick<ProtocolInfo, 'assessmentId' | 'version'>): string {
   return `/api/assessments/${protocol.assessmentId}/protocols/${protocol.version}/protocol.pdf`;
 }
@@ -47,7 +52,7 @@ function PendingProtocol({ assessmentId, canSeal, onSealed }: { assessmentId: st
 }
 
 /** Every sealed version of an assessment's protocol, each a download; a decided one without a protocol shows it pending. */
-export function ProtocolList({ assessment, protocols, canSeal, onSealed }: { assessment: Pick<Assessment, 'id' | 'status' | 'kind'>; protocols: readonly ProtocolInfo[]; canSeal: boolean; onSealed(): void }) {
+export function ProtocolList({ assessment, protocols, canSeal, onSealed }: { assessment: Pick<Assessment, 'id' | 'status' | 'kind' | 'round'>; protocols: readonly ProtocolInfo[]; canSeal: boolean; onSealed(): void }) {
   const { t, formatDate } = useLanguage();
   if (protocols.length === 0) {
     if (assessment.status === 'faststalld' && assessment.kind !== 'dpia-screening') return <PendingProtocol assessmentId={assessment.id} canSeal={canSeal} onSealed={onSealed} />;
@@ -57,7 +62,7 @@ export function ProtocolList({ assessment, protocols, canSeal, onSealed }: { ass
     <ul className="protocol-list" data-testid="protocol-list">
       {protocols.map((protocol) => (
         <li key={protocol.id}>
-          <a href={protocolUrl(protocol)} download={protocol.fileName} data-testid="protocol-link">{t('protocols.version', { version: protocol.version, size: kilobytes(protocol.size) })}</a>
+          <a href={protocolUrl(protocol)} download={protocol.fileName} data-testid="protocol-link">{t('protocols.version', { version: protocolVersion(assessment.round, protocol.version), size: kilobytes(protocol.size) })}</a>
           {' · '}{t('protocols.sealed', { date: formatDate(protocol.sealedAt, true) })}
           {protocol.developmentSeal && <> · <span className="muted">{t('protocols.developmentSeal')}</span></>}
           <br />

@@ -24,6 +24,9 @@ export interface Approval {
   createdAt: string;
   /** Set when the step no longer counts (sent back to utkast, or the DSO advised anew). */
   withdrawnAt: string | null;
+  /** A decision only: the delegation it was taken under and the case's diarienummer, when given. */
+  delegation: string | null;
+  diarienummer: string | null;
 }
 
 export interface ProtocolInfo {

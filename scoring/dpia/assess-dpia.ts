@@ -89,10 +89,16 @@ function explain(result: DpiaAssessment, blockingLabels: string[]): string[] {
   if (result.actionPlan.length > 0) lines.push(`Handlingsplanen har ${result.actionPlan.length} åtgärder, varav ${open} inte är genomförda.`);
   if (result.decision.departsFromAdvice) lines.push('Beslutet avviker från dataskyddsombudets råd och ska motiveras.');
   lines.push(result.review.explanation);
-  lines.push(
-    result.readyForDso
-      ? 'Konsekvensbedömningen är komplett och kan skickas till dataskyddsombudet.'
-      : `${result.missingBeforeDso.length} uppgifter saknas innan konsekvensbedömningen kan skickas till dataskyddsombudet.`,
-  );
+  lines.push(stageLine(result));
   return lines;
+}
+
+/** Where the DPIA stands, said last: decided, advised, or (not) ready for the DSO. */
+function stageLine(result: DpiaAssessment): string {
+  const { decision } = result;
+  if (decision.decisionLabel) return `Beslut fattat: ${decision.decisionLabel}.`;
+  if (decision.adviceLabel) return `Dataskyddsombudet har lämnat sitt råd (${decision.adviceLabel.toLowerCase()}); beslutet återstår.`;
+  return result.readyForDso
+    ? 'Konsekvensbedömningen är komplett och kan skickas till dataskyddsombudet.'
+    : `${result.missingBeforeDso.length} uppgifter saknas innan konsekvensbedömningen kan skickas till dataskyddsombudet.`;
 }

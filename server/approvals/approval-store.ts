@@ -12,6 +12,14 @@ export interface ApprovalInput {
   details: Record<string, string | null>;
   revision: number;
   at: string;
+  /** A decision only. */
+  reference?: DecisionReference;
+}
+
+/** Where a decision rests, both optional: the delegation and the case's diarienummer. */
+export interface DecisionReference {
+  delegation: string | null;
+  diarienummer: string | null;
 }
 
 function toApproval(row: Selectable<ApprovalsTable> & { withdrawn_at: string | null }): ApprovalRecord {
@@ -26,6 +34,8 @@ function toApproval(row: Selectable<ApprovalsTable> & { withdrawn_at: string | n
     revision: row.revision,
     createdAt: row.created_at,
     withdrawnAt: row.withdrawn_at,
+    delegation: row.delegation,
+    diarienummer: row.diarienummer,
   };
 }
 
@@ -43,6 +53,8 @@ export async function insertApproval(trx: Transaction<Database>, input: Approval
     details: JSON.stringify(input.details),
     revision: input.revision,
     created_at: input.at,
+    delegation: input.reference?.delegation ?? null,
+    diarienummer: input.reference?.diarienummer ?? null,
   };
   await trx.insertInto('approvals').values(row).execute();
   return toApproval({ ...row, withdrawn_at: null });

@@ -1,6 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { AppDeps } from '../app-context';
-import { approvalsOf, insertApproval, withdrawApprovals } from '../approvals/approval-store';
+import { approvalsOf, type DecisionReference, insertApproval, withdrawApprovals } from '../approvals/approval-store';
 import { appendAuditEvent } from '../audit/audit-log';
 import { refreshClassificationStatus } from '../assets/refresh-classification-status';
 import type { ApprovalStep, AssessmentStatus, Database, Role } from '../db/schema';
@@ -38,9 +38,9 @@ export function assertStatus(assessment: Assessment, status: AssessmentStatus, a
 }
 
 /** An approval step and its audit event, in the caller's transaction. */
-export async function recordStep(trx: WriteTransaction, assessment: Assessment, step: ApprovalStep, actor: Actor, statement: string, details: Record<string, string | null>, extra: Record<string, unknown> = {}): Promise<void> {
+export async function recordStep(trx: WriteTransaction, assessment: Assessment, step: ApprovalStep, actor: Actor, statement: string, details: Record<string, string | null>, extra: Record<string, unknown> = {}, reference?: DecisionReference): Promise<void> {
   const at = nowIso();
-  const approval = await insertApproval(trx, { assessmentId: assessment.id, step, userId: actor.userId, role: actor.role, statement, details, revision: assessment.revision, at });
+  const approval = await insertApproval(trx, { assessmentId: assessment.id, step, userId: actor.userId, role: actor.role, statement, details, revision: assessment.revision, at, ...(reference ? { reference } : {}) });
   await appendAuditEvent(trx, {
     actorUserId: actor.userId,
     organisationId: assessment.organisationId,
@@ -48,7 +48,7 @@ export async function recordStep(trx: WriteTransaction, assessment: Assessment, 
     action: step === 'returned' ? 'assessment.status_changed' : 'assessment.approval_given',
     entityType: 'assessment',
     entityId: assessment.id,
-    payload: { step, approvalId: approval.id, role: actor.role, statement, details, revision: assessment.revision, ...extra },
+    payload: { step, approvalId: approval.id, role: actor.role, statement, details, revision: assessment.revision, ...(reference ? { reference } : {}), ...extra },
   });
 }
 

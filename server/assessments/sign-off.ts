@@ -59,7 +59,16 @@ export async function giveDsoAdvice(deps: AppDeps, assessment: Assessment, input
  * The last approval: fastställ. A DPIA needs the DSO's advice first, and reasons when the decision
  * departs from it. The assessment is frozen; the caller then produces the sealed protocol.
  */
-export async function decide(deps: AppDeps, assessment: Assessment, input: { statement: string; decision?: DpiaDecision | undefined; reasons?: string | undefined }, actor: Actor): Promise<Assessment> {
+export interface DecisionInput {
+  statement: string;
+  decision?: DpiaDecision | undefined;
+  reasons?: string | undefined;
+  /** Where the decision rests (issue 18), both optional: printed on the protocol's first page. */
+  delegation?: string | undefined;
+  diarienummer?: string | undefined;
+}
+
+export async function decide(deps: AppDeps, assessment: Assessment, input: DecisionInput, actor: Actor): Promise<Assessment> {
   assertStatus(assessment, 'for_granskning', 'decided');
   const { db } = deps.database;
   const duties = await assertSeparateDuties(deps, assessment, actor.userId);
@@ -84,7 +93,7 @@ export async function decide(deps: AppDeps, assessment: Assessment, input: { sta
   await withTransaction(db, async (trx) => {
     await guardedUpdate(trx, assessment, 'for_granskning', set);
     if (set.revision) await trx.insertInto('assessment_revisions').values({ assessment_id: assessment.id, revision: set.revision, changed: JSON.stringify(changed), saved_by: actor.userId, saved_at: nowIso() }).execute();
-    await recordStep(trx, assessment, 'decision', actor, input.statement, details);
+    await recordStep(trx, assessment, 'decision', actor, input.statement, details, {}, { delegation: input.delegation ?? null, diarienummer: input.diarienummer ?? null });
     await appendAuditEvent(trx, {
       actorUserId: actor.userId,
       organisationId: assessment.organisationId,

@@ -13,6 +13,7 @@ import * as sso from './migrations/011_sso';
 import * as assessmentChanges from './migrations/012_assessment_changes';
 import * as organisationBudget from './migrations/013_organisation_budget';
 import * as soaJustifications from './migrations/019_soa_justifications';
+import * as decisionReference from './migrations/017_decision_reference';
 import type { Database } from './schema';
 
 /** Numbered migrations, in order; a new one is appended, an old one never edited. */
@@ -31,6 +32,7 @@ const migrations: Record<string, Migration> = {
   '012_assessment_changes': assessmentChanges,
   '013_organisation_budget': organisationBudget,
   '019_soa_justifications': soaJustifications,
+  '017_decision_reference': decisionReference,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {

@@ -216,6 +216,9 @@ export interface ApprovalsTable {
   details: Generated<string>;
   revision: number;
   created_at: string;
+  /** A decision only (migration 017): the delegation it was taken under and the case's diarienummer. */
+  delegation: string | null;
+  diarienummer: string | null;
 }
 
 /** An approval that no longer counts (the assessment went back to utkast, or the DSO advised anew): a row of its own, the approval stays as given. */

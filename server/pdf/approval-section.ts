@@ -30,13 +30,13 @@ export function approvalSection(data: ProtocolData, title: string): Content[] {
   return [
     heading(title),
     dataTable(
-      [92, 110, 70, '*'],
+      ['auto', 'auto', 'auto', '*'],
       ['Steg', 'Namn och roll', 'Tidpunkt', 'Intygande'],
       steps.map((approval) => [
         { text: stepText[approval.step], bold: true },
         `${approval.userName}\n${roleText[approval.role]}`,
         swedishDate(approval.createdAt, true),
-        approval.statement,
+        [approval.statement, approval.delegation ? `Delegation: ${approval.delegation}` : '', approval.diarienummer ? `Diarienummer: ${approval.diarienummer}` : ''].filter(Boolean).join('\n'),
       ]),
     ),
     ...(sameAsPreparer ? [{ text: sameAsPreparerText, bold: true, margin: [0, 6, 0, 0] } as Content] : []),

@@ -4,7 +4,8 @@ import { classificationFlagNames, classificationFlagOrder } from '../../scoring/
 import type { ProtocolData } from '../protocols/protocol-types';
 import { approvalSection } from './approval-section';
 import type { Content, DocumentDefinition } from './doc-types';
-import { dataTable, documentFrame, factTable, heading, label, subheading, swedishDate, text, verificationBlock } from './layout';
+import { decisionFacts, decisionSummary } from './decision-summary';
+import { appendix, dataTable, documentFrame, factTable, heading, isEmpty, label, subheading, swedishDate, text, verificationBlock } from './layout';
 import { planSection } from './plan-section';
 import { profileGraphic } from './profile-graphic';
 import { templateSection } from './template-section';
@@ -17,7 +18,10 @@ function rows(value: unknown): Row[] {
 }
 
 function objectSection(data: ProtocolData, answers: Answers): Content[] {
-  const suppliers = rows(answers.leverantorer).map((row) => `${text(row.namn)} (${label(data, 'leverantorer.uppdrag', row.uppdrag)}${row.personuppgiftsbitrade === true ? ', personuppgiftsbiträde' : ''})`);
+  const suppliers = rows(answers.leverantorer).map((row) => {
+    const roles = [label(data, 'leverantorer.uppdrag', row.uppdrag), row.personuppgiftsbitrade === true ? 'personuppgiftsbiträde' : ''].filter((part) => !isEmpty(part));
+    return `${text(row.namn)}${roles.length > 0 ? ` (${roles.join(', ')})` : ''}`;
+  });
   const integrations = rows(answers.integrationer).map((row) => `${text(row.system)} – ${label(data, 'integrationer.riktning', row.riktning)}${row.beskrivning ? `: ${text(row.beskrivning)}` : ''}`);
   return [
     heading('1. Klassningsobjektet'),
@@ -30,11 +34,11 @@ function objectSection(data: ProtocolData, answers: Answers): Content[] {
       ['Objektägare', text(answers.objektagare ?? data.asset.objektagare)],
       ['Objektledare', text(answers.objektledare)],
       ['Kontaktperson på IT', text(answers.it_kontakt)],
-      ['Leverantörer', suppliers.join('\n') || '–'],
+      ['Leverantörer', suppliers.join('\n')],
       ['Drift', label(data, 'drift', answers.drift)],
       ['Lagring', label(data, 'lagringsland', answers.lagringsland)],
       ['Support och förvaltning från', label(data, 'supportland', answers.supportland)],
-      ['Integrationer', integrations.join('\n') || '–'],
+      ['Integrationer', integrations.join('\n')],
     ]),
   ];
 }
@@ -47,13 +51,13 @@ function sessionSection(data: ProtocolData, answers: Answers, classification: Cl
       ['Datum', swedishDate(typeof answers.workshop_datum === 'string' ? answers.workshop_datum : null)],
       ['Workshopledare', text(answers.workshopledare)],
       ['Antecknare', text(answers.antecknare)],
-      ['Klassningsmodell', `${classification.model.id}, version ${classification.model.version}`],
+      ['Klassningsmodell', `${data.modelTitle ?? 'Klassningsmodell'}, version ${classification.model.version}`],
       ['Skala', `${classification.scale.name}, version ${classification.scale.version}`],
       ['Frågeformulär', `${data.assessment.form.title}, version ${data.assessment.form.version}`],
       ['Omgång', String(data.assessment.round)],
     ]),
     subheading('Deltagare'),
-    participants.length > 0 ? dataTable(['*', 150, '*'], ['Namn', 'Roll', 'Befattning eller enhet'], participants) : { text: 'Inga deltagare angivna.', style: 'note' },
+    participants.length > 0 ? dataTable(['*', 'auto', '*'], ['Namn', 'Roll', 'Befattning eller enhet'], participants) : { text: 'Inga deltagare angivna.', style: 'note' },
   ];
 }
 
@@ -67,7 +71,7 @@ function scopeSection(data: ProtocolData, answers: Answers): Content[] {
   return [
     heading('3. Avgränsning och informationsmängder'),
     { text: text(answers.avgransning), margin: [0, 0, 0, 6] },
-    dataTable([16, 120, '*', 110], ['Nr', 'Informationsmängd', 'Beskrivning', 'Personuppgifter'], sets),
+    dataTable(['auto', '*', '*', '*'], ['Nr', 'Informationsmängd', 'Beskrivning', 'Personuppgifter'], sets),
   ];
 }
 
@@ -77,7 +81,7 @@ function setTable(set: InformationSetResult): Content {
     stack: [
       subheading(`${set.index + 1}. ${set.name}`),
       dataTable(
-        [86, 96, 120, '*'],
+        ['auto', 'auto', '*', '*'],
         ['Aspekt', 'Nivå', 'Avgörande konsekvensområde', 'Motivering'],
         set.aspects.map((aspect) => [
           aspect.aspectName,
@@ -117,7 +121,7 @@ function profileSection(answers: Answers, classification: Classification): Conte
     },
     subheading('Höjning för aggregation'),
     raises.length > 0
-      ? dataTable([110, 90, 90, '*'], ['Aspekt', 'Beräknad', 'Höjd till', 'Motivering'], raises.map((aspect) => [aspect.aspectName, aspect.computed?.label ?? '–', aspect.raise!.to.label, text(aspect.raise!.motivation)]))
+      ? dataTable(['auto', 'auto', 'auto', '*'], ['Aspekt', 'Beräknad', 'Höjd till', 'Motivering'], raises.map((aspect) => [aspect.aspectName, aspect.computed?.label ?? '–', aspect.raise!.to.label, text(aspect.raise!.motivation)]))
       : { text: 'Ingen aspekt har höjts för objektet som helhet.', style: 'note' },
     subheading('Härledda egenskaper'),
     { table: { widths: [14, '*'], body: flags }, layout: 'noBorders', margin: [0, 0, 0, 4] },
@@ -135,21 +139,35 @@ function lawSection(data: ProtocolData, classification: Classification): Content
   ];
 }
 
-/** The classification protocol, in the order the domain's protocol lists its parts. */
+/** Page 1: the decision, the profile in words, the flags that hold by name, who decided and under what. */
+function summaryPage(data: ProtocolData, classification: Classification, actionPlan: ActionPlanSummary): Content[] {
+  const flags = classificationFlagOrder.filter((key) => classification.flags[key]?.value).map((key) => classificationFlagNames[key]);
+  const aspects = classification.profile.aspects.map((aspect) => `${aspect.aspectName}: ${aspect.level ? aspect.level.label : 'ej bedömd'}`);
+  const plan = actionPlan.status === 'stopped' ? text(actionPlan.stoppedReason) : data.plan.length > 0 ? `${data.plan.length} krav och åtgärder, se bilaga 1` : 'Handlingsplanen är tom.';
+  const organisation = `${data.organisation.name}${data.organisation.topName !== data.organisation.name ? `, ${data.organisation.topName}` : ''}`;
+  return decisionSummary(
+    'Protokoll – informationsklassning',
+    data.asset.name,
+    `Informationsklassningen av ${data.asset.name} är fastställd med profilen ${classification.profile.text}.`,
+    [
+      ['Objekt', `${data.asset.name} (${label(data, 'objekt_typ', data.assessment.answers.objekt_typ)})`],
+      ['Organisation', organisation],
+      ['Profil', `${classification.profile.text}\n${aspects.join('\n')}`],
+      ['Härledda egenskaper', flags.length > 0 ? flags.join(', ') : 'Inga'],
+      ['Handlingsplan', plan],
+      ...decisionFacts(data),
+    ],
+    'Underlaget för beslutet – objektet, informationsmängderna, bedömningarna och beslutets steg – följer från sidan 2. Handlingsplanen finns i bilaga 1.',
+  );
+}
+
+/** The classification protocol: the decision on page 1, then the parts the domain's protocol lists, the action plan as an appendix. */
 export function classificationProtocol(data: ProtocolData, contentSha256: string): DocumentDefinition {
   const answers = data.assessment.answers;
   const result = data.assessment.result as { classification: Classification; actionPlan: ActionPlanSummary };
   const { classification, actionPlan } = result;
-  const decision = data.approvals.find((approval) => approval.step === 'decision' && !approval.withdrawnAt);
   return documentFrame(data, 'Informationsklassning', [
-    { text: 'Protokoll – informationsklassning', style: 'title' },
-    { text: data.asset.name, style: 'subtitle' },
-    factTable([
-      ['Organisation', `${data.organisation.name}${data.organisation.topName !== data.organisation.name ? `, ${data.organisation.topName}` : ''}`],
-      ['Profil', classification.profile.text],
-      ['Fastställd', `${swedishDate(data.assessment.decidedAt, true)}${decision ? ` av ${decision.userName}` : ''}`],
-      ['Nästa omprövning', swedishDate(data.nextReviewAt)],
-    ]),
+    ...summaryPage(data, classification, actionPlan),
     ...objectSection(data, answers),
     ...sessionSection(data, answers, classification),
     ...scopeSection(data, answers),
@@ -157,10 +175,10 @@ export function classificationProtocol(data: ProtocolData, contentSha256: string
     ...profileSection(answers, classification),
     ...templateSection(data.template),
     ...lawSection(data, classification),
-    ...planSection(data.plan, actionPlan.status === 'stopped' ? actionPlan.stoppedReason : null, '7. Handlingsplan'),
-    ...approvalSection(data, '8. Beslut'),
-    heading('9. Omprövning'),
+    ...approvalSection(data, '7. Beslut'),
+    heading('8. Omprövning'),
     { text: `Klassningen ska omprövas senast ${swedishDate(data.nextReviewAt)}, och dessförinnan när objektet förändras: ny integration, ny leverantör, nya slags uppgifter, en incident eller ändrad lagstiftning.` },
+    ...appendix(planSection(data.plan, actionPlan.status === 'stopped' ? actionPlan.stoppedReason : null, 'Bilaga 1. Handlingsplan')),
     verificationBlock(data, contentSha256),
   ]);
 }

@@ -46,6 +46,12 @@ export function heading(title: string): Content {
   return { text: title, style: 'h1', headlineLevel: 1 };
 }
 
+/** An appendix starts on a page of its own. */
+export function appendix([first, ...rest]: Content[]): Content[] {
+  if (first === undefined) return [];
+  return [typeof first === 'object' && !Array.isArray(first) ? { ...first, pageBreak: 'before' } : { stack: [first], pageBreak: 'before' }, ...rest];
+}
+
 /** A short section kept on one page, its heading with it. */
 export function keepTogether(...parts: Content[]): Content {
   return { unbreakable: true, stack: parts };
@@ -63,10 +69,15 @@ function keepHeadingsWithContent(node: PageBreakNode, pageNodes: PageBreakQuerie
   return following.every((next) => next.headlineLevel !== undefined);
 }
 
-/** Two columns of label and value, the way a protocol lists facts about the object. */
+/** Nothing to say: an empty answer is left out rather than printed as a dash. */
+export function isEmpty(value: string): boolean {
+  return value.trim() === '' || value.trim() === '–';
+}
+
+/** Two columns of label and value, the way a protocol lists facts about the object; a fact without a value is left out. */
 export function factTable(rows: [string, string][]): Content {
   return {
-    table: { widths: [140, '*'], body: rows.map(([name, value]) => [{ text: name, style: 'label' }, value]) },
+    table: { widths: [140, '*'], body: rows.filter(([, value]) => !isEmpty(value)).map(([name, value]) => [{ text: name, style: 'label' }, value]) },
     layout: { hLineWidth: () => 0.5, vLineWidth: () => 0, hLineColor: () => colours.rule, paddingTop: () => 3, paddingBottom: () => 3 },
   };
 }

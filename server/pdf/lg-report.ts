@@ -23,7 +23,7 @@ export function lgReportDocument(data: LgReportData): DocumentDefinition {
       [`Klassningar fastställda ${data.year}`, `${n(year.classifications)}, varav ${n(year.firstTime)} första klassning och ${n(year.newVersions)} ny version`],
     ]),
     { text: 'Per organisation (läget i dag)', style: 'h2' },
-    dataTable(['*', 50, 50, 50, 50, 50], ['Organisation', 'Antal', 'Klassade', 'Andel', 'Pågår', 'Försenad omprövning'], today.organisations.filter((row) => row.assets > 0).map((row) => [row.name, n(row.assets), n(row.faststalld), percentText(row.shares.faststalld), n(row.pagar), n(row.overdue)])),
+    dataTable(['*', 'auto', 'auto', 'auto', 'auto', 'auto'], ['Organisation', 'Antal', 'Klassade', 'Andel', 'Pågår', 'Försenad omprövning'], today.organisations.filter((row) => row.assets > 0).map((row) => [row.name, n(row.assets), n(row.faststalld), percentText(row.shares.faststalld), n(row.pagar), n(row.overdue)])),
     heading('2. Omprövning'),
     factTable([
       [`Omprövningar ${data.year} utan ändring`, n(year.reviewsConfirmed)],
@@ -33,7 +33,7 @@ export function lgReportDocument(data: LgReportData): DocumentDefinition {
     ]),
     heading('3. Handlingsplaner'),
     { text: 'Läget i dag för kraven i handlingsplanerna.', style: 'note', margin: [0, 0, 0, 4] },
-    dataTable(['*', 80], ['Status', 'Antal'], today.plan.byStatus.map((row) => [planStatusNames[row.status] ?? row.status, n(row.count)])),
+    dataTable(['*', 'auto'], ['Status', 'Antal'], today.plan.byStatus.map((row) => [planStatusNames[row.status] ?? row.status, n(row.count)])),
     { text: '', margin: [0, 4] },
     factTable([
       ['Öppna krav', n(today.plan.open)],
@@ -46,7 +46,7 @@ export function lgReportDocument(data: LgReportData): DocumentDefinition {
       ['Upphör inom 90 dagar', n(today.plan.riskAcceptances.expiringSoon)],
       ['Har upphört', n(today.plan.riskAcceptances.expired)],
     ]),
-    data.riskAcceptances.length > 0 ? dataTable(['*', '*', 90, 60], ['Informationstillgång', 'Krav', 'Beslutad av', 'Gäller till'], data.riskAcceptances.map((row) => [row.assetName, row.title, row.decidedBy ?? '–', swedishDay(row.validUntil)])) : { text: 'Inga riskacceptanser.', style: 'note' },
+    data.riskAcceptances.length > 0 ? dataTable(['*', '*', 'auto', 'auto'], ['Informationstillgång', 'Krav', 'Beslutad av', 'Gäller till'], data.riskAcceptances.map((row) => [row.assetName, row.title, row.decidedBy ?? '–', swedishDay(row.validUntil)])) : { text: 'Inga riskacceptanser.', style: 'note' },
     heading('5. Konsekvensbedömningar (DPIA)'),
     factTable([
       [`Förhandsbedömningar ${data.year}`, year.screenings.map((row) => `${screeningNames[row.outcome] ?? row.outcome}: ${n(row.count)}`).join(', ') || '0'],
@@ -58,7 +58,7 @@ export function lgReportDocument(data: LgReportData): DocumentDefinition {
     ]),
     heading('6. Informationstillgångar som inte är klassade'),
     data.notClassified.length > 0
-      ? dataTable(['*', 70, 120, 60], ['Namn', 'Typ', 'Organisation', 'Status'], data.notClassified.map((row) => [row.name, assetTypeNames[row.type] ?? row.type, row.organisationName, row.status === 'pagar' ? 'Pågår' : 'Ej klassad']))
+      ? dataTable(['*', 'auto', '*', 'auto'], ['Namn', 'Typ', 'Organisation', 'Status'], data.notClassified.map((row) => [row.name, assetTypeNames[row.type] ?? row.type, row.organisationName, row.status === 'pagar' ? 'Pågår' : 'Ej klassad']))
       : { text: 'Alla informationstillgångar är klassade.', style: 'note' },
     { text: `Siffrorna är beräknade av Sigill ur förteckningen ${swedishDay(data.generatedAt)}. Klassningsgraden avser ${swedishDay(data.asOf)}; handlingsplaner och riskacceptanser visar läget när rapporten togs fram.`, style: 'small', margin: [0, 16, 0, 0] },
   ];

@@ -19,7 +19,7 @@ export function planSection(plan: PlanLine[], stoppedReason: string | null, titl
   return [
     heading(title),
     dataTable(
-      ['*', '*', 62, 70, 52],
+      ['*', '*', 'auto', 'auto', 'auto'],
       ['Krav eller åtgärd', 'Varför', 'Status', 'Ansvarig', 'Datum'],
       plan.map((line) => [
         { stack: [{ text: line.title, bold: true }, ...(line.hur ? [{ text: `Hur: ${line.hur}`, fontSize: 7.5, color: '#5a5a5a' }] : [])] },

@@ -1,13 +1,14 @@
 import type { ReviewConfirmationData } from '../reviews/confirmation-data';
 import { roleText } from './approval-section';
 import type { Content, DocumentDefinition } from './doc-types';
-import { auditHeadLines, colours, pageFrame, swedishDate } from './layout';
+import { auditHeadLines, colours, isEmpty, pageFrame, swedishDate } from './layout';
 
 const kindTitles = { classification: 'Informationsklassning', dpia: 'Konsekvensbedömning (DPIA)' } as const;
 
+/** Label and value; a fact without a value is left out. */
 function facts(rows: [string, string][]): Content {
   return {
-    table: { widths: [150, '*'], body: rows.map(([name, value]) => [{ text: name, style: 'label' }, { text: value }]) },
+    table: { widths: [150, '*'], body: rows.filter(([, value]) => !isEmpty(value)).map(([name, value]) => [{ text: name, style: 'label' }, { text: value }]) },
     layout: { hLineWidth: () => 0.4, vLineWidth: () => 0, hLineColor: () => colours.rule, paddingTop: () => 3, paddingBottom: () => 3 },
   };
 }

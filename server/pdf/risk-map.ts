@@ -6,8 +6,12 @@ import { colours } from './layout';
 /** Light fills by rank, lowest first; the level name is printed too, so colour is never the only cue. */
 const fills = ['#e3f0dc', '#fff1b8', '#f9c98f', '#ee9a90'];
 
-export function riskCode(index: number): string {
-  return `R${index + 1}`;
+/**
+ * The number of each risk in scope, as the workshop numbers them (1, 2, 3 … over the risks in scope,
+ * in the form's order): a risk that is not applicable has none, so the PDF and the UI agree.
+ */
+export function riskNumbers(risks: readonly Pick<AssessedRisk, 'id' | 'inScope'>[]): Map<string, number> {
+  return new Map(risks.filter((risk) => risk.inScope).map((risk, index) => [risk.id, index + 1]));
 }
 
 /**
@@ -17,14 +21,14 @@ export function riskCode(index: number): string {
 export function riskMap(matrix: RiskMatrix, risks: AssessedRisk[], state: 'current' | 'residual', title: string): Content {
   const rankOf = (id: string) => Math.max(0, matrix.levels.findIndex((level) => level.id === id));
   const labelOf = (id: string) => matrix.levels.find((level) => level.id === id)?.label ?? id;
+  const numbers = riskNumbers(risks);
   const placed = (severity: number, likelihood: number) =>
     risks
-      .map((risk, index) => ({ risk, index }))
-      .filter(({ risk }) => {
+      .filter((risk) => {
         const rated: RatedState | null = risk[state];
         return risk.inScope && rated?.severity.value === severity && rated.likelihood.value === likelihood;
       })
-      .map(({ index }) => riskCode(index))
+      .map((risk) => String(numbers.get(risk.id)))
       .join(' ');
   const rows = [...matrix.cells].sort((a, b) => b.severity - a.severity);
   const body = rows.map((row) => {

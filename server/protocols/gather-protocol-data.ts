@@ -11,27 +11,50 @@ import { templateBasisOf } from '../templates/protocol-basis';
 import { choiceLabels } from './labels';
 import type { PlanLine, ProtocolData, RiskMatrix } from './protocol-types';
 import type { ChainHead } from '../audit/audit-log';
+import type { DpiaAssessment } from '../../scoring/dpia/assessment-types';
+import { riskNumbers } from '../pdf/risk-map';
 
-function reasonText(detail: Record<string, unknown>): string {
+/** How a DPIA plan line names the risks and principles it answers: by the UI's number and title, never by id. */
+interface DpiaNames {
+  risk(id: string): string;
+  principle(id: string): string;
+}
+
+function dpiaNames(assessment: Assessment): DpiaNames {
+  if (assessment.kind !== 'dpia' || !assessment.result) return { risk: (id) => id, principle: (id) => id };
+  const result = assessment.result as unknown as DpiaAssessment;
+  const numbers = riskNumbers(result.risks);
+  return {
+    risk: (id) => {
+      const risk = result.risks.find((entry) => entry.id === id);
+      return risk ? `${numbers.get(id) ?? '–'} (${risk.title})` : id;
+    },
+    // A principle's label is its name, a dash and the question it asks: the name is enough here.
+    principle: (id) => result.principles.find((entry) => entry.id === id)?.label.split(' – ')[0] ?? id,
+  };
+}
+
+function reasonText(detail: Record<string, unknown>, names: DpiaNames): string {
   const reasons = Array.isArray(detail.reasons) ? detail.reasons : [];
   const texts = reasons.map((reason) => (typeof reason === 'object' && reason !== null && 'text' in reason ? String(reason.text) : '')).filter(Boolean);
   if (texts.length > 0) return texts.join(' ');
   const risks = Array.isArray(detail.risks) ? detail.risks.map(String) : [];
-  if (risks.length > 0) return `Minskar risken: ${risks.join(', ')}.`;
-  if (typeof detail.principle === 'string') return `Princip att förbättra: ${detail.principle}.`;
+  if (risks.length > 0) return `Minskar ${risks.length > 1 ? 'riskerna' : 'risken'} ${risks.map(names.risk).join(', ')}.`;
+  if (typeof detail.principle === 'string') return `Princip att förbättra: ${names.principle(detail.principle)}.`;
   return '–';
 }
 
 async function planLines(deps: AppDeps, assessment: Assessment): Promise<PlanLine[]> {
   const items = await planOfAsset(deps.database.db, await deps.organisations.current(), { id: assessment.assetId, organisationId: assessment.organisationId });
   const source = assessment.kind === 'dpia' ? 'dpia' : 'classification';
+  const names = dpiaNames(assessment);
   return items
     .filter((item) => item.applicable && item.source === source && item.assessmentId === assessment.id)
     .map((item) => {
       const detail = item.detail;
       const owner = typeof detail.owner === 'string' ? detail.owner : null;
       const due = typeof detail.due === 'string' ? detail.due : null;
-      return { key: item.sourceKey, title: item.title, why: reasonText(detail), status: item.status, ansvarig: item.ansvarig ?? owner, date: item.plannedDate ?? due, hur: item.hur };
+      return { key: item.sourceKey, title: item.title, why: reasonText(detail, names), status: item.status, ansvarig: item.ansvarig ?? owner, date: item.plannedDate ?? due, hur: item.hur };
     });
 }
 
@@ -46,6 +69,11 @@ function riskMatrix(deps: AppDeps, assessment: Assessment): RiskMatrix | null {
     levels: model.levels.map((level) => ({ id: level.id, label: level.label })),
     cells: model.matrix.map((row) => ({ severity: row.severity, levels: [...row.levels] })),
   };
+}
+
+function modelTitle(deps: AppDeps, assessment: Assessment): string | null {
+  const model = (assessment.result as { classification?: { model?: { id: string; version: number } } } | null)?.classification?.model;
+  return model ? (deps.forms.get(model.id, model.version)?.meta.title ?? null) : null;
 }
 
 async function organisationNames(db: Kysely<Database>, deps: AppDeps, organisationId: string): Promise<{ name: string; topName: string }> {
@@ -85,6 +113,7 @@ export async function gatherProtocolData(deps: AppDeps, assessment: Assessment, 
       answers: assessment.answers,
       result: assessment.result,
     },
+    modelTitle: modelTitle(deps, assessment),
     labels: form ? choiceLabels((form.content as { survey?: Record<string, unknown> }).survey ?? {}) : {},
     approvals: (await approvalsOf(db, assessment.id)).filter((approval) => !approval.withdrawnAt && approval.step !== 'returned'),
     plan: await planLines(deps, assessment),

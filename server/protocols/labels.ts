@@ -31,6 +31,9 @@ export function choiceLabels(survey: Record<string, unknown>): Record<string, Re
   };
   for (const question of allQuestions(survey)) {
     add(question.key, question.json.choices);
+    // SurveyJS's own "none" and "other" items are not in choices; their texts are the question's.
+    if (question.json.showNoneItem === true) add(question.key, [{ value: 'none', text: question.json.noneText ?? 'Inget' }]);
+    if (question.json.showOtherItem === true) add(question.key, [{ value: 'other', text: question.json.otherText ?? 'Annat' }]);
     for (const column of asArray(question.json.columns)) {
       const record = asRecord(column);
       if (record && typeof record.name === 'string') add(`${question.key}.${record.name}`, record.choices ?? question.json.choices);

@@ -13,6 +13,8 @@ export interface ProtocolData {
   organisation: { name: string; topName: string };
   asset: { id: string; name: string; type: string; description: string; informationsagare: string; objektagare: string; suppliers: string[]; hosting: string | null };
   assessment: { id: string; round: number; form: { id: string; version: number; title: string }; decidedAt: string; answers: Record<string, unknown>; result: Record<string, unknown> };
+  /** Classification only: the title of the classification model it was scored with, as the forms name it. */
+  modelTitle?: string | null;
   /** Choice texts by question key, so the builder never needs the form. */
   labels: Record<string, Record<string, string>>;
   approvals: ApprovalRecord[];
@@ -52,6 +54,9 @@ export interface ApprovalRecord {
   revision: number;
   createdAt: string;
   withdrawnAt: string | null;
+  /** A decision only: the delegation it was taken under and the case's diarienummer, when given. */
+  delegation: string | null;
+  diarienummer: string | null;
 }
 
 export interface PlanLine {

@@ -125,6 +125,8 @@ export const assessmentRoutes = createRouter()
                 statement: requiredText(2000).openapi({ description: 'What the decision maker confirms' }),
                 decision: z.enum(['godkann', 'godkann-med-villkor', 'stoppas']).optional().openapi({ description: 'DPIA only: the decision' }),
                 reasons: requiredText(4000).optional().openapi({ description: 'DPIA only: why; required when the decision departs from the DSO’s advice' }),
+                delegation: requiredText(300).optional().openapi({ description: 'The delegation the decision is taken under, e.g. "Socialnämndens delegationsordning punkt 1.4"' }),
+                diarienummer: requiredText(60).optional().openapi({ description: 'The case’s diarienummer, e.g. "SN 2026/123"' }),
               })
               .strict(),
           ),

@@ -13,6 +13,8 @@ export const approvalSchema = z
     revision: z.number().int(),
     createdAt: z.string(),
     withdrawnAt: z.string().nullable().openapi({ description: 'Set when the assessment went back to utkast (or the DSO advised anew): no longer counts' }),
+    delegation: z.string().nullable().openapi({ description: 'A decision only: the delegation it was taken under, when given' }),
+    diarienummer: z.string().nullable().openapi({ description: 'A decision only: the case’s diarienummer, when given' }),
   })
   .openapi('Approval');
 

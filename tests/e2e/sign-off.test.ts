@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { withOneByteChanged } from '../support/pdf-tools';
+import { pdftotext, withOneByteChanged } from '../support/pdf-tools';
 import { launchChromium } from './support/chromium';
 import { HttpClient } from './support/http-setup';
 import { type RunningServer, startServer } from './support/server-process';
@@ -106,10 +106,21 @@ describe('a classification is sent för granskning, fastställd and its sealed p
     await page.goto(`${server.url}/bedomningar/${assessmentId}`);
     await panel(page).getByRole('button', { name: 'Fastställ', exact: true }).waitFor();
     expect(await panel(page).getByRole('button', { name: 'Skicka tillbaka till utkast' }).count()).toBe(1);
-    await confirmStep(page, 'Fastställ');
+    // Where the decision rests (issue 18): optional fields in the dialog, labelled and accessible.
+    await panel(page).getByRole('button', { name: 'Fastställ', exact: true }).click();
+    const form = page.locator('form.sign-off-form');
+    await form.getByLabel('Delegation (frivilligt)').fill('Utbildningsnämndens delegationsordning, punkt 2.1');
+    await form.getByLabel('Diarienummer (frivilligt)').fill('UN 2026/45');
+    await expectAccessible(page);
+    await form.getByRole('checkbox', { name: 'Jag har läst och bekräftar texten ovan' }).check();
+    await form.getByRole('button', { name: 'Bekräfta' }).click();
     await expect.poll(() => statusOf(page), { timeout: 20_000 }).toBe('faststalld');
     const link = page.getByTestId('protocol-link').first();
     await link.waitFor();
+    // The version reads as the PDF and its file name have it: round 1, protocol 1.
+    expect(await link.textContent()).toContain('version 1.1');
+    expect(await page.getByTestId('approval-delegation').textContent()).toBe('Delegation: Utbildningsnämndens delegationsordning, punkt 2.1');
+    expect(await page.getByTestId('approval-diarienummer').textContent()).toBe('Diarienummer: UN 2026/45');
     await page.getByText('Bedömningen är Fastställd och kan inte ändras.').waitFor();
     expect(await panel(page).getByRole('button').count()).toBe(0);
     await expectAccessible(page);
@@ -117,6 +128,9 @@ describe('a classification is sent för granskning, fastställd and its sealed p
     const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
     protocolPdf = fs.readFileSync((await download.path())!);
     expect(protocolPdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const firstPage = pdftotext(protocolPdf).split('\f')[0]!.replace(/\s+/g, ' ');
+    expect(firstPage).toContain('Delegation Utbildningsnämndens delegationsordning, punkt 2.1');
+    expect(firstPage).toContain('Diarienummer UN 2026/45');
     const client = await new HttpClient(server.url).login(demo('beslutsfattare.skola'), demoPassword);
     const signOff = await client.request<{ protocols: { id: string }[] }>('GET', `/api/assessments/${assessmentId}/sign-off`);
     protocolId = signOff.protocols[0]!.id;

@@ -16,7 +16,7 @@ const organisations = [
 ];
 const membership = (organisationId: string, role: Role): Membership => ({ organisationId, organisationName: organisationId, role });
 const approval = (step: Approval['step'], overrides: Partial<Approval> = {}): Approval => ({
-  id: `${step}-1`, step, userId: 'u', userName: 'Anna', role: 'dso', statement: 's', details: {}, revision: 1, createdAt: '2026-05-01T10:00:00Z', withdrawnAt: null, ...overrides,
+  id: `${step}-1`, step, userId: 'u', userName: 'Anna', role: 'dso', statement: 's', details: {}, revision: 1, createdAt: '2026-05-01T10:00:00Z', withdrawnAt: null, delegation: null, diarienummer: null, ...overrides,
 });
 const roles = (...list: Role[]) => new Set(list);
 
