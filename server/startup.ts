@@ -3,7 +3,7 @@ import { PresenceRegistry } from './assessments/presence';
 import type { AppDeps } from './app-context';
 import { RateLimiter } from './auth/rate-limiter';
 import type { Config } from './config';
-import { openDatabase } from './db/connection';
+import { openConfiguredDatabase } from './db/connection';
 import { migrateToLatest } from './db/migrate';
 import { assertPublishedFormsUnchanged } from './forms/fixed-published-forms';
 import { FormRegistry } from './forms/form-registry';
@@ -22,7 +22,7 @@ export async function prepareDeps(config: Config, logger: Logger = createLogger(
   await checkAdminPassword(config);
   const loadedForms = await loadFormsIsolated(config.formsDir);
   const forms = new FormRegistry(loadedForms);
-  const database = openDatabase(config.dataDir, config.durability);
+  const database = openConfiguredDatabase(config);
   try {
     const applied = await migrateToLatest(database.db);
     if (applied.length > 0) logger.info('database migrated', { applied });
