@@ -1,4 +1,5 @@
-import { InProcessLiveHub } from './assessments/live-hub';
+import { InProcessLiveHub, type LiveHub } from './assessments/live-hub';
+import { PostgresLiveHub } from './assessments/postgres-live-hub';
 import { PresenceRegistry } from './assessments/presence';
 import type { AppDeps } from './app-context';
 import { RateLimiter } from './auth/rate-limiter';
@@ -38,7 +39,8 @@ export async function prepareDeps(config: Config, logger: Logger = createLogger(
   } else if (admin) {
     logger.info('first start: created the admin account', { email: admin.email });
   }
-  const live = new InProcessLiveHub();
+  // On PostgreSQL other Sigill processes may share the database: live events travel between them.
+  const live: LiveHub = config.databaseUrl ? await PostgresLiveHub.connect(config.databaseUrl, logger) : new InProcessLiveHub();
   const deps: AppDeps = {
     config, database, forms, logger, organisations: new OrganisationDirectory(database.db), rateLimiter: new RateLimiter(database.db), protocols: new ProtocolService(config, logger),
     live, presence: new PresenceRegistry(live),

@@ -17,3 +17,24 @@ export function likeIgnoringCase<DB>(db: Kysely<DB>, column: string, pattern: st
   const operator = engineOf(db) === 'postgres' ? sql`ilike` : sql`like`;
   return sql<boolean>`${sql.ref(column)} ${operator} ${pattern} escape '\\'`;
 }
+
+/**
+ * ORDER BY a name without regard to case: SQLite's `collate nocase`, PostgreSQL's lower(). (Swedish
+ * order, Å Ä Ö after Z, is issue 16's search-and-sort part; this keeps the engines agreeing on ASCII.)
+ */
+export function caseFolded<DB>(db: Kysely<DB>, column: string): RawBuilder<string> {
+  return engineOf(db) === 'postgres' ? sql<string>`lower(${sql.ref(column)})` : sql<string>`${sql.ref(column)} collate nocase`;
+}
+
+/**
+ * A field inside a JSON text column, typed the same on both engines: SQLite's json_extract gives
+ * text, numbers and 1/0 for booleans; PostgreSQL reads the text as jsonb and casts to match. `path`
+ * names object keys, outermost first; the keys are the caller's constants.
+ */
+export function jsonField<DB>(db: Kysely<DB>, column: string, path: readonly string[], kind: 'text' | 'number' | 'boolean'): RawBuilder<string | number | null> {
+  if (engineOf(db) === 'sqlite') return sql<string | number | null>`json_extract(${sql.ref(column)}, ${`$.${path.join('.')}`})`;
+  const text = sql<string | null>`(${sql.ref(column)}::jsonb #>> ${`{${path.join(',')}}`})`;
+  if (kind === 'number') return sql<number | null>`${text}::numeric`;
+  if (kind === 'boolean') return sql<number | null>`case ${text} when 'true' then 1 when 'false' then 0 end`;
+  return text;
+}

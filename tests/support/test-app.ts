@@ -31,6 +31,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     databaseEnv,
     close: async () => {
       await deps.protocols.close();
+      await deps.live.close();
       await deps.database.close();
       if (databaseDir === dataDir) await dropTestDatabase(dataDir);
       fs.rmSync(dataDir, { recursive: true, force: true });
