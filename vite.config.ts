@@ -47,6 +47,8 @@ function precompress(): Plugin {
 
 /** Files about SQLite itself (its backup API, its file on disk): the PostgreSQL projects skip them. */
 const sqliteOnlyTests = ['tests/api/backup.test.ts'];
+/** Several processes sharing a live hub need PostgreSQL: only the api-pg project runs these. */
+const postgresOnlyTests = ['tests/api/postgres-scale-out.test.ts'];
 
 /** The browser suite, once per engine: one file at a time, since every file drives Chromium. */
 function e2eProject(name: string, env: Record<string, string>, setup: string[] = []) {
@@ -90,7 +92,7 @@ export default defineConfig({
       {
         extends: true,
         // Real SQLite files, real processes and PDF rendering: generous limits, since CI shares two cores.
-        test: { name: 'api', include: ['tests/api/**/*.test.ts'], environment: 'node', testTimeout: 60_000, hookTimeout: 60_000 },
+        test: { name: 'api', include: ['tests/api/**/*.test.ts'], exclude: postgresOnlyTests, environment: 'node', testTimeout: 60_000, hookTimeout: 60_000 },
       },
       {
         extends: true,

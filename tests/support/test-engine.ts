@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Client, DatabaseError } from 'pg';
+import { type DatabaseHandle, openConfiguredDatabase } from '../../server/db/connection';
 
 /**
  * Which engine the suites run on: SQLite by default, PostgreSQL when SIGILL_TEST_ENGINE=postgres
@@ -57,4 +58,9 @@ export async function dropTestDatabase(dataDir: string): Promise<void> {
 /** The environment that points a Sigill process or config at the data folder's database on the test engine. */
 export async function testDatabaseEnv(dataDir: string): Promise<Record<string, string>> {
   return testEngine === 'postgres' ? { SIGILL_DATABASE_URL: await testDatabaseUrl(dataDir) } : {};
+}
+
+/** A second handle on the database a server process uses for `dataDir`, to look at what it stored. */
+export async function openTestDatabase(dataDir: string): Promise<DatabaseHandle> {
+  return openConfiguredDatabase({ dataDir, durability: 'process', databaseUrl: testEngine === 'postgres' ? await testDatabaseUrl(dataDir) : undefined });
 }
