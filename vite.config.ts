@@ -45,6 +45,25 @@ function precompress(): Plugin {
   };
 }
 
+/** Files about SQLite itself (its backup API, its file on disk): the PostgreSQL projects skip them. */
+const sqliteOnlyTests = ['tests/api/backup.test.ts'];
+/** Several processes sharing a live hub need PostgreSQL: only the api-pg project runs these. */
+const postgresOnlyTests = ['tests/api/postgres-scale-out.test.ts'];
+
+/** The browser suite, once per engine: one file at a time, since every file drives Chromium. */
+function e2eProject(name: string, env: Record<string, string>, setup: string[] = []) {
+  return {
+    name,
+    include: ['tests/e2e/**/*.test.ts'],
+    environment: 'node',
+    env,
+    globalSetup: ['tests/e2e/global-setup.ts', ...setup],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    fileParallelism: false,
+  };
+}
+
 const apiTarget = `http://127.0.0.1:${process.env.SIGILL_PORT ?? '8080'}`;
 
 export default defineConfig({
@@ -73,19 +92,29 @@ export default defineConfig({
       {
         extends: true,
         // Real SQLite files, real processes and PDF rendering: generous limits, since CI shares two cores.
-        test: { name: 'api', include: ['tests/api/**/*.test.ts'], environment: 'node', testTimeout: 60_000, hookTimeout: 60_000 },
+        test: { name: 'api', include: ['tests/api/**/*.test.ts'], exclude: postgresOnlyTests, environment: 'node', testTimeout: 60_000, hookTimeout: 60_000 },
       },
       {
         extends: true,
+        // The same API suite on PostgreSQL: a throwaway cluster for the run, a database per test app.
         test: {
-          name: 'e2e',
-          include: ['tests/e2e/**/*.test.ts'],
+          name: 'api-pg',
+          include: ['tests/api/**/*.test.ts'],
+          exclude: sqliteOnlyTests,
           environment: 'node',
-          globalSetup: ['tests/e2e/global-setup.ts'],
+          env: { SIGILL_TEST_ENGINE: 'postgres' },
+          globalSetup: ['tests/support/postgres-global-setup.ts'],
           testTimeout: 60_000,
-          hookTimeout: 120_000,
-          fileParallelism: false,
+          hookTimeout: 60_000,
         },
+      },
+      {
+        extends: true,
+        test: e2eProject('e2e', {}),
+      },
+      {
+        extends: true,
+        test: e2eProject('e2e-pg', { SIGILL_TEST_ENGINE: 'postgres' }, ['tests/support/postgres-global-setup.ts']),
       },
     ],
   },

@@ -37,6 +37,7 @@ const configSchema = z.object({
   SIGILL_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').max(256).optional(),
   SIGILL_DEMO: z.enum(['0', '1', 'true', 'false']).default('0').transform((value) => value === '1' || value === 'true'),
   SIGILL_DURABILITY: z.enum(['process', 'power']).default('process'),
+  SIGILL_DATABASE_URL: z.url({ protocol: /^postgres(?:ql)?$/, error: 'must be a postgres:// URL (leave it unset for the embedded SQLite file)' }).optional(),
   SIGILL_PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
   SIGILL_TRUST_PROXY: z.string().optional().transform((text, context) => {
     const parsed = parseTrustProxy(text);
@@ -78,6 +79,8 @@ export interface Config {
   demo: boolean;
   /** `process`: WAL with synchronous=NORMAL survives a crash of the process; `power`: FULL also survives a power cut, at a cost per write. */
   durability: 'process' | 'power';
+  /** postgres://… selects PostgreSQL (several processes may share it); undefined keeps the SQLite file in the data folder. */
+  databaseUrl: string | undefined;
   /** Where people reach Sigill; the protocol's QR code and verify link point here. */
   publicUrl: string;
   /**
@@ -123,6 +126,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     adminPassword: values.SIGILL_ADMIN_PASSWORD,
     demo: values.SIGILL_DEMO,
     durability: values.SIGILL_DURABILITY,
+    databaseUrl: values.SIGILL_DATABASE_URL,
     publicUrl: (values.SIGILL_PUBLIC_URL ?? `http://${values.SIGILL_HOST}:${values.SIGILL_PORT}`).replace(/\/+$/, ''),
     publicOrigin: values.SIGILL_PUBLIC_URL === undefined ? undefined : new URL(values.SIGILL_PUBLIC_URL).origin,
     trustProxy: values.SIGILL_TRUST_PROXY,

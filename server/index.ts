@@ -22,7 +22,7 @@ async function main(): Promise<void> {
   const stop = () => {
     stopCheckpoints();
     server.close(() => {
-      void deps.protocols.close().then(() => deps.database.close()).then(() => process.exit(0));
+      void deps.protocols.close().then(() => deps.live.close()).then(() => deps.database.close()).then(() => process.exit(0));
     });
     // Idle keep-alive connections would hold close() open indefinitely.
     if ('closeIdleConnections' in server) server.closeIdleConnections();

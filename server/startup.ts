@@ -1,9 +1,10 @@
-import { InProcessLiveHub } from './assessments/live-hub';
+import { InProcessLiveHub, type LiveHub } from './assessments/live-hub';
+import { PostgresLiveHub } from './assessments/postgres-live-hub';
 import { PresenceRegistry } from './assessments/presence';
 import type { AppDeps } from './app-context';
 import { RateLimiter } from './auth/rate-limiter';
 import type { Config } from './config';
-import { openDatabase } from './db/connection';
+import { openConfiguredDatabase } from './db/connection';
 import { migrateToLatest } from './db/migrate';
 import { assertPublishedFormsUnchanged } from './forms/fixed-published-forms';
 import { FormRegistry } from './forms/form-registry';
@@ -22,7 +23,7 @@ export async function prepareDeps(config: Config, logger: Logger = createLogger(
   await checkAdminPassword(config);
   const loadedForms = await loadFormsIsolated(config.formsDir);
   const forms = new FormRegistry(loadedForms);
-  const database = openDatabase(config.dataDir, config.durability);
+  const database = openConfiguredDatabase(config);
   try {
     const applied = await migrateToLatest(database.db);
     if (applied.length > 0) logger.info('database migrated', { applied });
@@ -38,7 +39,8 @@ export async function prepareDeps(config: Config, logger: Logger = createLogger(
   } else if (admin) {
     logger.info('first start: created the admin account', { email: admin.email });
   }
-  const live = new InProcessLiveHub();
+  // On PostgreSQL other Sigill processes may share the database: live events travel between them.
+  const live: LiveHub = config.databaseUrl ? await PostgresLiveHub.connect(config.databaseUrl, logger) : new InProcessLiveHub();
   const deps: AppDeps = {
     config, database, forms, logger, organisations: new OrganisationDirectory(database.db), rateLimiter: new RateLimiter(database.db), protocols: new ProtocolService(config, logger),
     live, presence: new PresenceRegistry(live),

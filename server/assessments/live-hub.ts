@@ -18,15 +18,17 @@ export function eventText(event: LiveEvent): string {
 }
 
 /**
- * Fan-out of live events per assessment. In one process an in-memory hub suffices; several
- * processes on one PostgreSQL database would implement the same two calls with LISTEN/NOTIFY
- * (publish = NOTIFY on a channel per assessment, subscribe = LISTEN and dispatch locally).
+ * Fan-out of live events per assessment. In one process (SQLite) an in-memory hub suffices; with
+ * several processes on one PostgreSQL database, PostgresLiveHub carries events between them with
+ * LISTEN/NOTIFY and dispatches locally.
  */
 export interface LiveHub {
   publish(assessmentId: string, event: LiveEvent): void;
   /** Returns the call that stops listening. */
   subscribe(assessmentId: string, listener: LiveListener): () => void;
   listenerCount(assessmentId: string): number;
+  /** Stops carrying events between processes (the in-process hub holds nothing to close). */
+  close(): Promise<void>;
 }
 
 export class InProcessLiveHub implements LiveHub {
@@ -58,5 +60,9 @@ export class InProcessLiveHub implements LiveHub {
 
   listenerCount(assessmentId: string): number {
     return this.listeners.get(assessmentId)?.size ?? 0;
+  }
+
+  close(): Promise<void> {
+    return Promise.resolve();
   }
 }

@@ -1,4 +1,5 @@
 import { type Kysely, type Selectable, sql, type Updateable } from 'kysely';
+import { caseFolded, likeIgnoringCase } from '../db/dialect';
 import type { AssetsTable, Database } from '../db/schema';
 import { newId, nowIso } from '../ids';
 import type { AssetFacts } from './asset-answers';
@@ -132,7 +133,7 @@ export async function listAssets(db: Kysely<Database>, organisationIds: readonly
   if (query.q) {
     const pattern = likePattern(query.q);
     base = base.where((eb) =>
-      eb.or(['assets.name', 'assets.description', 'assets.tags', 'assets.suppliers', 'assets.external_id'].map((column) => sql<boolean>`${sql.ref(column)} like ${pattern} escape '\\'`)),
+      eb.or(['assets.name', 'assets.description', 'assets.tags', 'assets.suppliers', 'assets.external_id'].map((column) => likeIgnoringCase(db, column, pattern))),
     );
   }
   const reviewDue = sql<boolean>`(assets.classification_status = 'faststalld' and assets.next_review_at <= ${cutoff})`;
@@ -142,7 +143,7 @@ export async function listAssets(db: Kysely<Database>, organisationIds: readonly
 
   const { total } = await base.clearSelect().select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
   const rows = await base
-    .orderBy(sql`assets.name collate nocase`)
+    .orderBy(caseFolded(db, 'assets.name'))
     .orderBy('assets.id')
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize)

@@ -1,4 +1,5 @@
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
+import { jsonField } from '../db/dialect';
 import type { Database } from '../db/schema';
 import type { AuditProblem } from './verify-chain';
 
@@ -9,15 +10,15 @@ interface Pair {
   fields: [name: string, inRow: unknown, inEvent: unknown][];
 }
 
-/** The event's payload field, as SQLite reads it from the JSON text. */
-const payload = (path: string) => sql<string | null>`json_extract(audit_events.payload, ${path})`;
+/** A text field of the event's JSON payload, read by either engine. */
+const payload = (db: Kysely<Database>, ...path: string[]) => jsonField(db, 'audit_events.payload', path, 'text') as RawBuilder<string | null>;
 
 async function approvalPairs(db: Kysely<Database>): Promise<Pair[]> {
   const rows = await db
     .selectFrom('approvals')
-    .leftJoin('audit_events', (join) => join.onRef(payload('$.approvalId'), '=', 'approvals.id').on('audit_events.entity_type', '=', 'assessment'))
+    .leftJoin('audit_events', (join) => join.onRef(payload(db, 'approvalId'), '=', 'approvals.id').on('audit_events.entity_type', '=', 'assessment'))
     .select(['approvals.id', 'approvals.step', 'approvals.user_id', 'approvals.role', 'approvals.statement', 'approvals.assessment_id', 'audit_events.seq', 'audit_events.actor_user_id', 'audit_events.entity_id'])
-    .select([payload('$.step').as('event_step'), payload('$.role').as('event_role'), payload('$.statement').as('event_statement')])
+    .select([payload(db, 'step').as('event_step'), payload(db, 'role').as('event_role'), payload(db, 'statement').as('event_statement')])
     .execute();
   return rows.map((row) => ({
     what: `approvals row ${row.id} (${row.step})`,
@@ -29,9 +30,9 @@ async function approvalPairs(db: Kysely<Database>): Promise<Pair[]> {
 async function loweringPairs(db: Kysely<Database>): Promise<Pair[]> {
   const rows = await db
     .selectFrom('lowering_approvals')
-    .leftJoin('audit_events', (join) => join.onRef(payload('$.approvalId'), '=', 'lowering_approvals.id').on('audit_events.action', '=', 'assessment.approval_given'))
+    .leftJoin('audit_events', (join) => join.onRef(payload(db, 'approvalId'), '=', 'lowering_approvals.id').on('audit_events.action', '=', 'assessment.approval_given'))
     .select(['lowering_approvals.id', 'lowering_approvals.user_id', 'lowering_approvals.aspect', 'lowering_approvals.statement', 'lowering_approvals.motivation', 'audit_events.seq', 'audit_events.actor_user_id'])
-    .select([payload('$.aspect').as('event_aspect'), payload('$.statement').as('event_statement'), payload('$.motivation').as('event_motivation')])
+    .select([payload(db, 'aspect').as('event_aspect'), payload(db, 'statement').as('event_statement'), payload(db, 'motivation').as('event_motivation')])
     .execute();
   return rows.map((row) => ({
     what: `lowering_approvals row ${row.id}`,
@@ -45,7 +46,7 @@ async function protocolPairs(db: Kysely<Database>): Promise<Pair[]> {
     .selectFrom('protocols')
     .leftJoin('audit_events', (join) => join.onRef('audit_events.entity_id', '=', 'protocols.id').on('audit_events.action', '=', 'protocol.sealed'))
     .select(['protocols.id', 'protocols.assessment_id', 'protocols.sha256', 'protocols.content_sha256', 'protocols.audit_head_seq', 'audit_events.seq'])
-    .select([payload('$.assessmentId').as('event_assessment'), payload('$.sha256').as('event_sha256'), payload('$.contentSha256').as('event_content'), payload('$.auditHead.seq').as('event_head')])
+    .select([payload(db, 'assessmentId').as('event_assessment'), payload(db, 'sha256').as('event_sha256'), payload(db, 'contentSha256').as('event_content'), payload(db, 'auditHead', 'seq').as('event_head')])
     .execute();
   return rows.map((row) => ({
     what: `protocols row ${row.id}`,
@@ -57,9 +58,9 @@ async function protocolPairs(db: Kysely<Database>): Promise<Pair[]> {
 async function confirmationPairs(db: Kysely<Database>): Promise<Pair[]> {
   const rows = await db
     .selectFrom('review_confirmations')
-    .leftJoin('audit_events', (join) => join.onRef(payload('$.confirmationId'), '=', 'review_confirmations.id').on('audit_events.action', '=', 'assessment.review_confirmed'))
+    .leftJoin('audit_events', (join) => join.onRef(payload(db, 'confirmationId'), '=', 'review_confirmations.id').on('audit_events.action', '=', 'assessment.review_confirmed'))
     .select(['review_confirmations.id', 'review_confirmations.user_id', 'review_confirmations.statement', 'review_confirmations.sha256', 'audit_events.seq', 'audit_events.actor_user_id'])
-    .select([payload('$.statement').as('event_statement'), payload('$.sha256').as('event_sha256')])
+    .select([payload(db, 'statement').as('event_statement'), payload(db, 'sha256').as('event_sha256')])
     .execute();
   return rows.map((row) => ({
     what: `review_confirmations row ${row.id}`,
@@ -71,9 +72,9 @@ async function confirmationPairs(db: Kysely<Database>): Promise<Pair[]> {
 async function templateVersionPairs(db: Kysely<Database>): Promise<Pair[]> {
   const rows = await db
     .selectFrom('template_versions')
-    .leftJoin('audit_events', (join) => join.onRef(payload('$.versionId'), '=', 'template_versions.id').on('audit_events.action', '=', 'template.published'))
+    .leftJoin('audit_events', (join) => join.onRef(payload(db, 'versionId'), '=', 'template_versions.id').on('audit_events.action', '=', 'template.published'))
     .select(['template_versions.id', 'template_versions.published_by', 'template_versions.name', 'template_versions.profile_text', 'template_versions.lowering_policy', 'audit_events.seq', 'audit_events.actor_user_id'])
-    .select([payload('$.name').as('event_name'), payload('$.profile').as('event_profile'), payload('$.loweringPolicy').as('event_policy')])
+    .select([payload(db, 'name').as('event_name'), payload(db, 'profile').as('event_profile'), payload(db, 'loweringPolicy').as('event_policy')])
     .execute();
   return rows.map((row) => ({
     what: `template_versions row ${row.id}`,

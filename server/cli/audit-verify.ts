@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { verifyAudit } from '../audit/verify-audit';
 import { loadConfig } from '../config';
-import { openDatabase } from '../db/connection';
+import { openConfiguredDatabase } from '../db/connection';
 import { createLogger } from '../log';
 import { developmentSealFolder, loadSeal } from '../sealing/load-seal';
 
@@ -11,7 +11,7 @@ import { developmentSealFolder, loadSeal } from '../sealing/load-seal';
  * heads and the decision rows all hold; 1 listing every problem, each naming the event where it shows.
  */
 const config = loadConfig();
-const database = openDatabase(config.dataDir, config.durability);
+const database = openConfiguredDatabase(config);
 const maxListed = 200;
 
 /** This installation's seal, when one is configured or was made earlier; verifying never makes one. */
@@ -30,9 +30,9 @@ async function sealFingerprints(): Promise<string[]> {
 try {
   const verdict = await verifyAudit(database.db, await sealFingerprints());
   if (verdict.ok) {
-    process.stdout.write(`Audit chain OK: ${verdict.events} events verified against ${verdict.anchors} anchors (checkpoints and sealed documents) in ${database.file}\n`);
+    process.stdout.write(`Audit chain OK: ${verdict.events} events verified against ${verdict.anchors} anchors (checkpoints and sealed documents) in ${database.location}\n`);
   } else {
-    process.stdout.write(`Audit chain BROKEN: ${verdict.problems.length} problems in ${verdict.events} events (${database.file})\n`);
+    process.stdout.write(`Audit chain BROKEN: ${verdict.problems.length} problems in ${verdict.events} events (${database.location})\n`);
     for (const problem of verdict.problems.slice(0, maxListed)) process.stdout.write(`- ${problem.kind}: ${problem.message}\n`);
     if (verdict.problems.length > maxListed) process.stdout.write(`… and ${verdict.problems.length - maxListed} more\n`);
     process.exitCode = 1;

@@ -1,25 +1,54 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { CompiledQuery, type DatabaseConnection, type Driver, Kysely, SqliteDialect, type SqliteDialectConfig, SqliteDriver } from 'kysely';
+import { CompiledQuery, type DatabaseConnection, type Driver, Kysely, SqliteDialect, type SqliteDialectConfig, SqliteDriver, sql } from 'kysely';
+import { openPostgres } from './postgres';
 import type { Database } from './schema';
 
-export interface DatabaseHandle {
-  /** Kysely for every query; the raw handle only for pragmas, backups and transactions. */
+/** The two engines: SQLite embedded in the process (the default), PostgreSQL for several processes on one database. */
+export type Engine = 'sqlite' | 'postgres';
+
+interface HandleBase {
+  /** Kysely for every query, on either engine. */
   db: Kysely<Database>;
-  sqlite: SqliteDatabase.Database;
-  file: string;
+  /** Where the data lives, for log lines and messages: the SQLite file, or the PostgreSQL URL without its password. */
+  location: string;
   close(): Promise<void>;
 }
 
+export interface SqliteHandle extends HandleBase {
+  engine: 'sqlite';
+  /** The raw better-sqlite3 handle, for pragmas and the backup API only. */
+  sqlite: SqliteDatabase.Database;
+}
+
+export interface PostgresHandle extends HandleBase {
+  engine: 'postgres';
+}
+
+export type DatabaseHandle = SqliteHandle | PostgresHandle;
+
 export const databaseFileName = 'sigill.sqlite';
+
+/** What selects and tunes the engine; a subset of Config, so tools can open a database without a whole config. */
+export interface DatabaseSettings {
+  dataDir: string;
+  durability: 'process' | 'power';
+  /** postgres://…: PostgreSQL; undefined: the SQLite file in the data folder. */
+  databaseUrl: string | undefined;
+}
+
+export function openConfiguredDatabase(settings: DatabaseSettings): DatabaseHandle {
+  if (settings.databaseUrl) return openPostgres(settings.databaseUrl);
+  return openDatabase(settings.dataDir, settings.durability);
+}
 
 /**
  * `process` (WAL, synchronous=NORMAL): a commit survives any crash of the process, and a power cut
  * may lose the last commits but never corrupts. `power` (synchronous=FULL): a commit also survives a
  * power cut, at the cost of an fsync per commit.
  */
-export function openDatabase(dataDir: string, durability: 'process' | 'power' = 'process'): DatabaseHandle {
+export function openDatabase(dataDir: string, durability: 'process' | 'power' = 'process'): SqliteHandle {
   fs.mkdirSync(dataDir, { recursive: true });
   const file = path.join(dataDir, databaseFileName);
   const sqlite = new SqliteDatabase(file);
@@ -30,9 +59,10 @@ export function openDatabase(dataDir: string, durability: 'process' | 'power' = 
   sqlite.pragma('journal_size_limit = 67108864');
   const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }) });
   return {
+    engine: 'sqlite',
     db,
     sqlite,
-    file,
+    location: file,
     // Kysely's destroy closes the better-sqlite3 handle it was given.
     close: () => db.destroy(),
   };
@@ -83,10 +113,11 @@ function withStatementCache(sqlite: SqliteDatabase.Database): SqliteDatabase.Dat
   });
 }
 
-/** True when SQLite answers a trivial query; used by the health check. */
-export function isDatabaseReachable(handle: DatabaseHandle): boolean {
+/** True when the database answers a trivial query; used by the health check. */
+export async function isDatabaseReachable(handle: DatabaseHandle): Promise<boolean> {
   try {
-    return handle.sqlite.prepare('select 1 as ok').get() !== undefined;
+    await sql`select 1`.execute(handle.db);
+    return true;
   } catch {
     return false;
   }

@@ -1,10 +1,11 @@
 import SqliteDatabase from 'better-sqlite3';
+import { DatabaseError } from 'pg';
 import { AppError } from '../errors';
 
 /**
  * The database's constraint violations as API errors, mapped in one place for every route by
- * app.onError. Each driver is matched by its error code, never by message text; a PostgreSQL
- * mapping (SQLSTATE 23505 unique, 23503 foreign key) joins `violationOf` beside SQLite's.
+ * app.onError. Each driver is matched by its error code, never by message text: better-sqlite3's
+ * extended result codes, and PostgreSQL's SQLSTATE (23505 unique, 23503 foreign key) from pg.
  */
 export type Violation = 'unique' | 'foreign_key';
 
@@ -14,8 +15,14 @@ const sqliteViolations: Partial<Record<string, Violation>> = {
   SQLITE_CONSTRAINT_FOREIGNKEY: 'foreign_key',
 };
 
+const postgresViolations: Partial<Record<string, Violation>> = {
+  '23505': 'unique',
+  '23503': 'foreign_key',
+};
+
 export function violationOf(error: unknown): Violation | null {
   if (error instanceof SqliteDatabase.SqliteError) return sqliteViolations[error.code] ?? null;
+  if (error instanceof DatabaseError && error.code !== undefined) return postgresViolations[error.code] ?? null;
   return null;
 }
 

@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { jsonField } from '../db/dialect';
 import type { Database, PlanItemStatus, Priority } from '../db/schema';
 import { aspects, type Aspect, closedPlanStatuses, type DpiaFigures, type PlanFigures, planStatuses } from './figure-types';
 
@@ -26,11 +27,11 @@ export async function coverageByOrganisation(db: Db, organisationIds: readonly s
   const { rows } = await sql<CoverageRow>`
     select organisation_id,
       count(*) as assets,
-      coalesce(sum(classification_status = 'faststalld'), 0) as faststalld,
-      coalesce(sum(classification_status = 'pagar'), 0) as pagar,
-      coalesce(sum(classification_status = 'ej_klassad'), 0) as ej_klassad,
-      coalesce(sum(classification_status = 'faststalld' and next_review_at < ${now}), 0) as overdue,
-      coalesce(sum(classification_status = 'faststalld' and next_review_at >= ${now} and next_review_at <= ${soon}), 0) as due_soon
+      coalesce(sum(case when classification_status = 'faststalld' then 1 else 0 end), 0) as faststalld,
+      coalesce(sum(case when classification_status = 'pagar' then 1 else 0 end), 0) as pagar,
+      coalesce(sum(case when classification_status = 'ej_klassad' then 1 else 0 end), 0) as ej_klassad,
+      coalesce(sum(case when classification_status = 'faststalld' and next_review_at < ${now} then 1 else 0 end), 0) as overdue,
+      coalesce(sum(case when classification_status = 'faststalld' and next_review_at >= ${now} and next_review_at <= ${soon} then 1 else 0 end), 0) as due_soon
     from assets
     where archived_at is null and organisation_id in (${inList(organisationIds)})
     group by organisation_id`.execute(db);
@@ -38,8 +39,9 @@ export async function coverageByOrganisation(db: Db, organisationIds: readonly s
 }
 
 export async function profileDistribution(db: Db, organisationIds: readonly string[]): Promise<{ aspect: Aspect; levels: { level: number | null; count: number }[] }[]> {
+  const levelOf = (aspect: string) => jsonField(db, 'profile', [aspect], 'number');
   const { rows } = await sql<{ k: number | null; r: number | null; t: number | null; s: number | null; count: number }>`
-    select json_extract(profile, '$.K') as k, json_extract(profile, '$.R') as r, json_extract(profile, '$.T') as t, json_extract(profile, '$.S') as s, count(*) as count
+    select ${levelOf('K')} as k, ${levelOf('R')} as r, ${levelOf('T')} as t, ${levelOf('S')} as s, count(*) as count
     from assets
     where archived_at is null and classification_status = 'faststalld' and organisation_id in (${inList(organisationIds)})
     group by 1, 2, 3, 4`.execute(db);
@@ -54,9 +56,9 @@ export async function profileDistribution(db: Db, organisationIds: readonly stri
 export async function planFigures(db: Db, organisationIds: readonly string[], today: string, soon: string): Promise<PlanFigures> {
   const { rows } = await sql<{ status: PlanItemStatus; priority: Priority | null; count: number; overdue: number; expiring: number; expired: number }>`
     select p.status, p.priority, count(*) as count,
-      coalesce(sum(p.status not in (${closed}) and p.planned_date < ${today}), 0) as overdue,
-      coalesce(sum(p.status = 'risk_accepterad' and p.risk_valid_until >= ${today} and p.risk_valid_until <= ${soon}), 0) as expiring,
-      coalesce(sum(p.status = 'risk_accepterad' and p.risk_valid_until < ${today}), 0) as expired
+      coalesce(sum(case when p.status not in (${closed}) and p.planned_date < ${today} then 1 else 0 end), 0) as overdue,
+      coalesce(sum(case when p.status = 'risk_accepterad' and p.risk_valid_until >= ${today} and p.risk_valid_until <= ${soon} then 1 else 0 end), 0) as expiring,
+      coalesce(sum(case when p.status = 'risk_accepterad' and p.risk_valid_until < ${today} then 1 else 0 end), 0) as expired
     from plan_items p join assets a on a.id = p.asset_id
     where p.applicable = 1 and a.archived_at is null and a.organisation_id in (${inList(organisationIds)})
     group by p.status, p.priority`.execute(db);
@@ -77,9 +79,9 @@ export async function dpiaFigures(db: Db, organisationIds: readonly string[], no
   // The newest round of each kind per asset is the one that speaks for the asset today.
   const { rows } = await sql<{ kind: string; status: string; outcome: string | null; prior: number | null; overdue: number; count: number }>`
     select s.kind, s.status,
-      case when s.kind = 'dpia-screening' then json_extract(s.result, '$.outcome') end as outcome,
-      case when s.kind = 'dpia' then json_extract(s.result, '$.priorConsultation.required') end as prior,
-      coalesce(sum(s.next_review_at < ${now}), 0) as overdue,
+      case when s.kind = 'dpia-screening' then ${jsonField(db, 's.result', ['outcome'], 'text')} end as outcome,
+      case when s.kind = 'dpia' then ${jsonField(db, 's.result', ['priorConsultation', 'required'], 'boolean')} end as prior,
+      coalesce(sum(case when s.next_review_at < ${now} then 1 else 0 end), 0) as overdue,
       count(*) as count
     from assessments s join assets a on a.id = s.asset_id
     where s.kind in ('dpia-screening', 'dpia') and a.archived_at is null and a.organisation_id in (${inList(organisationIds)})

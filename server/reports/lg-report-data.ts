@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { caseFolded, jsonField } from '../db/dialect';
 import type { Database } from '../db/schema';
 import type { OrganisationTree } from '../organisations/organisation-tree';
 import { dashboardFigures } from './dashboard-figures';
@@ -38,9 +39,9 @@ export async function lgReportData(db: Kysely<Database>, tree: OrganisationTree,
   const inProgress = existing.filter((row) => (row.first_decided === null || row.first_decided > asOf) && row.first_started !== null && row.first_started <= asOf).length;
 
   const { rows: decided } = await sql<{ kind: string; round: number; outcome: string | null; prior: number | null; count: number }>`
-    select s.kind, min(s.round, 2) as round,
-      case when s.kind = 'dpia-screening' then json_extract(s.result, '$.outcome') end as outcome,
-      case when s.kind = 'dpia' then json_extract(s.result, '$.priorConsultation.required') end as prior,
+    select s.kind, case when s.round < 2 then s.round else 2 end as round,
+      case when s.kind = 'dpia-screening' then ${jsonField(db, 's.result', ['outcome'], 'text')} end as outcome,
+      case when s.kind = 'dpia' then ${jsonField(db, 's.result', ['priorConsultation', 'required'], 'boolean')} end as prior,
       count(*) as count
     from assessments s join assets a on a.id = s.asset_id
     where s.status = 'faststalld' and s.decided_at >= ${start} and s.decided_at <= ${asOf} and a.organisation_id in (${inList(scope)})
@@ -76,7 +77,7 @@ export async function lgReportData(db: Kysely<Database>, tree: OrganisationTree,
     .where('assets.archived_at', 'is', null)
     .where('assets.organisation_id', 'in', scope)
     .orderBy('organisations.name')
-    .orderBy(sql`assets.name collate nocase`)
+    .orderBy(caseFolded(db, 'assets.name'))
     .execute();
 
   return {

@@ -22,8 +22,8 @@ export const healthRoutes = createRouter().openapi(
       503: { description: 'The database does not answer', content: { 'application/json': { schema: healthSchema } } },
     },
   }),
-  (c) => {
-    const dbOk = isDatabaseReachable(c.get('deps').database);
+  async (c) => {
+    const dbOk = await isDatabaseReachable(c.get('deps').database);
     const body = { status: dbOk ? 'ok' : 'degraded', version: sigillVersion, db: dbOk ? 'ok' : 'unavailable' } as const;
     return dbOk ? c.json(body, 200) : c.json(body, 503);
   },

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../server/audit/verify-chain';
 import { ApiClient, loggedIn } from '../support/api-client';
 import { assetInput, orgFixture, userPassword } from '../support/org-fixture';
+import { rawAll } from '../support/raw-sql';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 let testApp: TestApp;
@@ -55,7 +56,7 @@ describe('logins during autosaves', () => {
     expect(saves).toBeGreaterThan(0);
     const verdict = await verifyAuditChain(testApp.deps.database.db);
     expect(verdict).toMatchObject({ ok: true });
-    const actions = testApp.deps.database.sqlite.prepare("select action, count(*) as n from audit_events where action in ('auth.login', 'auth.login_failed', 'assessment.answers_saved') group by action").all();
+    const actions = await rawAll(testApp.deps.database, "select action, count(*) as n from audit_events where action in ('auth.login', 'auth.login_failed', 'assessment.answers_saved') group by action");
     expect(actions).toEqual(expect.arrayContaining([{ action: 'auth.login_failed', n: 40 }, { action: 'assessment.answers_saved', n: saves }]));
   }, 600_000);
 });

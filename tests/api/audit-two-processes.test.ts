@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startServer } from '../e2e/support/server-process';
 import { HttpSession } from '../support/http-session';
+import { testDatabaseEnv } from '../support/test-engine';
 
 /**
  * Two server processes on one SQLite file: logins on one, autosaves on the other. A login that read
@@ -50,7 +51,7 @@ describe('audit appends from two processes on one database', () => {
     };
     await Promise.all([saveLoop(1), saveLoop(2), ...Array.from({ length: 8 }, loginLoop)]);
     expect(saves).toBeGreaterThan(0);
-    const verify = spawnSync(process.execPath, ['--import', 'tsx', 'server/cli/audit-verify.ts'], { env: { ...process.env, SIGILL_DATA_DIR: first.dataDir }, encoding: 'utf8' });
+    const verify = spawnSync(process.execPath, ['--import', 'tsx', 'server/cli/audit-verify.ts'], { env: { ...process.env, SIGILL_DATA_DIR: first.dataDir, ...(await testDatabaseEnv(first.dataDir)) }, encoding: 'utf8' });
     expect(verify.stdout).toMatch(/Audit chain OK/);
     expect(verify.status).toBe(0);
   }, 600_000);

@@ -6,6 +6,7 @@ import { verifyAuditChain } from '../../server/audit/verify-chain';
 import type { AuditEventsTable } from '../../server/db/schema';
 import { assetInput, type OrgFixture, orgFixture } from '../support/org-fixture';
 import { pdftotext } from '../support/pdf-tools';
+import { dropTrigger, rawAll, rawGet, rawRun, refusal } from '../support/raw-sql';
 import { ekonomisystem } from '../support/template-fixture';
 import { createTestApp, type TestApp } from '../support/test-app';
 
@@ -24,9 +25,19 @@ afterEach(async () => {
 
 function runVerifyCommand() {
   return spawnSync(process.execPath, ['--import', 'tsx', 'server/cli/audit-verify.ts'], {
-    env: { ...process.env, SIGILL_DATA_DIR: testApp.dataDir },
+    env: { ...process.env, SIGILL_DATA_DIR: testApp.dataDir, ...testApp.databaseEnv },
     encoding: 'utf8',
   });
+}
+
+/** The named triggers that exist, on either engine. */
+async function triggerNames(names: string[]): Promise<string[]> {
+  const { database } = testApp.deps;
+  const list = names.map(() => '?').join(', ');
+  const query = database.engine === 'postgres'
+    ? `select tgname as name from pg_trigger where tgname in (${list})`
+    : `select name from sqlite_master where type = 'trigger' and name in (${list})`;
+  return (await rawAll<{ name: string }>(database, query, ...names)).map((row) => row.name);
 }
 
 /** A decided classification with its sealed protocol: the protocol and its checkpoint anchor the chain. */
@@ -42,17 +53,16 @@ async function decidedWithProtocol(): Promise<{ id: string }> {
 }
 
 /** What an attacker with the file does after dropping the triggers: rewrite from `fromSeq` on, relinking every later event. */
-function rehashFrom(fromSeq: number, edit: (event: AuditEventsTable & { seq: number }) => void): void {
-  const { sqlite } = testApp.deps.database;
-  sqlite.exec('drop trigger audit_events_no_update');
-  const events = sqlite.prepare('select * from audit_events order by seq').all() as (AuditEventsTable & { seq: number })[];
+async function rehashFrom(fromSeq: number, edit: (event: AuditEventsTable & { seq: number }) => void): Promise<void> {
+  const { database } = testApp.deps;
+  await dropTrigger(database, 'audit_events_no_update', 'audit_events');
+  const events = await rawAll<AuditEventsTable & { seq: number }>(database, 'select * from audit_events order by seq');
   let previous = events.filter((event) => event.seq < fromSeq).at(-1)?.hash ?? '0'.repeat(64);
-  const update = sqlite.prepare('update audit_events set payload = ?, prev_hash = ?, hash = ? where seq = ?');
   for (const event of events.filter((candidate) => candidate.seq >= fromSeq)) {
     if (event.seq === fromSeq) edit(event);
     event.prev_hash = previous;
     event.hash = hashEvent(event);
-    update.run(event.payload, event.prev_hash, event.hash, event.seq);
+    await rawRun(database, 'update audit_events set payload = ?, prev_hash = ?, hash = ? where seq = ?', event.payload, event.prev_hash, event.hash, event.seq);
     previous = event.hash;
   }
 }
@@ -66,17 +76,17 @@ describe('the audit chain', () => {
     expect(command.stdout).toMatch(/Audit chain OK: \d+ events verified/);
   });
 
-  it('refuses UPDATE and DELETE on events in the database itself', () => {
-    const { sqlite } = testApp.deps.database;
-    expect(() => sqlite.prepare("update audit_events set action = 'x' where seq = 1").run()).toThrow(/append-only/);
-    expect(() => sqlite.prepare('delete from audit_events where seq = 1').run()).toThrow(/append-only/);
+  it('refuses UPDATE and DELETE on events in the database itself', async () => {
+    const { database } = testApp.deps;
+    expect(await refusal(rawRun(database, "update audit_events set action = 'x' where seq = 1"))).toMatch(/append-only/);
+    expect(await refusal(rawRun(database, 'delete from audit_events where seq = 1'))).toMatch(/append-only/);
   });
 
   it('names the altered event when someone bypasses the triggers', async () => {
-    const { sqlite } = testApp.deps.database;
-    const target = sqlite.prepare("select seq, id from audit_events where action = 'asset.updated'").get() as { seq: number; id: string };
-    sqlite.exec('drop trigger audit_events_no_update');
-    sqlite.prepare("update audit_events set payload = '{\"description\":\"Något annat\"}' where seq = ?").run(target.seq);
+    const { database } = testApp.deps;
+    const target = (await rawGet<{ seq: number; id: string }>(database, "select seq, id from audit_events where action = 'asset.updated'"))!;
+    await dropTrigger(database, 'audit_events_no_update', 'audit_events');
+    await rawRun(database, "update audit_events set payload = '{\"description\":\"Något annat\"}' where seq = ?", target.seq);
     const verdict = await verifyAuditChain(testApp.deps.database.db);
     expect(verdict.ok).toBe(false);
     expect(verdict.problems).toContainEqual({ kind: 'altered', seq: target.seq, message: expect.stringContaining(`event #${target.seq} (${target.id})`) });
@@ -86,9 +96,9 @@ describe('the audit chain', () => {
   });
 
   it('names a removed event as missing', async () => {
-    const { sqlite } = testApp.deps.database;
-    sqlite.exec('drop trigger audit_events_no_delete');
-    sqlite.prepare('delete from audit_events where seq = 3').run();
+    const { database } = testApp.deps;
+    await dropTrigger(database, 'audit_events_no_delete', 'audit_events');
+    await rawRun(database, 'delete from audit_events where seq = 3');
     const verdict = await verifyAuditChain(testApp.deps.database.db);
     expect(verdict.problems).toContainEqual({ kind: 'missing', seq: 3, message: 'events #3 are missing (deleted)' });
   });
@@ -97,14 +107,14 @@ describe('the audit chain', () => {
 describe('the anchored chain (issue 13, finding 2)', () => {
   it('a sealed protocol prints the chain head and a signed checkpoint records it', async () => {
     const { id } = await decidedWithProtocol();
-    const { sqlite } = testApp.deps.database;
-    const protocol = sqlite.prepare('select audit_head_seq as seq, audit_head_hash as hash, pdf from protocols where assessment_id = ?').get(id) as { seq: number; hash: string; pdf: Buffer };
-    const event = sqlite.prepare('select hash from audit_events where seq = ?').get(protocol.seq) as { hash: string };
+    const { database } = testApp.deps;
+    const protocol = (await rawGet<{ seq: number; hash: string; pdf: Buffer }>(database, 'select audit_head_seq as seq, audit_head_hash as hash, pdf from protocols where assessment_id = ?', id))!;
+    const event = (await rawGet<{ hash: string }>(database, 'select hash from audit_events where seq = ?', protocol.seq))!;
     expect(event.hash).toBe(protocol.hash);
     const text = pdftotext(protocol.pdf).replaceAll(/\s+/g, ' ');
     expect(text).toContain(`Granskningsloggen vid förseglingen: händelse ${protocol.seq}, SHA-256: ${protocol.hash}`);
-    const checkpoints = sqlite.prepare("select seq, reason from audit_checkpoints where reason = 'protocol'").all() as { seq: number }[];
-    const sealed = sqlite.prepare("select seq from audit_events where action = 'protocol.sealed'").get() as { seq: number };
+    const checkpoints = await rawAll<{ seq: number }>(database, "select seq, reason from audit_checkpoints where reason = 'protocol'");
+    const sealed = (await rawGet<{ seq: number }>(database, "select seq from audit_events where action = 'protocol.sealed'"))!;
     expect(checkpoints).toEqual([{ seq: sealed.seq, reason: 'protocol' }]);
     expect(runVerifyCommand().status).toBe(0);
   });
@@ -112,10 +122,10 @@ describe('the anchored chain (issue 13, finding 2)', () => {
   it('truncation: the last 20 events deleted with the trigger dropped fail audit:verify, naming where the chain ends', async () => {
     await decidedWithProtocol();
     for (let index = 0; index < 5; index += 1) await org.admin.patch(`/api/assets/${assetId}`, { description: `Ändring ${index}` });
-    const { sqlite } = testApp.deps.database;
-    const { last } = sqlite.prepare('select max(seq) as last from audit_events').get() as { last: number };
-    sqlite.exec('drop trigger audit_events_no_delete');
-    sqlite.prepare('delete from audit_events where seq > ?').run(last - 20);
+    const { database } = testApp.deps;
+    const { last } = (await rawGet<{ last: number }>(database, 'select max(seq) as last from audit_events'))!;
+    await dropTrigger(database, 'audit_events_no_delete', 'audit_events');
+    await rawRun(database, 'delete from audit_events where seq > ?', last - 20);
     const verdict = await verifyAuditChain(testApp.deps.database.db);
     expect(verdict.ok).toBe(false);
     expect(verdict.problems.filter((problem) => problem.kind === 'truncated').map((problem) => problem.message)).toContainEqual(expect.stringMatching(new RegExp(`^the chain ends at event #${last - 20}, but the checkpoint of .* names event #\\d+`)));
@@ -126,9 +136,8 @@ describe('the anchored chain (issue 13, finding 2)', () => {
 
   it('a re-hashed stretch (an event edited and every later hash recomputed) fails, naming the stretch', async () => {
     await decidedWithProtocol();
-    const { sqlite } = testApp.deps.database;
-    const target = sqlite.prepare("select seq from audit_events where action = 'asset.updated'").get() as { seq: number };
-    rehashFrom(target.seq, (event) => {
+    const target = (await rawGet<{ seq: number }>(testApp.deps.database, "select seq from audit_events where action = 'asset.updated'"))!;
+    await rehashFrom(target.seq, (event) => {
       event.payload = '{"description":"Något annat"}';
     });
     const command = runVerifyCommand();
@@ -141,10 +150,10 @@ describe('the anchored chain (issue 13, finding 2)', () => {
 
   it('deleted events relinked over fail as a gap in seq', async () => {
     await decidedWithProtocol();
-    const { sqlite } = testApp.deps.database;
-    sqlite.exec('drop trigger audit_events_no_delete');
-    sqlite.prepare('delete from audit_events where seq between 4 and 6').run();
-    rehashFrom(7, () => {});
+    const { database } = testApp.deps;
+    await dropTrigger(database, 'audit_events_no_delete', 'audit_events');
+    await rawRun(database, 'delete from audit_events where seq between 4 and 6');
+    await rehashFrom(7, () => {});
     const command = runVerifyCommand();
     expect(command.status).toBe(1);
     expect(command.stdout).toContain('missing: events #4–#6 are missing (deleted)');
@@ -158,12 +167,12 @@ describe('the anchored chain (issue 13, finding 2)', () => {
     // Nothing happened since the protocol's checkpoint: nothing new to sign.
     expect(await writeDailyCheckpointIfDue(testApp.deps, dayLater)).toBeNull();
     await org.admin.patch(`/api/assets/${assetId}`, { description: 'Efter protokollet' });
-    const { sqlite } = testApp.deps.database;
-    const { last } = sqlite.prepare('select max(seq) as last from audit_events').get() as { last: number };
+    const { database } = testApp.deps;
+    const { last } = (await rawGet<{ last: number }>(database, 'select max(seq) as last from audit_events'))!;
     expect(await writeDailyCheckpointIfDue(testApp.deps, dayLater)).toMatchObject({ seq: last, reason: 'daily' });
     expect(runVerifyCommand().status).toBe(0);
-    sqlite.exec('drop trigger audit_events_no_delete');
-    sqlite.prepare('delete from audit_events where seq = ?').run(last);
+    await dropTrigger(database, 'audit_events_no_delete', 'audit_events');
+    await rawRun(database, 'delete from audit_events where seq = ?', last);
     const command = runVerifyCommand();
     expect(command.status).toBe(1);
     expect(command.stdout).toContain(`truncated: the chain ends at event #${last - 1}, but the checkpoint of`);
@@ -171,9 +180,9 @@ describe('the anchored chain (issue 13, finding 2)', () => {
 
   it('a forged checkpoint (signature not by the seal) is reported', async () => {
     await decidedWithProtocol();
-    const { sqlite } = testApp.deps.database;
-    sqlite.exec('drop trigger audit_checkpoints_no_update');
-    sqlite.prepare("update audit_checkpoints set signature = 'AAAA'").run();
+    const { database } = testApp.deps;
+    await dropTrigger(database, 'audit_checkpoints_no_update', 'audit_checkpoints');
+    await rawRun(database, "update audit_checkpoints set signature = 'AAAA'");
     const command = runVerifyCommand();
     expect(command.status).toBe(1);
     expect(command.stdout).toMatch(/checkpoint: the checkpoint of .* at event #\d+ has a signature that does not verify/);
@@ -183,21 +192,21 @@ describe('the anchored chain (issue 13, finding 2)', () => {
 describe('decision-bearing rows (issue 13, finding 2)', () => {
   it('are immutable: approvals, lowering approvals, withdrawals, template versions and a fastställd assessment refuse change', async () => {
     const { id } = await decidedWithProtocol();
-    const { sqlite } = testApp.deps.database;
-    expect(() => sqlite.prepare("update approvals set user_id = 'someone' where assessment_id = ?").run(id)).toThrow(/approvals are immutable/);
-    expect(() => sqlite.prepare('delete from approvals where assessment_id = ?').run(id)).toThrow(/approvals are immutable/);
-    expect(sqlite.prepare("select sql from sqlite_master where name in ('lowering_approvals_no_update', 'lowering_approvals_no_delete', 'approval_withdrawals_no_update', 'approval_withdrawals_no_delete', 'template_versions_no_delete')").all()).toHaveLength(5);
-    expect(() => sqlite.prepare("update assessments set summary = 'K1 R1 T1 S1' where id = ?").run(id)).toThrow(/fastställd assessment is immutable/);
-    expect(() => sqlite.prepare('delete from protocols where assessment_id = ?').run(id)).toThrow(/immutable/);
+    const { database } = testApp.deps;
+    expect(await refusal(rawRun(database, "update approvals set user_id = 'someone' where assessment_id = ?", id))).toMatch(/approvals are immutable/);
+    expect(await refusal(rawRun(database, 'delete from approvals where assessment_id = ?', id))).toMatch(/approvals are immutable/);
+    expect(await triggerNames(['lowering_approvals_no_update', 'lowering_approvals_no_delete', 'approval_withdrawals_no_update', 'approval_withdrawals_no_delete', 'template_versions_no_delete'])).toHaveLength(5);
+    expect(await refusal(rawRun(database, "update assessments set summary = 'K1 R1 T1 S1' where id = ?", id))).toMatch(/fastställd assessment is immutable/);
+    expect(await refusal(rawRun(database, 'delete from protocols where assessment_id = ?', id))).toMatch(/immutable/);
   });
 
   it('an approvals row edited behind the triggers (who decided) is reported against its event', async () => {
     const { id } = await decidedWithProtocol();
-    const { sqlite } = testApp.deps.database;
-    const other = sqlite.prepare("select id from users where email like 'objektledare.%'").get() as { id: string };
-    const decision = sqlite.prepare("select id from approvals where assessment_id = ? and step = 'decision'").get(id) as { id: string };
-    sqlite.exec('drop trigger if exists approvals_no_update');
-    sqlite.prepare('update approvals set user_id = ? where id = ?').run(other.id, decision.id);
+    const { database } = testApp.deps;
+    const other = (await rawGet<{ id: string }>(database, "select id from users where email like 'objektledare.%'"))!;
+    const decision = (await rawGet<{ id: string }>(database, "select id from approvals where assessment_id = ? and step = 'decision'", id))!;
+    await dropTrigger(database, 'approvals_no_update', 'approvals');
+    await rawRun(database, 'update approvals set user_id = ? where id = ?', other.id, decision.id);
     const command = runVerifyCommand();
     expect(command.status).toBe(1);
     expect(command.stdout).toMatch(new RegExp(`record: approvals row ${decision.id} \\(decision\\): user_id differs from its audit event #\\d+`));
@@ -213,8 +222,7 @@ describe('decision-bearing rows (issue 13, finding 2)', () => {
     expect((await decider.post(`/api/assessments/${id}/return`, { reason: 'Komplettera' })).status).toBe(200);
     const signOff = (await author.get<{ approvals: { step: string; withdrawnAt: string | null }[] }>(`/api/assessments/${id}/sign-off`)).body;
     expect(signOff.approvals.map((approval) => [approval.step, approval.withdrawnAt !== null])).toEqual([['ready', true], ['returned', false]]);
-    const { sqlite } = testApp.deps.database;
-    expect(sqlite.prepare('select cause from approval_withdrawals').all()).toEqual([{ cause: 'returned' }]);
+    expect(await rawAll(testApp.deps.database, 'select cause from approval_withdrawals')).toEqual([{ cause: 'returned' }]);
     expect(runVerifyCommand().status).toBe(0);
   });
 });

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startServer } from '../e2e/support/server-process';
 import { HttpSession } from '../support/http-session';
+import { dropTestDatabase, testDatabaseEnv } from '../support/test-engine';
 
 /**
  * Kills the real server with SIGKILL at random moments while several clients autosave, restarts it
@@ -22,7 +23,8 @@ interface Ack {
   marker: string;
 }
 
-afterAll(() => {
+afterAll(async () => {
+  await dropTestDatabase(dataDir);
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
@@ -48,8 +50,8 @@ async function autosaveUntilDown(session: HttpSession, assessmentId: string, cli
   }
 }
 
-function verifyAuditChain(): { status: number | null; stdout: string } {
-  return spawnSync(process.execPath, ['--import', 'tsx', 'server/cli/audit-verify.ts'], { env: { ...process.env, SIGILL_DATA_DIR: dataDir }, encoding: 'utf8' });
+async function verifyAuditChain(): Promise<{ status: number | null; stdout: string }> {
+  return spawnSync(process.execPath, ['--import', 'tsx', 'server/cli/audit-verify.ts'], { env: { ...process.env, SIGILL_DATA_DIR: dataDir, ...(await testDatabaseEnv(dataDir)) }, encoding: 'utf8' });
 }
 
 describe('crash safety', () => {
@@ -84,7 +86,7 @@ describe('crash safety', () => {
         const sameRevision = stored.revision === last.revision;
         expect(sameRevision ? stored.answers.objekt_namn : last.marker, where).toBe(last.marker);
       }
-      const chain = verifyAuditChain();
+      const chain = await verifyAuditChain();
       expect(chain.stdout, `audit chain after kill ${round}`).toMatch(/Audit chain OK/);
     }
     await server.stop();

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { roles } from '../../server/auth/roles';
 import { ApiClient } from '../support/api-client';
 import { assetInput, type OrgFixture, orgFixture } from '../support/org-fixture';
+import { rawGet, tableNames, tableRows } from '../support/raw-sql';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 /**
@@ -22,12 +23,12 @@ let knownIds: string[];
 const ekonomisystem = (JSON.parse(fs.readFileSync('tests/fixtures/classification/ekonomisystem.json', 'utf8')) as { answers: Record<string, unknown> }).answers;
 
 /** Every stored row except sessions (logins come and go), the abuse-limit counters (every attempt counts) and the audit of refused logins. */
-function fingerprint(): string {
-  const { sqlite } = testApp.deps.database;
-  const tables = (sqlite.prepare("select name from sqlite_master where type = 'table' and name not in ('sessions', 'rate_limits', 'audit_events') and name not like 'sqlite_%' order by name").all() as { name: string }[]).map((row) => row.name);
+async function fingerprint(): Promise<string> {
+  const { database } = testApp.deps;
+  const tables = (await tableNames(database)).filter((name) => !['sessions', 'rate_limits', 'audit_events'].includes(name));
   const hash = createHash('sha256');
-  for (const table of tables) hash.update(table).update(JSON.stringify(sqlite.prepare(`select * from "${table}" order by rowid`).all()));
-  hash.update(JSON.stringify(sqlite.prepare("select count(*) as n from audit_events where action != 'auth.login_failed'").get()));
+  for (const table of tables) hash.update(table).update(JSON.stringify(await tableRows(database, table)));
+  hash.update(JSON.stringify(await rawGet(database, "select count(*) as n from audit_events where action != 'auth.login_failed'")));
   return hash.digest('hex');
 }
 
@@ -83,7 +84,7 @@ interface ErrorShape {
 }
 
 /** What is wrong with a 4xx answer: not the error shape, or stored data changed anyway. */
-function refusalProblems(status: number, text: string, fingerprintBefore: string): string[] {
+async function refusalProblems(status: number, text: string, fingerprintBefore: string): Promise<string[]> {
   if (status < 400) return [];
   const problems: string[] = [];
   let parsed: ErrorShape = {};
@@ -93,7 +94,7 @@ function refusalProblems(status: number, text: string, fingerprintBefore: string
     problems.push('the body is not JSON');
   }
   if (typeof parsed.error?.code !== 'string' || typeof parsed.error.message !== 'string') problems.push('the body is not { error: { code, message } }');
-  if (fingerprint() !== fingerprintBefore) problems.push('a refused request changed stored data');
+  if ((await fingerprint()) !== fingerprintBefore) problems.push('a refused request changed stored data');
   return problems;
 }
 
@@ -111,13 +112,13 @@ describe('hostile input against every route', () => {
           let used = 0;
           const path = route.template.replace(/\{[^}]+\}/g, () => encodeSegment(values[used++ % values.length]!));
           const url = search ? `${path}?${search}` : path;
-          const before = fingerprint();
+          const before = await fingerprint();
           const caller = callers[callerIndex]!;
           const response = await caller.raw(route.method, url, route.method === 'GET' ? undefined : payload.text, route.method === 'GET' ? {} : { 'content-type': payload.type });
           const text = await response.text();
           const where = `${route.method} ${url.slice(0, 200)} as ${callerIndex === 0 ? 'nobody' : roles[callerIndex - 1]} → ${response.status} ${text.slice(0, 200)}`;
           expect(response.status, where).toBeLessThan(500);
-          expect(refusalProblems(response.status, text, before), where).toEqual([]);
+          expect(await refusalProblems(response.status, text, before), where).toEqual([]);
         },
       ),
       { numRuns: 1500 },

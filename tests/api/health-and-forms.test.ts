@@ -19,7 +19,7 @@ describe('GET /api/health', () => {
   });
 
   it('answers 503 degraded when the database is gone', async () => {
-    testApp.deps.database.sqlite.close();
+    await testApp.deps.database.db.destroy();
     const response = await testApp.app.request('/api/health');
     expect(response.status).toBe(503);
     expect(await jsonOf(response)).toMatchObject({ status: 'degraded', db: 'unavailable' });

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type OrgFixture, orgFixture } from '../support/org-fixture';
+import { rawAll } from '../support/raw-sql';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 interface ErrorBody {
@@ -27,7 +28,7 @@ describe('an organisation’s annual budget, the basis of the economic threshold
     // Never inherited: a förvaltning's budget says nothing of its neighbour's.
     expect((await isam.get(`/api/organisations/${org.skolaId}/annual-budget`)).body).toEqual({ annualBudgetSek: null });
     expect((await objektledare.put(`/api/organisations/${org.socialId}/annual-budget`, { annualBudgetSek: 1 })).status).toBe(403);
-    const events = testApp.deps.database.sqlite.prepare("select payload from audit_events where action = 'organisation.annual_budget_set'").all() as { payload: string }[];
+    const events = await rawAll<{ payload: string }>(testApp.deps.database, "select payload from audit_events where action = 'organisation.annual_budget_set'");
     expect(events.map((event) => JSON.parse(event.payload))).toEqual([{ annualBudgetSek: 1_200_000_000 }]);
   });
 

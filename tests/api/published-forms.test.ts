@@ -5,27 +5,32 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../server/config';
 import { prepareDeps } from '../../server/startup';
+import { dropTestDatabase, testDatabaseEnv } from '../support/test-engine';
 
 /** Issue 13 finding 6: a published form version is fixed; a file edited in place stops the start, naming it. */
 
 let formsDir: string;
 let dataDir: string;
+let databaseEnv: Record<string, string>;
 
-beforeEach(() => {
+beforeEach(async () => {
   formsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sigill-forms-'));
   fs.cpSync('forms', formsDir, { recursive: true });
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sigill-data-'));
+  databaseEnv = await testDatabaseEnv(dataDir);
 });
-afterEach(() => {
+afterEach(async () => {
+  await dropTestDatabase(dataDir);
   fs.rmSync(formsDir, { recursive: true, force: true });
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-const env = () => ({ SIGILL_DATA_DIR: dataDir, SIGILL_FORMS_DIR: formsDir, SIGILL_LOG_LEVEL: 'silent', SIGILL_ADMIN_PASSWORD: 'test-admin-password' });
+const env = () => ({ SIGILL_DATA_DIR: dataDir, SIGILL_FORMS_DIR: formsDir, SIGILL_LOG_LEVEL: 'silent', SIGILL_ADMIN_PASSWORD: 'test-admin-password', ...databaseEnv });
 
 async function start(): Promise<void> {
   const deps = await prepareDeps(loadConfig(env()));
   await deps.protocols.close();
+  await deps.live.close();
   await deps.database.close();
 }
 
@@ -60,6 +65,7 @@ describe('published form files', () => {
     const deps = await prepareDeps(loadConfig(env()));
     const recorded = await deps.database.db.selectFrom('published_form_files').select(['form_id', 'version', 'file']).execute();
     await deps.protocols.close();
+    await deps.live.close();
     await deps.database.close();
     expect(recorded).toHaveLength(files.length);
     expect(recorded.map((row) => row.file).sort()).toEqual(files.map(String).sort());

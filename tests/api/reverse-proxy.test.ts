@@ -1,8 +1,8 @@
 import https from 'node:https';
-import path from 'node:path';
-import SqliteDatabase from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startServer } from '../e2e/support/server-process';
+import { rawAll } from '../support/raw-sql';
+import { openTestDatabase } from '../support/test-engine';
 import { assertNginxInstalled, freePort, type NginxProxy, startNginx } from '../support/nginx-proxy';
 
 /**
@@ -77,11 +77,11 @@ describe('behind nginx terminating TLS', () => {
     expect((await login('127.0.0.4', adminPassword)).status).toBe(200);
   });
 
-  it('records the addresses nginx saw, never nginx’s own', () => {
-    const database = new SqliteDatabase(path.join(server!.dataDir, 'sigill.sqlite'), { readonly: true });
-    const rows = database.prepare("select action, json_extract(payload, '$.address') as address from audit_events where action like 'auth.login%'").all() as { action: string; address: string }[];
-    database.close();
-    const addresses = new Set(rows.map((row) => `${row.action} ${row.address}`));
+  it('records the addresses nginx saw, never nginx’s own', async () => {
+    const database = await openTestDatabase(server!.dataDir);
+    const rows = await rawAll<{ action: string; payload: string }>(database, "select action, payload from audit_events where action like 'auth.login%'");
+    await database.close();
+    const addresses = new Set(rows.map((row) => `${row.action} ${(JSON.parse(row.payload) as { address: string }).address}`));
     expect([...addresses].sort()).toEqual(['auth.login 127.0.0.2', 'auth.login 127.0.0.4', 'auth.login_failed 127.0.0.3']);
   });
 });

@@ -9,6 +9,7 @@ import { createDevelopmentCertificate } from '../../server/sealing/dev-certifica
 import { assetInput, orgFixture } from '../support/org-fixture';
 import { pdftotext } from '../support/pdf-tools';
 import { ekonomisystem } from '../support/template-fixture';
+import { rawGet } from '../support/raw-sql';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 /**
@@ -32,14 +33,13 @@ afterAll(async () => {
   fs.rmSync(sealFolder, { recursive: true, force: true });
 });
 
-function counts(): { events: number; protocols: number } {
-  const { sqlite } = testApp.deps.database;
-  return sqlite.prepare('select (select count(*) from audit_events) as events, (select count(*) from protocols) as protocols').get() as { events: number; protocols: number };
+async function counts(): Promise<{ events: number; protocols: number } | undefined> {
+  return rawGet<{ events: number; protocols: number }>(testApp.deps.database, 'select (select count(*) from audit_events) as events, (select count(*) from protocols) as protocols');
 }
 
 function runVerifyCommand() {
   return spawnSync(process.execPath, ['--import', 'tsx', 'server/cli/audit-verify.ts'], {
-    env: { ...process.env, SIGILL_DATA_DIR: testApp.dataDir, SIGILL_SEAL_KEY: path.join(sealFolder, 'key.pem'), SIGILL_SEAL_CERT: path.join(sealFolder, 'cert.pem') },
+    env: { ...process.env, SIGILL_DATA_DIR: testApp.dataDir, ...testApp.databaseEnv, SIGILL_SEAL_KEY: path.join(sealFolder, 'key.pem'), SIGILL_SEAL_CERT: path.join(sealFolder, 'cert.pem') },
     encoding: 'utf8',
   });
 }
@@ -60,11 +60,11 @@ describe('a seal that fails after the decision', () => {
     expect(decided.body).toMatchObject({ status: 'faststalld', protocolStatus: 'pending' });
 
     // A read writes nothing: no protocol rendered, no audit event.
-    const before = counts();
+    const before = await counts();
     const download = await reader.get<{ error: { code: string } }>(`/api/assessments/${id}/protocol.pdf`);
     expect(download.status).toBe(409);
     expect(download.body.error.code).toBe('protocol_pending');
-    expect(counts()).toEqual(before);
+    expect(await counts()).toEqual(before);
     expect((await reader.get<{ protocols: unknown[] }>(`/api/assessments/${id}/sign-off`)).body.protocols).toEqual([]);
 
     const pending = runVerifyCommand();
@@ -76,7 +76,7 @@ describe('a seal that fails after the decision', () => {
     expect((await reader.post(`/api/assessments/${id}/protocol`)).status).toBe(403);
     const stillBroken = await decider.post<{ error: { code: string } }>(`/api/assessments/${id}/protocol`);
     expect([stillBroken.status, stillBroken.body.error.code]).toEqual([503, 'seal_unavailable']);
-    expect(counts()).toEqual(before);
+    expect(await counts()).toEqual(before);
 
     // The operator fixes the key; the retry seals, and the protocol carries the decision's own time.
     fs.writeFileSync(path.join(sealFolder, 'key.pem'), keyPem);

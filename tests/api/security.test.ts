@@ -6,6 +6,7 @@ import { createInterface } from 'node:readline';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ApiClient, loggedIn } from '../support/api-client';
 import { assetInput, orgFixture } from '../support/org-fixture';
+import { databaseDump, rawGet, rawRun } from '../support/raw-sql';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 let testApp: TestApp;
@@ -51,7 +52,7 @@ describe('errors', () => {
   it('never carry a stack trace or SQL, even when the database fails', async () => {
     const admin = await loggedIn(testApp);
     const organisationId = (await admin.get<{ memberships: { organisationId: string }[] }>('/api/auth/me')).body.memberships[0]!.organisationId;
-    testApp.deps.database.sqlite.exec('drop table plan_items');
+    await rawRun(testApp.deps.database, 'drop table plan_items');
     const asset = await admin.post<{ id: string }>('/api/assets', assetInput(organisationId));
     const started = await admin.post(`/api/assets/${asset.body.id}/assessments`, { kind: 'classification' });
     expect(started.status).toBe(500);
@@ -63,11 +64,11 @@ describe('errors', () => {
   it('keep a failed change from leaving half its rows behind', async () => {
     const org = await orgFixture(testApp);
     const asset = await org.admin.post<{ id: string }>('/api/assets', assetInput(org.socialId));
-    testApp.deps.database.sqlite.exec('drop table plan_items');
-    const eventsBefore = testApp.deps.database.sqlite.prepare('select count(*) as n from audit_events').get() as { n: number };
+    await rawRun(testApp.deps.database, 'drop table plan_items');
+    const eventsBefore = await rawGet(testApp.deps.database, 'select count(*) as n from audit_events');
     expect((await org.admin.post(`/api/assets/${asset.body.id}/assessments`, { kind: 'classification' })).status).toBe(500);
-    expect(testApp.deps.database.sqlite.prepare('select count(*) as n from assessments').get()).toEqual({ n: 0 });
-    expect(testApp.deps.database.sqlite.prepare('select count(*) as n from audit_events').get()).toEqual(eventsBefore);
+    expect(await rawGet(testApp.deps.database, 'select count(*) as n from assessments')).toEqual({ n: 0 });
+    expect(await rawGet(testApp.deps.database, 'select count(*) as n from audit_events')).toEqual(eventsBefore);
   });
 });
 
@@ -105,7 +106,7 @@ describe('secrets', () => {
     const client = new ApiClient(testApp);
     const login = await client.login('admin@sigill.local', 'test-admin-password');
     const token = login.headers.get('set-cookie')!.split(';')[0]!.split('=')[1]!;
-    const dump = testApp.deps.database.sqlite.serialize().toString('latin1');
+    const dump = await databaseDump(testApp.deps.database);
     expect(dump).not.toContain('test-admin-password');
     expect(dump).not.toContain(token);
   });

@@ -111,12 +111,13 @@ describe('SAML 2.0 login with signed assertions', () => {
     const browser = new SigillBrowser(testApp);
     const fresh = assertion(await startLogin(browser));
     expect((await post(browser, fresh)).status).toBe(302);
-    const deps = await prepareDeps(loadConfig({ SIGILL_DATA_DIR: testApp.dataDir, SIGILL_LOG_LEVEL: 'silent', SIGILL_PUBLIC_URL: publicUrl }));
+    const deps = await prepareDeps(loadConfig({ SIGILL_DATA_DIR: testApp.dataDir, ...testApp.databaseEnv, SIGILL_LOG_LEVEL: 'silent', SIGILL_PUBLIC_URL: publicUrl }));
     try {
       const other = new SigillBrowser({ ...testApp, app: createApp(deps), deps });
       expect(await refusal(await post(other, fresh))).toMatchObject({ status: 401, code: 'sso_replayed' });
     } finally {
       await deps.protocols.close();
+      await deps.live.close();
       await deps.database.close();
     }
   });

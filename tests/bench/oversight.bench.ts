@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { lgReportData } from '../../server/reports/lg-report-data';
 import { dashboardFigures } from '../../server/reports/dashboard-figures';
 import { generateInstallation } from '../support/oversight-data';
@@ -40,7 +41,7 @@ export const oversightBenchmark: Benchmark = {
       const generateStart = performance.now();
       await generateInstallation(db, { organisationIds: [rootId, ...organisationIds], userId: user.id, assets: 5000, planItemsPerAsset: 40 });
       process.stderr.write(`  generated 5,000 assets, 20,000 assessments, 200,000 plan items in ${Math.round(performance.now() - generateStart)} ms\n`);
-      testApp.deps.database.sqlite.exec('analyze');
+      await sql`analyze`.execute(db);
       const current = await testApp.deps.organisations.current();
       const scope = current.selfAndDescendants(rootId);
       const baseline = await timed(10, () => db.selectFrom('plan_items').select(['status', 'priority', (eb) => eb.fn.countAll().as('n')]).groupBy(['status', 'priority']).execute());

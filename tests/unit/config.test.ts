@@ -20,6 +20,13 @@ describe('loadConfig', () => {
     expect(loadConfig({ SIGILL_HOST: '127.0.0.2' }).publicOrigin).toBeUndefined();
   });
 
+  it('selects PostgreSQL by a postgres:// URL and keeps SQLite when none is set', () => {
+    expect(loadConfig({}).databaseUrl).toBeUndefined();
+    expect(loadConfig({ SIGILL_DATABASE_URL: 'postgres://sigill:hemligt@db.kommun.se:5432/sigill' }).databaseUrl).toBe('postgres://sigill:hemligt@db.kommun.se:5432/sigill');
+    expect(loadConfig({ SIGILL_DATABASE_URL: 'postgresql://db.kommun.se/sigill' }).databaseUrl).toBe('postgresql://db.kommun.se/sigill');
+    expect(() => loadConfig({ SIGILL_DATABASE_URL: 'mysql://db.kommun.se/sigill' })).toThrow(/SIGILL_DATABASE_URL: must be a postgres:\/\/ URL/);
+  });
+
   it('reads the trusted proxies as a hop count or address ranges, and refuses anything else by name', () => {
     expect(loadConfig({}).trustProxy).toEqual({ kind: 'none' });
     expect(loadConfig({ SIGILL_TRUST_PROXY: '1' }).trustProxy).toEqual({ kind: 'hops', hops: 1 });

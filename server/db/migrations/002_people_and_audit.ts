@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { autoIncrementKey, refuseChange } from '../portable-schema';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
@@ -36,7 +37,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('audit_events')
-    .addColumn('seq', 'integer', (column) => column.primaryKey().autoIncrement())
+    .addColumn('seq', 'integer', autoIncrementKey(db))
     .addColumn('id', 'text', (column) => column.notNull().unique())
     .addColumn('at', 'text', (column) => column.notNull())
     .addColumn('actor_user_id', 'text')
@@ -51,6 +52,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
   await db.schema.createIndex('audit_events_asset').on('audit_events').columns(['asset_id', 'seq']).execute();
   // Append-only: the database itself refuses to change or remove an event.
-  await sql`create trigger audit_events_no_update before update on audit_events begin select raise(abort, 'audit events are append-only'); end`.execute(db);
-  await sql`create trigger audit_events_no_delete before delete on audit_events begin select raise(abort, 'audit events are append-only'); end`.execute(db);
+  await refuseChange(db, 'audit_events_no_update', 'update', 'audit_events', 'audit events are append-only');
+  await refuseChange(db, 'audit_events_no_delete', 'delete', 'audit_events', 'audit events are append-only');
 }

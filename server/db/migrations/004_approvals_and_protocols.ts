@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { binaryType, refuseChange } from '../portable-schema';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   // Each step of a sign-off: who, in which role, when, and the statement they confirmed.
@@ -26,7 +27,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('asset_id', 'text', (column) => column.notNull().references('assets.id'))
     .addColumn('version', 'integer', (column) => column.notNull())
     .addColumn('file_name', 'text', (column) => column.notNull())
-    .addColumn('pdf', 'blob', (column) => column.notNull())
+    .addColumn('pdf', binaryType(db), (column) => column.notNull())
     .addColumn('size', 'integer', (column) => column.notNull())
     .addColumn('sha256', 'text', (column) => column.notNull().unique())
     .addColumn('signed_digest', 'text', (column) => column.notNull())
@@ -38,6 +39,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.createIndex('protocols_version').on('protocols').columns(['assessment_id', 'version']).unique().execute();
   await db.schema.createIndex('protocols_signed_digest').on('protocols').columns(['signed_digest']).execute();
   // A sealed protocol is a record: the database itself refuses to change or remove one.
-  await sql`create trigger protocols_no_update before update on protocols begin select raise(abort, 'protocols are immutable'); end`.execute(db);
-  await sql`create trigger protocols_no_delete before delete on protocols begin select raise(abort, 'protocols are immutable'); end`.execute(db);
+  await refuseChange(db, 'protocols_no_update', 'update', 'protocols', 'protocols are immutable');
+  await refuseChange(db, 'protocols_no_delete', 'delete', 'protocols', 'protocols are immutable');
 }

@@ -1,4 +1,5 @@
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
+import { binaryType, refuseChange } from '../portable-schema';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   // Months between reviews of a fastställd classification; null inherits from the organisation above (12 at the top).
@@ -22,12 +23,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('confirmed_at', 'text', (column) => column.notNull())
     .addColumn('next_review_at', 'text', (column) => column.notNull())
     .addColumn('file_name', 'text', (column) => column.notNull())
-    .addColumn('pdf', 'blob', (column) => column.notNull())
+    .addColumn('pdf', binaryType(db), (column) => column.notNull())
     .addColumn('sha256', 'text', (column) => column.notNull())
     .addColumn('content_sha256', 'text', (column) => column.notNull())
     .addColumn('development_seal', 'integer', (column) => column.notNull())
     .execute();
   await db.schema.createIndex('review_confirmations_assessment').on('review_confirmations').columns(['assessment_id', 'confirmed_at']).execute();
-  await sql`create trigger review_confirmations_no_update before update on review_confirmations begin select raise(abort, 'review confirmations are immutable'); end`.execute(db);
-  await sql`create trigger review_confirmations_no_delete before delete on review_confirmations begin select raise(abort, 'review confirmations are immutable'); end`.execute(db);
+  await refuseChange(db, 'review_confirmations_no_update', 'update', 'review_confirmations', 'review confirmations are immutable');
+  await refuseChange(db, 'review_confirmations_no_delete', 'delete', 'review_confirmations', 'review confirmations are immutable');
 }

@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { refuseChange } from '../portable-schema';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   // A normative classification published by a central organisation; its content lives in versions.
@@ -33,7 +34,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('published_at', 'text', (column) => column.notNull())
     .execute();
   await db.schema.createIndex('template_versions_number').on('template_versions').columns(['template_id', 'version']).unique().execute();
-  await sql`create trigger template_versions_no_update before update on template_versions begin select raise(abort, 'template versions are immutable'); end`.execute(db);
+  await refuseChange(db, 'template_versions_no_update', 'update', 'template_versions', 'template versions are immutable');
 
   // One adoption per local asset: the version it rests on, and the newest version its owner has not yet reviewed.
   await db.schema

@@ -1,12 +1,9 @@
 import { type Kysely, sql } from 'kysely';
+import { refuseChange } from '../portable-schema';
 
 /** A trigger pair that makes a table's rows records: no UPDATE, no DELETE, as audit_events and protocols already are. */
 async function immutable(db: Kysely<unknown>, table: string, what: string, operations: ('update' | 'delete')[] = ['update', 'delete']): Promise<void> {
-  for (const operation of operations) {
-    await sql
-      .raw(`create trigger ${table}_no_${operation} before ${operation} on ${table} begin select raise(abort, '${what} are immutable'); end`)
-      .execute(db);
-  }
+  for (const operation of operations) await refuseChange(db, `${table}_no_${operation}`, operation, table, `${what} are immutable`);
 }
 
 export async function up(db: Kysely<unknown>): Promise<void> {
@@ -54,7 +51,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await immutable(db, 'template_versions', 'template versions', ['delete']);
   // A fastställd assessment is frozen: what was decided cannot change under its protocol. (Review
   // dates move on, and the decision's time is kept by its approval row and printed in the protocol.)
-  await sql`create trigger assessments_decided_frozen before update of asset_id, kind, form_id, form_version, round, status, revision, answers, result, summary, missing, profile
-    on assessments when old.status = 'faststalld'
-    begin select raise(abort, 'a fastställd assessment is immutable'); end`.execute(db);
+  await refuseChange(db, 'assessments_decided_frozen', 'update', 'assessments', 'a fastställd assessment is immutable', {
+    columns: ['asset_id', 'kind', 'form_id', 'form_version', 'round', 'status', 'revision', 'answers', 'result', 'summary', 'missing', 'profile'],
+    when: "old.status = 'faststalld'",
+  });
 }

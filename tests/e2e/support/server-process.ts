@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
+import { dropTestDatabase, testDatabaseEnv } from '../../support/test-engine';
 
 export interface RunningServer {
   url: string;
@@ -18,11 +19,15 @@ function exited(child: ChildProcess): Promise<void> {
   return child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((resolve) => child.once('exit', () => resolve()));
 }
 
-/** The real server, as `npm start` runs it, on a free port and a fresh (or the given) data folder. */
+/**
+ * The real server, as `npm start` runs it, on a free port and a fresh (or the given) data folder.
+ * On the PostgreSQL test engine the data folder has a database of its own, so a second server on
+ * the same folder shares the first one's database.
+ */
 export async function startServer(env: Record<string, string> = {}, options: { dataDir?: string } = {}): Promise<RunningServer> {
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'sigill-e2e-'));
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
-    env: { ...process.env, SIGILL_PORT: '0', SIGILL_DATA_DIR: dataDir, SIGILL_LOG_LEVEL: 'warn', ...env },
+    env: { ...process.env, SIGILL_PORT: '0', SIGILL_DATA_DIR: dataDir, SIGILL_LOG_LEVEL: 'warn', ...(await testDatabaseEnv(dataDir)), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
@@ -46,7 +51,10 @@ export async function startServer(env: Record<string, string> = {}, options: { d
         child.kill('SIGTERM');
         await done;
       }
-      if (!options.dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+      if (!options.dataDir) {
+        await dropTestDatabase(dataDir);
+        fs.rmSync(dataDir, { recursive: true, force: true });
+      }
     },
     kill: async () => {
       const done = exited(child);

@@ -1,0 +1,67 @@
+import { type ColumnDataType, type ColumnDefinitionBuilder, type Kysely, sql } from 'kysely';
+import { engineOf } from './dialect';
+
+/**
+ * What migrations need to say the same thing on SQLite and PostgreSQL. Columns keep one storage
+ * type on both engines (text for ids, JSON and ISO 8601 timestamps; integer 0/1 for flags), so a
+ * value reads back as the same JavaScript type and no store branches on the engine; only the types
+ * SQLite spells differently are mapped here.
+ */
+
+/** Binary content (sealed PDFs): SQLite's blob is PostgreSQL's bytea; both read back as a Buffer. */
+export function binaryType(db: Kysely<unknown>): ColumnDataType {
+  return engineOf(db) === 'postgres' ? 'bytea' : 'blob';
+}
+
+/** A whole number that may pass 2^31 (kronor): SQLite's integer is 64-bit already, PostgreSQL's is not. */
+export function bigIntegerType(db: Kysely<unknown>): ColumnDataType {
+  return engineOf(db) === 'postgres' ? 'bigint' : 'integer';
+}
+
+/** An increasing integer key: SQLite's autoincrement never reuses a number; PostgreSQL's identity column neither. */
+export function autoIncrementKey(db: Kysely<unknown>): (column: ColumnDefinitionBuilder) => ColumnDefinitionBuilder {
+  return engineOf(db) === 'postgres' ? (column) => column.primaryKey().generatedAlwaysAsIdentity() : (column) => column.primaryKey().autoIncrement();
+}
+
+interface RefusalOptions {
+  /** Only when these columns are set by the UPDATE (SQLite's and PostgreSQL's `update of`). */
+  columns?: readonly string[];
+  /** Only when this condition on the old row holds, e.g. `old.status = 'faststalld'`. */
+  when?: string;
+}
+
+/** The one PL/pgSQL function every refusing trigger calls, with its message as the trigger's argument. */
+const refusalFunction = 'sigill_refuse_change';
+
+/**
+ * A trigger that makes the database itself refuse an UPDATE or DELETE on `table` with `message`:
+ * SQLite's raise(abort) and, on PostgreSQL, a row trigger that raises the same message.
+ * Identifiers and the message are the migration's own constants, never input.
+ */
+export async function refuseChange(
+  db: Kysely<unknown>,
+  name: string,
+  operation: 'update' | 'delete',
+  table: string,
+  message: string,
+  options: RefusalOptions = {},
+): Promise<void> {
+  const event = options.columns ? `${operation} of ${options.columns.join(', ')}` : operation;
+  const quoted = message.replaceAll("'", "''");
+  if (engineOf(db) === 'postgres') {
+    await sql
+      .raw(`create or replace function ${refusalFunction}() returns trigger language plpgsql as $$
+        begin raise exception '%', tg_argv[0] using errcode = 'restrict_violation'; end $$`)
+      .execute(db);
+    const when = options.when ? ` when (${options.when})` : '';
+    await sql.raw(`create trigger ${name} before ${event} on ${table} for each row${when} execute function ${refusalFunction}('${quoted}')`).execute(db);
+    return;
+  }
+  const when = options.when ? ` when ${options.when}` : '';
+  await sql.raw(`create trigger ${name} before ${event} on ${table}${when} begin select raise(abort, '${quoted}'); end`).execute(db);
+}
+
+/** Drops a trigger made by refuseChange (PostgreSQL names its table too). */
+export async function dropRefusal<DB>(db: Kysely<DB>, name: string, table: string): Promise<void> {
+  await sql.raw(engineOf(db) === 'postgres' ? `drop trigger if exists ${name} on ${table}` : `drop trigger if exists ${name}`).execute(db);
+}

@@ -1,0 +1,67 @@
+import { CompiledQuery, type DatabaseConnection, type Driver, Kysely, PostgresDialect, type PostgresDialectConfig, PostgresDriver } from 'kysely';
+import { Pool, types } from 'pg';
+import type { PostgresHandle } from './connection';
+import type { Database } from './schema';
+
+/**
+ * One key for every write transaction's advisory lock. SQLite has one writer at a time (BEGIN
+ * IMMEDIATE); the stores were written for that: the audit chain reads its head and appends after
+ * it, a save reads the revision and writes the next one. On PostgreSQL, with a pool per process
+ * and several processes, pg_advisory_xact_lock gives write transactions the same order, and
+ * releases itself at commit or rollback. Reads outside transactions never wait for it.
+ */
+export const writeLockKey = 0x5_1611; // "sigill"
+
+/** Connections per process; PostgreSQL's default max_connections (100) leaves room for several processes. */
+const poolSize = 10;
+
+/**
+ * Column values come back as the same JavaScript types on both engines: count(*) and sum() are
+ * bigint (int8) and numeric on PostgreSQL, which pg hands over as strings; ours are far below 2^53.
+ */
+const int8 = 20;
+const numeric = 1700;
+function typeParser(oid: number, format?: string): (value: string) => unknown {
+  if (oid === int8 || oid === numeric) return Number;
+  return types.getTypeParser(oid, format as 'text');
+}
+
+class LockingPostgresDriver extends PostgresDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin'));
+    await connection.executeQuery(CompiledQuery.raw(`select pg_advisory_xact_lock(${writeLockKey})`));
+  }
+}
+
+class LockingPostgresDialect extends PostgresDialect {
+  constructor(private readonly driverConfig: PostgresDialectConfig) {
+    super(driverConfig);
+  }
+
+  override createDriver(): Driver {
+    return new LockingPostgresDriver(this.driverConfig);
+  }
+}
+
+/** The URL with its password replaced, fit for a log line. */
+export function redactedUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return 'postgres://(unparsable URL)';
+  }
+}
+
+export function openPostgres(url: string): PostgresHandle {
+  const pool = new Pool({
+    connectionString: url,
+    max: poolSize,
+    types: { getTypeParser: typeParser as typeof types.getTypeParser },
+    // Timestamps are ISO 8601 text in UTC on both engines; the session's zone only matters to now().
+    options: '-c TimeZone=UTC',
+  });
+  const db = new Kysely<Database>({ dialect: new LockingPostgresDialect({ pool }) });
+  return { engine: 'postgres', db, location: redactedUrl(url), close: () => db.destroy() };
+}
