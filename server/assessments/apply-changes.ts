@@ -10,9 +10,9 @@ import { nowIso } from '../ids';
 import { assertTemplateFloor } from '../templates/template-floor-check';
 import { answersRejected } from './answer-errors';
 import { assessmentKinds } from './assessment-kinds';
-import type { Assessment } from './assessment-store';
+import type { AssessmentHead } from './assessment-store';
 import { type LastChange, lastChanges, recordChanges, type StoredChange } from './changes-store';
-import { afterScored } from './persist-scored';
+import { afterScored, storedProfile } from './persist-scored';
 import type { ScoredAssessment } from './scored-assessment';
 
 /** A change as the client sends it: for a set, the revision in which the sender last saw that question. */
@@ -43,6 +43,21 @@ export interface ChangesOutcome {
   missing: { field: string; message: string }[];
   summary: string | null;
   updatedAt: string;
+}
+
+/** The outcome and its JSON, as the route sends it. */
+export interface AppliedChanges {
+  outcome: ChangesOutcome;
+  json: string;
+}
+
+/**
+ * The reply as JSON with the result spliced in as the text just stored: the result is most of the
+ * reply, and serialising it a second time for each keystroke was a measurable part of the cost.
+ */
+function withResultText(reply: ChangesOutcome, resultText: string): string {
+  const { result: _result, ...rest } = reply;
+  return `${JSON.stringify(rest).slice(0, -1)},"result":${resultText}}`;
 }
 
 export class ChangeConflictError extends AppError {
@@ -105,14 +120,23 @@ function changedNames(changes: readonly StoredChange[]): string[] {
 }
 
 async function loadForChange(trx: Transaction<Database>, assessmentId: string) {
-  const row = await trx.selectFrom('assessments').select(['status', 'revision', 'answers', 'summary', 'plan_hash']).where('id', '=', assessmentId).executeTakeFirstOrThrow();
+  const row = await trx
+    .selectFrom('assessments')
+    .select(['status', 'revision', 'answers', 'result', 'summary', 'missing', 'profile', 'plan_hash'])
+    .where('id', '=', assessmentId)
+    .executeTakeFirstOrThrow();
   if (row.status !== 'utkast') {
     throw new AppError('conflict', row.status === 'faststalld' ? 'The assessment is fastställd and frozen; start a new round to change it' : 'The assessment is out for review; return it to utkast to change it', { status: row.status });
   }
   return { ...row, answers: withRowIds(JSON.parse(row.answers) as Record<string, unknown>) };
 }
 
-function score(deps: AppDeps, assessment: Assessment, answers: Record<string, unknown>): ScoredAssessment {
+/** The score as stored, serialised once: the same text is compared, written and sent back. */
+function scoreTexts(scored: ScoredAssessment) {
+  return { result: JSON.stringify(scored.result), missing: JSON.stringify(scored.missing), profile: storedProfile(scored), summary: scored.summary };
+}
+
+function score(deps: AppDeps, assessment: AssessmentHead, answers: Record<string, unknown>): ScoredAssessment {
   const form = deps.forms.get(assessment.form.id, assessment.form.version);
   if (!form) throw new AppError('conflict', `The pinned form ${assessment.form.id} v${assessment.form.version} is no longer installed`);
   const outcome = assessmentKinds[assessment.kind].score(deps.forms, form, answers);
@@ -126,7 +150,7 @@ function score(deps: AppDeps, assessment: Assessment, answers: Record<string, un
  * whatever others changed, validates and scores against the pinned form, records each change and
  * announces it to everyone on the assessment.
  */
-export async function applyChanges(deps: AppDeps, assessment: Assessment, ops: readonly ClientOp[], actor: Actor, clientId: string | null): Promise<ChangesOutcome> {
+export async function applyChanges(deps: AppDeps, assessment: AssessmentHead, ops: readonly ClientOp[], actor: Actor, clientId: string | null): Promise<AppliedChanges> {
   const at = nowIso();
   const outcome = await withTransaction(deps.database.db, async (trx) => {
     const stored = await loadForChange(trx, assessment.id);
@@ -138,9 +162,12 @@ export async function applyChanges(deps: AppDeps, assessment: Assessment, ops: r
     await assertTemplateFloor(trx, assessment, scored.result, 'save');
     const revision = stored.revision + 1;
     const answersText = JSON.stringify(answers);
+    const texts = scoreTexts(scored);
+    // Most keystrokes leave the score as it was: then the large result column is not rewritten.
+    const scoreChanged = texts.result !== stored.result || texts.missing !== stored.missing || texts.profile !== stored.profile || texts.summary !== stored.summary;
     const updated = await trx
       .updateTable('assessments')
-      .set({ answers: answersText, result: JSON.stringify(scored.result), summary: scored.summary, missing: JSON.stringify(scored.missing), profile: scored.profile ? JSON.stringify(scored.profile) : null, revision, updated_at: at })
+      .set({ answers: answersText, ...(scoreChanged ? texts : {}), revision, updated_at: at })
       .where('id', '=', assessment.id)
       .where('revision', '=', stored.revision)
       .executeTakeFirst();
@@ -157,8 +184,8 @@ export async function applyChanges(deps: AppDeps, assessment: Assessment, ops: r
       entityId: assessment.id,
       payload: { revision, changed, answersSha256: sha256(answersText) },
     });
-    await afterScored(trx, assessment, scored, actor.userId, { summary: stored.summary, planHash: stored.plan_hash });
-    return { revision, changes, scored, updatedAt: at, order: rowOrders(answers, changes) };
+    await afterScored(trx, assessment, scored, actor.userId, { summary: stored.summary, planHash: stored.plan_hash, profile: stored.profile, scoreUnchanged: !scoreChanged });
+    return { revision, changes, scored, resultText: texts.result, updatedAt: at, order: rowOrders(answers, changes) };
   });
   const applied = outcome.changes.map((change) => ({ path: opPath(change.op), revision: outcome.revision }));
   if (outcome.scored) {
@@ -177,7 +204,9 @@ export async function applyChanges(deps: AppDeps, assessment: Assessment, ops: r
         summary: scored.summary,
       },
     });
-    return { revision: outcome.revision, order: outcome.order, applied, result: scored.result as Record<string, unknown>, missing: scored.missing, summary: scored.summary, updatedAt: at };
+    const reply = { revision: outcome.revision, order: outcome.order, applied, result: scored.result as Record<string, unknown>, missing: scored.missing, summary: scored.summary, updatedAt: at };
+    return { outcome: reply, json: withResultText(reply, outcome.resultText) };
   }
-  return { revision: outcome.revision, order: {}, applied, result: null, missing: assessment.missing, summary: assessment.summary, updatedAt: assessment.updatedAt };
+  const reply = { revision: outcome.revision, order: {}, applied, result: null, missing: assessment.missing, summary: assessment.summary, updatedAt: assessment.updatedAt };
+  return { outcome: reply, json: JSON.stringify(reply) };
 }

@@ -47,6 +47,40 @@ function selectAssessments(db: Kysely<Database>) {
   return db.selectFrom('assessments').innerJoin('assets', 'assets.id', 'assessments.asset_id').selectAll('assessments').select('assets.organisation_id');
 }
 
+/** An assessment without its two large columns: what a caller needs that reads or replaces the answers itself. */
+export type AssessmentHead = Omit<Assessment, 'answers' | 'result'>;
+
+/** The change path loads the answers inside its transaction; parsing them here as well would double the cost of every keystroke. */
+export async function findAssessmentHead(db: Kysely<Database>, id: string): Promise<AssessmentHead | undefined> {
+  const row = await db
+    .selectFrom('assessments')
+    .innerJoin('assets', 'assets.id', 'assessments.asset_id')
+    .select([
+      'assessments.id', 'assessments.asset_id', 'assets.organisation_id', 'assessments.kind', 'assessments.form_id', 'assessments.form_version', 'assessments.round',
+      'assessments.previous_id', 'assessments.status', 'assessments.revision', 'assessments.summary', 'assessments.missing', 'assessments.created_at',
+      'assessments.updated_at', 'assessments.decided_at',
+    ])
+    .where('assessments.id', '=', id)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  return {
+    id: row.id,
+    assetId: row.asset_id,
+    organisationId: row.organisation_id,
+    kind: row.kind,
+    form: { id: row.form_id, version: row.form_version },
+    round: row.round,
+    previousId: row.previous_id,
+    status: row.status,
+    revision: row.revision,
+    summary: row.summary,
+    missing: JSON.parse(row.missing) as Assessment['missing'],
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    decidedAt: row.decided_at,
+  };
+}
+
 /** `withResult: false` skips parsing the stored result, the largest column, for callers that replace it. */
 export async function findAssessment(db: Kysely<Database>, id: string, withResult = true): Promise<Assessment | undefined> {
   const row = await selectAssessments(db).where('assessments.id', '=', id).executeTakeFirst();

@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { streamSSE } from 'hono/streaming';
 import { createRouter } from '../app-context';
-import { assessmentWithPermission } from '../assessments/assessment-access';
+import { assessmentHeadWithPermission, assessmentWithPermission } from '../assessments/assessment-access';
 import { applyChanges } from '../assessments/apply-changes';
 import { changeRecordSchema, changesBodySchema, changesResultSchema, clientIdSchema, presenceBodySchema } from '../assessments/change-schemas';
 import { changesSince } from '../assessments/changes-store';
@@ -33,10 +33,11 @@ export const liveRoutes = createRouter()
       responses: { 200: { description: 'Applied, validated and scored', content: json(changesResultSchema) }, ...errorResponses(400, 401, 403, 404, 409, 413, 415) },
     }),
     async (c) => {
-      const { assessment, principal } = await assessmentWithPermission(c, c.req.valid('param').id, 'assessment.edit', false);
+      const { assessment, principal } = await assessmentHeadWithPermission(c, c.req.valid('param').id, 'assessment.edit');
       const body = c.req.valid('json');
-      const outcome = await applyChanges(c.get('deps'), assessment, body.ops, { userId: principal.userId, name: principal.name }, body.clientId ?? null);
-      return c.json(outcome, 200);
+      const applied = await applyChanges(c.get('deps'), assessment, body.ops, { userId: principal.userId, name: principal.name }, body.clientId ?? null);
+      // The JSON is built with the stored result's text (apply-changes.ts); the typed outcome is the same content.
+      return c.newResponse(applied.json, 200, { 'content-type': 'application/json' }) as unknown as ReturnType<typeof c.json<typeof applied.outcome, 200>>;
     },
   )
   .openapi(
