@@ -9,6 +9,7 @@ import { assetInput, type OrgFixture, orgFixture } from '../support/org-fixture'
 import { ok, type Probe } from '../support/route-probe';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { templateProbes } from '../support/template-probes';
+import { catalogProbes } from '../support/catalog-probes';
 import { contentProbes } from '../support/content-probes';
 import { liveProbes } from '../support/live-probes';
 import { auditProbes } from '../support/audit-probes';
@@ -117,6 +118,7 @@ const probes: Record<string, Probe> = {
   ...ssoProbes(() => org),
   ...liveProbes(() => org),
   ...auditProbes(decidedClassification),
+  ...catalogProbes(() => org),
 };
 
 /** Routes scoped by what the caller may see rather than by one owner: checked by visibility below. */
