@@ -1,3 +1,4 @@
+import { catalogEn } from './catalog-en';
 import { signOffEn } from './sign-off-en';
 import { rulesEn } from './rules-en';
 import { templatesEn } from './templates-en';
@@ -272,4 +273,5 @@ export const en: Record<MessageKey, string> = {
   'protocols.sealNow': 'Seal the protocol now',
   'protocols.sealing': 'Sealing …',
   'protocols.sealFailed': 'Sealing failed again. Check the seal settings and try again.',
+  ...catalogEn,
 };

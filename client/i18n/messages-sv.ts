@@ -1,3 +1,4 @@
+import { catalogSv } from './catalog-sv';
 import { classificationFlagNames } from '../../scoring/classification/flag-names';
 import { signOffSv } from './sign-off-sv';
 import { rulesSv } from './rules-sv';
@@ -282,6 +283,7 @@ export const sv = {
   'protocols.sealNow': 'Försegla protokollet nu',
   'protocols.sealing': 'Förseglar …',
   'protocols.sealFailed': 'Förseglingen misslyckades igen. Kontrollera sigillets inställningar och försök igen.',
+  ...catalogSv,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof sv;

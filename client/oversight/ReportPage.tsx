@@ -1,4 +1,6 @@
 import { useState } from 'react';
+import { Link } from '../components/Link';
+import { paths } from '../routes';
 import { useLanguage } from '../i18n/LanguageProvider';
 import { useSession } from '../session/SessionProvider';
 import { OrganisationPicker } from './OrganisationPicker';
@@ -37,6 +39,7 @@ export function ReportPage() {
             <a className="button" href={`/api/exports/inventory.xlsx?organisationId=${current}`} download>{t('ov.report.inventory')}</a>
             <a className="button" href={`/api/exports/inventory.csv?organisationId=${current}`} download>{t('ov.report.inventoryCsv')}</a>
           </p>
+          {canEdit && <p><Link href={paths.catalogMove()}>{t('catalog.moveLink')}</Link></p>}
           <ReviewIntervalForm key={current} organisationId={current} canEdit={canEdit} />
           <AnnualBudgetForm key={`budget-${current}`} rootId={current} canEdit={canEdit} />
           <SeparationOfDutiesForm key={`duties-${current}`} organisationId={current} />

@@ -11,6 +11,8 @@ const change = z.object({
   }),
   from: z.array(z.string()),
   replacedBy: z.array(z.string()),
+  fromTitles: z.array(z.string()),
+  replacedByTitles: z.array(z.string()),
   status: z.enum(planStatuses),
   reassess: z.boolean().openapi({ description: '"Kravet har ändrats — bedöm igen": the status was judged against another requirement text' }),
 });

@@ -29,6 +29,9 @@ export interface MoveChange {
   from: string[];
   /** For a replaced requirement: what replaces it. */
   replacedBy: string[];
+  /** The same, as the requirements' titles: what a person reads. */
+  fromTitles: string[];
+  replacedByTitles: string[];
   status: PlanItemStatus;
   reassess: boolean;
 }
@@ -84,7 +87,7 @@ type Item = Selectable<PlanItemsTable>;
 function describeChanges(before: readonly Item[], after: readonly Item[]): Pick<AssetMove, 'counts' | 'changes'> {
   const was = new Map(before.map((item) => [item.id, item]));
   const counts = { carried: 0, reassess: 0, added: 0, noLongerApplicable: 0, unchanged: 0 };
-  const changes: MoveChange[] = [];
+  const changes: Omit<MoveChange, 'fromTitles' | 'replacedByTitles'>[] = [];
   for (const item of after) {
     const old = was.get(item.id);
     const reassess = item.requirement_version !== null && needsReassessment(item.status, assessedAgainst(item), { id: item.source_key, version: item.requirement_version });
@@ -108,7 +111,11 @@ function describeChanges(before: readonly Item[], after: readonly Item[]): Pick<
       counts.carried += 1;
     } else counts.unchanged += 1;
   }
-  return { counts, changes: changes.toSorted((a, b) => a.requirementId.localeCompare(b.requirementId)) };
+  // A predecessor is named as the person knew it: its title before the move.
+  const titles = new Map([...after, ...before].map((item) => [item.source_key, item.title]));
+  const named = (ids: string[]) => ids.map((id) => titles.get(id) ?? id);
+  const described = changes.map((entry) => ({ ...entry, fromTitles: named(entry.from), replacedByTitles: named(entry.replacedBy) }));
+  return { counts, changes: described.toSorted((a, b) => a.title.localeCompare(b.title, 'sv')) };
 }
 
 interface MoveTarget {
