@@ -18,6 +18,7 @@ import { TemplateLibraryPage } from './templates/TemplateLibraryPage';
 import { TemplatePage } from './templates/TemplatePage';
 import { VerifyPage } from './verify/VerifyPage';
 import { IdentityProvidersPage } from './sso/IdentityProvidersPage';
+import { CatalogMovePage } from './plans/CatalogMovePage';
 
 // SurveyJS and scoring/ are most of the bundle: they load only with an assessment.
 const loadAssessmentPage = () => import('./workshop/AssessmentPage');
@@ -48,6 +49,7 @@ function Page({ route }: { route: Route }) {
     case 'templates': return <TemplateLibraryPage />;
     case 'template': return <TemplatePage key={route.id} id={route.id} />;
     case 'sso-admin': return <IdentityProvidersPage />;
+    case 'catalog-move': return <CatalogMovePage />;
     case 'not-found': return <p>{t('notFound')}</p>;
   }
 }

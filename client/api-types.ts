@@ -121,6 +121,10 @@ export interface PlanItem {
   comment: string | null;
   revision: number;
   updatedAt: string;
+  /** The requirement changed since the status was set: "Kravet har ändrats — bedöm igen". */
+  needsReassessment: boolean;
+  /** On an item kept as history: the requirements that replaced it. */
+  replacedBy: string[];
 }
 
 export type PlanItemPatch = Partial<Pick<PlanItem, 'status' | 'statusMotivation' | 'riskDecidedBy' | 'riskDecidedOn' | 'riskValidUntil' | 'ansvarig' | 'priority' | 'plannedDate' | 'hur' | 'evidenceUrl' | 'comment'>> & { baseRevision: number };

@@ -15,6 +15,7 @@ export type Route =
   | { name: 'templates' }
   | { name: 'template'; id: string }
   | { name: 'sso-admin' }
+  | { name: 'catalog-move' }
   | { name: 'not-found' };
 
 const id = '([A-Za-z0-9_-]+)';
@@ -34,6 +35,7 @@ const table: [RegExp, (match: RegExpExecArray) => Route][] = [
   [/^\/mallar$/, () => ({ name: 'templates' })],
   [new RegExp(`^/mallar/${id}$`), (m) => ({ name: 'template', id: m[1]! })],
   [/^\/inloggning$/, () => ({ name: 'sso-admin' })],
+  [/^\/kravkatalog\/flytt$/, () => ({ name: 'catalog-move' })],
 ];
 
 export function parseRoute(path: string): Route {
@@ -61,4 +63,5 @@ export const paths = {
   templates: () => '/mallar',
   template: (templateId: string) => `/mallar/${templateId}`,
   ssoAdmin: () => '/inloggning',
+  catalogMove: (assetId?: string) => (assetId ? `/kravkatalog/flytt?tillgang=${assetId}` : '/kravkatalog/flytt'),
 };

@@ -19,6 +19,8 @@ import { healthRoutes } from './routes/health';
 import { importRoutes } from './routes/imports';
 import { liveRoutes } from './routes/live';
 import { organisationRoutes } from './routes/organisations';
+import { catalogMoveRoutes } from './routes/catalog-moves';
+import { planHistoryRoutes } from './routes/plan-history';
 import { planRoutes } from './routes/plans';
 import { maxPdfBytes, protocolRoutes } from './routes/protocols';
 import { reportRoutes } from './routes/reports';
@@ -82,6 +84,8 @@ export function createApp(deps: AppDeps) {
     .route('/api', assessmentRoutes)
     .route('/api', liveRoutes)
     .route('/api', planRoutes)
+    .route('/api', catalogMoveRoutes)
+    .route('/api', planHistoryRoutes)
     .route('/api', assetRecordRoutes)
     .route('/api', signOffRoutes)
     .route('/api', protocolRoutes)

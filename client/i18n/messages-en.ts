@@ -1,3 +1,4 @@
+import { catalogEn } from './catalog-en';
 import { signOffEn } from './sign-off-en';
 import { rulesEn } from './rules-en';
 import { templatesEn } from './templates-en';
@@ -312,4 +313,5 @@ export const en: Record<MessageKey, string> = {
   'decisionRef.diarienummerHint': 'The case’s diarienummer, for example SN 2026/123.',
   'decisionRef.delegationShown': 'Delegation: {delegation}',
   'decisionRef.diarienummerShown': 'Case number: {diarienummer}',
+  ...catalogEn,
 };

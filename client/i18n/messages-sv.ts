@@ -1,3 +1,4 @@
+import { catalogSv } from './catalog-sv';
 import { classificationFlagNames } from '../../scoring/classification/flag-names';
 import { signOffSv } from './sign-off-sv';
 import { rulesSv } from './rules-sv';
@@ -322,6 +323,7 @@ export const sv = {
   'decisionRef.diarienummerHint': 'Ärendets diarienummer, till exempel SN 2026/123.',
   'decisionRef.delegationShown': 'Delegation: {delegation}',
   'decisionRef.diarienummerShown': 'Diarienummer: {diarienummer}',
+  ...catalogSv,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof sv;

@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { useLanguage } from '../i18n/LanguageProvider';
 import { Link } from '../components/Link';
 import { paths } from '../routes';
+import { useLanguage } from '../i18n/LanguageProvider';
 import { useSession } from '../session/SessionProvider';
 import { OrganisationPicker } from './OrganisationPicker';
 import { AnnualBudgetForm } from './AnnualBudgetForm';
@@ -40,6 +40,7 @@ export function ReportPage() {
             <a className="button" href={`/api/exports/inventory.csv?organisationId=${current}`} download>{t('ov.report.inventoryCsv')}</a>
           </p>
           <p><Link href={paths.soa()}>{t('soa.link')}</Link></p>
+          {canEdit && <p><Link href={paths.catalogMove()}>{t('catalog.moveLink')}</Link></p>}
           <ReviewIntervalForm key={current} organisationId={current} canEdit={canEdit} />
           <AnnualBudgetForm key={`budget-${current}`} rootId={current} canEdit={canEdit} />
           <SeparationOfDutiesForm key={`duties-${current}`} organisationId={current} />

@@ -63,6 +63,7 @@ function PlanView({ asset, items, onReplace, onStale }: { asset: Asset; items: P
       <p><Link href={paths.asset(asset.id)}>← {t('backToAsset', { name: asset.name })}</Link></p>
       <h1 id="plan-heading">{t('planHeading', { name: asset.name })}</h1>
       <p>{t('planIntro')}</p>
+      {hasRole('admin', 'isam') && items.some((item) => item.source === 'classification') && <p><Link href={paths.catalogMove(asset.id)}>{t('catalog.moveAssetLink')}</Link></p>}
       {items.length === 0 ? (
         <p className="empty-state">{t('planEmpty')}</p>
       ) : (

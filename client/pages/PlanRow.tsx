@@ -44,7 +44,13 @@ export function PlanRow({ item, canEdit, onChanged, onStale }: { item: PlanItem;
     <tr className={item.applicable ? '' : 'not-applicable'}>
       <th scope="row">
         <span className="requirement-title">{item.title}</span>
-        <span className="muted requirement-id">{item.sourceKey}{!item.applicable && ` · ${t('notApplicableAnymore')}`}</span>
+        <span className="muted requirement-id">{item.sourceKey}{!item.applicable && ` · ${t('notApplicableAnymore')}`}{item.replacedBy.length > 0 && ` · ${t('plan.replacedBy', { titles: item.replacedBy.join(', ') })}`}</span>
+        {item.needsReassessment && item.applicable && (
+          <span className="reassess">
+            <span className="badge level-high" data-testid="plan-reassess">{t('plan.reassess')}</span>
+            {canEdit && !item.fulfilledCentrally && <button type="button" onClick={() => void save({ status: item.status })}>{t('plan.confirmAssessment')}<span className="visually-hidden">: {item.title}</span></button>}
+          </span>
+        )}
       </th>
       <td className="reasons">
         <ul>{planReasons(item).map((reason, index) => <li key={index}>{String(reason.text ?? '')}</li>)}</ul>

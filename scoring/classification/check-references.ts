@@ -26,16 +26,20 @@ export interface ResolvedUses {
 
 const key = (id: string, version: number) => `${id}@${version}`;
 
+/** What a person judged a plan item against: the texts, not the references or the triggers. */
+const requirementText = (requirement: RequirementCatalog['requirements'][number]) =>
+  JSON.stringify([requirement.title, requirement.arText, requirement.skaText, requirement.byLevel ?? null]);
+
 function checkCatalog(entry: ContentFile, catalog: RequirementCatalog, uses: ResolvedUses, all: readonly ContentFile[]): ReferenceProblem[] {
   const problems: ReferenceProblem[] = [];
   const problem = (field: string, message: string) => problems.push({ file: entry.file, field, message });
   const aspects = new Set(uses.model?.aspects.map((aspect) => aspect.code));
   const ratable = new Set(uses.model?.scale.levels.filter((level) => level.specialAnalysis !== true).map((level) => level.level));
   const lagrum = new Set(uses.lagrum?.lagrum.map((item) => item.id));
-  const earlier = new Set(
+  const earlier = new Map(
     all
       .filter((other) => other.content.meta.id === catalog.meta.id && other.content.meta.version < catalog.meta.version)
-      .flatMap((other) => (other.content as unknown as RequirementCatalog).requirements.map((requirement) => key(requirement.id, requirement.version))),
+      .flatMap((other) => (other.content as unknown as RequirementCatalog).requirements.map((requirement) => [key(requirement.id, requirement.version), requirement] as const)),
   );
   catalog.requirements.forEach((requirement, index) => {
     const at = `requirements[${index}]`;
@@ -53,6 +57,11 @@ function checkCatalog(entry: ContentFile, catalog: RequirementCatalog, uses: Res
       requirement.lagrum?.forEach((id, lagrumIndex) => {
         if (!lagrum.has(id)) problem(`${at}.lagrum[${lagrumIndex}]`, `lagrum "${id}" is not in ${uses.lagrum?.meta.id} v${uses.lagrum?.meta.version}`);
       });
+    }
+    // A plan item is flagged for reassessment when its requirement's version moves: a changed text must move it.
+    const before = earlier.get(key(requirement.id, requirement.version));
+    if (before && requirementText(before) !== requirementText(requirement)) {
+      problem(`${at}.version`, `"${requirement.id}" changes its text but keeps version ${requirement.version} of an earlier ${catalog.meta.id}; give it a new version`);
     }
     requirement.replaces?.forEach((old, replacesIndex) => {
       if (!earlier.has(key(old.id, old.version))) problem(`${at}.replaces[${replacesIndex}]`, `"${old.id}" version ${old.version} is in no earlier version of ${catalog.meta.id}`);

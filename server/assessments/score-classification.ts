@@ -1,5 +1,7 @@
-import { buildActionPlan, type PlanRequirement, summariseActionPlan } from '../../scoring/classification/action-plan';
+import { type ActionPlan, buildActionPlan, type PlanRequirement, summariseActionPlan } from '../../scoring/classification/action-plan';
+import type { RequirementCatalog } from '../../scoring/content/requirement-catalog';
 import type { Classification } from '../../scoring/classification/classification-types';
+import type { RequirementRef } from '../../scoring/classification/catalog-versions';
 import { classify } from '../../scoring/classification/classify';
 import type { FormRegistry } from '../forms/form-registry';
 import type { LoadedForm } from '../forms/load-forms';
@@ -7,10 +9,11 @@ import { contentAs } from '../forms/typed-content';
 import type { AssetProfile, PlanEntry, ScoreOutcome } from './scored-assessment';
 import { optionalContent, usedContent } from './used-content';
 
-function planEntry(requirement: PlanRequirement): PlanEntry {
+function planEntry(requirement: PlanRequirement, replaces: RequirementRef[]): PlanEntry {
   return {
     sourceKey: requirement.id,
     title: requirement.title,
+    requirement: { version: requirement.version, replaces },
     detail: {
       version: requirement.version,
       theme: requirement.theme,
@@ -21,6 +24,12 @@ function planEntry(requirement: PlanRequirement): PlanEntry {
       reasons: requirement.reasons,
     },
   };
+}
+
+/** The plan items' entries for a plan, each with the earlier requirements it replaces, so the sync carries their items. */
+export function planEntries(catalog: RequirementCatalog, plan: ActionPlan): PlanEntry[] {
+  const replaces = new Map(catalog.requirements.map((requirement) => [requirement.id, requirement.replaces ?? []]));
+  return plan.requirements.map((requirement) => planEntry(requirement, replaces.get(requirement.id) ?? []));
 }
 
 function assetProfile(classification: Classification): AssetProfile {
@@ -43,7 +52,7 @@ export function scoreClassification(registry: FormRegistry, form: LoadedForm, an
       result: { classification, actionPlan: summariseActionPlan(plan) },
       complete: classification.completeness.complete,
       missing: classification.completeness.missing,
-      plan: plan.requirements.map(planEntry),
+      plan: planEntries(catalog, plan),
       summary: classification.profile.text,
       profile: assetProfile(classification),
     },

@@ -1,3 +1,4 @@
+import type { RequirementRef } from '../../scoring/classification/catalog-versions';
 import type { AnswerError } from '../../scoring/survey/validate-answers';
 
 /** One entry of the action plan a result makes applicable, keyed stably so edits survive re-scoring. */
@@ -6,6 +7,8 @@ export interface PlanEntry {
   title: string;
   /** What the plan table shows beside the title: why it applies and how strong it must be. JSON. */
   detail: Record<string, unknown>;
+  /** Classification: the requirement's version and the earlier requirements it replaces, so the sync can carry their items over. */
+  requirement?: { version: number; replaces: RequirementRef[] };
 }
 
 export type AssetProfile = Record<'K' | 'R' | 'T' | 'S', number | null>;

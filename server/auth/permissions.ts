@@ -25,6 +25,8 @@ export const permissions = {
   'plan.read': ['admin', 'isam', 'dso', 'objektledare', 'beslutsfattare', 'granskare'],
   'plan.edit': ['admin', 'isam', 'objektledare'],
   'plan.defaults': ['admin', 'isam'],
+  // Moving plans to a newer kravkatalog (issue 17): the ISAM's call, for the whole organisation or one asset.
+  'plan.catalog_move': ['admin', 'isam'],
   'audit.read': ['admin', 'isam', 'dso', 'objektledare', 'beslutsfattare', 'granskare'],
   'export.read': ['admin', 'isam', 'dso', 'objektledare', 'beslutsfattare', 'granskare'],
   // Oversight (issue 9): the ISAM's dashboard and Ledningens genomgång, read-only for granskare.

@@ -14,6 +14,7 @@ import * as assessmentChanges from './migrations/012_assessment_changes';
 import * as organisationBudget from './migrations/013_organisation_budget';
 import * as soaJustifications from './migrations/019_soa_justifications';
 import * as decisionReference from './migrations/017_decision_reference';
+import * as planHistory from './migrations/015_plan_history';
 import type { Database } from './schema';
 
 /** Numbered migrations, in order; a new one is appended, an old one never edited. */
@@ -33,6 +34,7 @@ const migrations: Record<string, Migration> = {
   '013_organisation_budget': organisationBudget,
   '019_soa_justifications': soaJustifications,
   '017_decision_reference': decisionReference,
+  '015_plan_history': planHistory,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {

@@ -30,6 +30,9 @@ export interface Database {
   approval_withdrawals: ApprovalWithdrawalsTable;
   audit_checkpoints: AuditCheckpointsTable;
   soa_justifications: SoaJustificationsTable;
+  plan_item_events: PlanItemEventsTable;
+  lg_statements: LgStatementsTable;
+  plan_catalog_moves: PlanCatalogMovesTable;
 }
 
 export type OrganisationKind = 'kommun' | 'namnd' | 'forvaltning' | 'bolag' | 'annan';
@@ -192,6 +195,48 @@ export interface PlanItemsTable {
   updated_at: string;
   /** Set while an adopted template says the central owner fulfils the requirement: how it does. */
   central_hur: string | null;
+  /** Classification: the version of the requirement the item now shows. */
+  requirement_version: number | null;
+  /** Classification: JSON list of `{ id, version }`, the requirement(s) the status was judged against. */
+  assessed_against: string | null;
+  /** JSON list of the requirement ids that replaced this item's requirement in a newer catalog. */
+  replaced_by: string | null;
+}
+
+/** One change of a plan item: its state before and after as JSON (status, ansvarig, dates, applicability). */
+export interface PlanItemEventsTable {
+  id: string;
+  plan_item_id: string;
+  asset_id: string;
+  changed_at: string;
+  /** Null when Sigill made the change (a new result, a catalog move) rather than a person. */
+  changed_by: string | null;
+  change: 'recorded' | 'created' | 'edited' | 'requirement_changed' | 'carried' | 'not_applicable' | 'applicable_again';
+  from_state: string | null;
+  to_state: string;
+}
+
+/** An asset's plan moved to a newer requirement catalog; counts is JSON `{ carried, added, noLongerApplicable }`. */
+export interface PlanCatalogMovesTable {
+  id: string;
+  asset_id: string;
+  catalog_id: string;
+  from_version: number;
+  to_version: number;
+  counts: string;
+  moved_by: string;
+  moved_at: string;
+}
+
+/** The ISAM's own section of a year's Ledningens genomgång. */
+export interface LgStatementsTable {
+  organisation_id: string;
+  year: number;
+  conclusions: string;
+  proposed_actions: string;
+  revision: number;
+  updated_by: string;
+  updated_at: string;
 }
 
 export interface RequirementDefaultsTable {

@@ -29,6 +29,10 @@ export const planItemSchema = z
     comment: z.string().nullable(),
     revision: z.number().int(),
     updatedAt: z.string(),
+    requirementVersion: z.number().int().nullable().openapi({ description: 'Classification: the version of the requirement the item now shows' }),
+    assessedAgainst: z.array(z.object({ id: z.string(), version: z.number().int() })).openapi({ description: 'The requirement(s) the status was judged against' }),
+    needsReassessment: z.boolean().openapi({ description: 'The requirement changed since the status was set ("Kravet har ändrats — bedöm igen"); setting a status clears it' }),
+    replacedBy: z.array(z.string()).openapi({ description: 'On an item kept as history: the requirement ids that replaced its requirement' }),
   })
   .openapi('PlanItem');
 

@@ -1,7 +1,9 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, PlanItemsTable } from '../db/schema';
 import type { OrganisationTree } from '../organisations/organisation-tree';
+import { needsReassessment } from '../../scoring/classification/catalog-versions';
 import type { PlanItem } from './plan-schemas';
+import { assessedAgainst } from './sync-plan';
 
 /** The organisation's default "hur" per requirement, nearest organisation first. */
 export async function defaultHurFor(db: Kysely<Database>, tree: OrganisationTree, organisationId: string): Promise<Map<string, string>> {
@@ -40,6 +42,10 @@ export function toPlanItem(row: Selectable<PlanItemsTable>, defaults: ReadonlyMa
     comment: row.comment,
     revision: row.revision,
     updatedAt: row.updated_at,
+    requirementVersion: row.requirement_version,
+    assessedAgainst: assessedAgainst(row),
+    needsReassessment: row.requirement_version !== null && needsReassessment(row.status, assessedAgainst(row), { id: row.source_key, version: row.requirement_version }),
+    replacedBy: row.replaced_by ? (JSON.parse(row.replaced_by) as string[]) : [],
   };
 }
 
@@ -47,4 +53,9 @@ export async function planOfAsset(db: Kysely<Database>, tree: OrganisationTree, 
   const rows = await db.selectFrom('plan_items').selectAll().where('asset_id', '=', asset.id).orderBy('applicable', 'desc').orderBy('source').orderBy('source_key').execute();
   const defaults = await defaultHurFor(db, tree, asset.organisationId);
   return rows.map((row) => toPlanItem(row, defaults));
+}
+
+/** The asset a plan item belongs to, for the permission check; undefined for no such item. */
+export async function assetOfPlanItem(db: Kysely<Database>, itemId: string): Promise<string | undefined> {
+  return (await db.selectFrom('plan_items').select('asset_id').where('id', '=', itemId).executeTakeFirst())?.asset_id;
 }

@@ -4,6 +4,7 @@ import { appendAuditEvent } from '../audit/audit-log';
 import type { PlanItemsTable } from '../db/schema';
 import { AppError, type ErrorDetail } from '../errors';
 import { nowIso } from '../ids';
+import { planItemState, recordPlanEvent } from './plan-history';
 import type { PlanItemPatch } from './plan-schemas';
 import { withTransaction } from '../db/transaction';
 
@@ -52,6 +53,8 @@ export async function updatePlanItem(deps: AppDeps, item: Selectable<PlanItemsTa
     Object.assign(set, { [column]: patch[key] });
     changed[key] = patch[key];
   }
+  // Setting a status is a judgement against the requirement as it now reads: it clears "bedöm igen".
+  if (patch.status !== undefined && item.requirement_version !== null) set.assessed_against = JSON.stringify([{ id: item.source_key, version: item.requirement_version }]);
   const problems = statusProblems({ ...item, ...set } as Selectable<PlanItemsTable>);
   if (problems.length > 0) throw new AppError('validation_failed', problems.map((problem) => problem.message).join('; '), problems);
   await withTransaction(deps.database.db, async (trx) => {
@@ -62,6 +65,7 @@ export async function updatePlanItem(deps: AppDeps, item: Selectable<PlanItemsTa
       .where('revision', '=', item.revision)
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) === 0) throw new AppError('conflict', 'The item was changed meanwhile; reload it');
+    await recordPlanEvent(trx, { id: item.id, assetId: item.asset_id }, 'edited', planItemState(item), planItemState({ ...item, ...set } as Selectable<PlanItemsTable>), actor.userId);
     await appendAuditEvent(trx, { actorUserId: actor.userId, organisationId: actor.organisationId, assetId: item.asset_id, action: 'plan_item.updated', entityType: 'plan_item', entityId: item.id, payload: { requirement: item.source_key, changed } });
   });
 }

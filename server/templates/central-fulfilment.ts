@@ -1,6 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { Database } from '../db/schema';
 import { nowIso } from '../ids';
+import { planItemState, recordPlanEvent } from '../plans/plan-history';
 import { adoptionOfAsset, findVersion } from './template-store';
 
 /**
@@ -12,12 +13,13 @@ export async function applyCentralFulfilment(trx: Transaction<Database>, assetId
   const adoption = await adoptionOfAsset(trx, assetId);
   const version = adoption ? await findVersion(trx, adoption.templateVersionId) : undefined;
   const central = new Map((version?.fulfilled ?? []).map((entry) => [entry.requirementId, entry.hur]));
-  const items = await trx.selectFrom('plan_items').select(['id', 'source_key', 'status', 'central_hur', 'revision']).where('asset_id', '=', assetId).where('source', '=', 'classification').execute();
+  const items = await trx.selectFrom('plan_items').selectAll().where('asset_id', '=', assetId).where('source', '=', 'classification').execute();
   const now = nowIso();
   for (const item of items) {
     const hur = central.get(item.source_key) ?? null;
     if (hur === item.central_hur && (hur === null || item.status === 'uppfyllt')) continue;
     const set = hur !== null ? { central_hur: hur, status: 'uppfyllt' as const } : { central_hur: null, status: 'ej_bedomd' as const };
     await trx.updateTable('plan_items').set({ ...set, revision: item.revision + 1, updated_at: now }).where('id', '=', item.id).execute();
+    await recordPlanEvent(trx, { id: item.id, assetId }, 'edited', planItemState(item), planItemState({ ...item, ...set }), null, now);
   }
 }

@@ -34,11 +34,14 @@ function formsBeforeV2(): string {
   fs.cpSync('forms', dir, { recursive: true });
   fs.rmSync(path.join(dir, 'klassningsmodell', 'v2.json'));
   fs.rmSync(path.join(dir, 'informationsklassning', 'v2.json'));
+  // Version 3 asks the same as version 2 and is scored with kravkatalog version 2, which needs model version 2 too.
+  fs.rmSync(path.join(dir, 'informationsklassning', 'v3.json'));
+  fs.rmSync(path.join(dir, 'kravkatalog', 'v2.json'));
   return dir;
 }
 
 describe('publishing version 2 of the classification model and questionnaire', () => {
-  it('leaves an open version-1 assessment on version 1, scoring as before, while new assessments start on version 2', async () => {
+  it('leaves an open version-1 assessment on version 1, scoring as before, while new assessments start on the newest version', async () => {
     const dataDir = tempDir('sigill-upgrade-');
     const before = await createTestApp({ SIGILL_DATA_DIR: dataDir, SIGILL_FORMS_DIR: formsBeforeV2() });
     apps.push(before);
@@ -65,7 +68,8 @@ describe('publishing version 2 of the classification model and questionnaire', (
 
     const secondAsset = (await sameUser.post<{ id: string }>('/api/assets', assetInput(org.socialId, { name: 'Lönesystemet' }))).body.id;
     const fresh = await sameUser.post<Assessment>(`/api/assets/${secondAsset}/assessments`, { kind: 'classification' });
-    expect(fresh.body.form).toEqual({ id: 'informationsklassning', version: 2 });
+    // The newest questionnaire: version 3 asks what version 2 asks, with kravkatalog version 2.
+    expect(fresh.body.form).toEqual({ id: 'informationsklassning', version: 3 });
     const onV2 = await sameUser.put<Assessment>(`/api/assessments/${fresh.body.id}/answers`, { baseRevision: 0, answers: v1Fixture.answers });
     expect(onV2.status).toBe(200);
     // Version 2 asks about reporting duties, so its result carries the flag, answered or not.

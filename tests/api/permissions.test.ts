@@ -10,6 +10,7 @@ import { ok, type Probe } from '../support/route-probe';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { templateProbes } from '../support/template-probes';
 import { soaProbes } from '../support/soa-probes';
+import { catalogProbes } from '../support/catalog-probes';
 import { contentProbes } from '../support/content-probes';
 import { liveProbes } from '../support/live-probes';
 import { auditProbes } from '../support/audit-probes';
@@ -119,6 +120,7 @@ const probes: Record<string, Probe> = {
   ...ssoProbes(() => org),
   ...liveProbes(() => org),
   ...auditProbes(decidedClassification),
+  ...catalogProbes(() => org),
 };
 
 /** Routes scoped by what the caller may see rather than by one owner: checked by visibility below. */

@@ -9,7 +9,8 @@ const item = (overrides: Partial<PlanItem>): PlanItem => ({
   id: 'i', assetId: 'a', source: 'classification', sourceKey: 'tek-loggning', assessmentId: 's', title: 'Loggning', applicable: true,
   detail: { reasons: [{ kind: 'aspect', aspect: 'S', text: 'S2 Betydande når kravets nivå S2.' }] },
   status: 'ej_bedomd', statusMotivation: null, riskDecidedBy: null, riskDecidedOn: null, riskValidUntil: null, ansvarig: null, priority: null,
-  plannedDate: null, hur: null, hurSource: null, fulfilledCentrally: false, evidenceUrl: null, comment: null, revision: 1, updatedAt: '2026-01-01T00:00:00Z', ...overrides,
+  plannedDate: null, hur: null, hurSource: null, fulfilledCentrally: false, evidenceUrl: null, comment: null, revision: 1, updatedAt: '2026-01-01T00:00:00Z',
+  needsReassessment: false, replacedBy: [], ...overrides,
 });
 
 describe('plan filters and CSV', () => {
