@@ -17,6 +17,7 @@ export interface SoaData {
 }
 
 export const soaControlSetId = 'iso27002';
+const newestCatalogId = 'kravkatalog';
 
 /**
  * The organisation's statement of applicability: from every live asset's newest fastställd
@@ -33,7 +34,9 @@ export async function soaData(deps: Pick<AppDeps, 'database' | 'forms' | 'organi
     classificationPlanStatuses(db, organisationIds),
     soaJustifications(db, organisationId),
   ]);
-  const catalogControls = new Set<string>();
+  // What the catalogs cover: those the plans were made from, and the newest one a new classification would use.
+  const newestCatalog = deps.forms.latest(newestCatalogId);
+  const catalogControls = new Set(newestCatalog ? contentAs(newestCatalog, 'requirement-catalog').requirements.flatMap((requirement) => requirement.iso27002) : []);
   const plans: SoaAssetPlan[] = [];
   for (const row of classifications) {
     const form = deps.forms.get(row.formId, row.formVersion);

@@ -21,8 +21,10 @@ interface Statement {
   rows: Row[];
 }
 
-const catalog = JSON.parse(fs.readFileSync('forms/kravkatalog/v1.json', 'utf8')) as { requirements: { id: string; iso27002: string[] }[] };
-const controlsOf = new Map(catalog.requirements.map((requirement) => [requirement.id, requirement.iso27002]));
+type Catalog = { requirements: { id: string; version: number; iso27002: string[] }[] };
+const catalogs = fs.readdirSync('forms/kravkatalog').map((file) => JSON.parse(fs.readFileSync(`forms/kravkatalog/${file}`, 'utf8')) as Catalog);
+/** Every published requirement version's controls, read from the catalog files themselves. */
+const controlsOf = new Map(catalogs.flatMap((catalog) => catalog.requirements.map((requirement) => [`${requirement.id}@${requirement.version}`, requirement.iso27002] as const)));
 
 /** The words of a text; a break after a hyphen is a proper one, and pdftotext joins it again without the hyphen. */
 const words = (line: string) => line.replace(/-/g, '').split(/[\s,–()]+/).filter((word) => word.length > 3);
@@ -51,9 +53,9 @@ async function controlsOfFaststalldaPlans(): Promise<{ controls: Map<string, Set
     const inForce = assessments.filter((entry) => entry.kind === 'classification' && entry.status === 'faststalld').sort((a, b) => b.round - a.round)[0];
     if (!inForce) continue;
     assets.push(asset);
-    const result = (await isam.get<{ result: { actionPlan: { requirements: { id: string }[] } } }>(`/api/assessments/${inForce.id}`)).body.result;
+    const result = (await isam.get<{ result: { actionPlan: { requirements: { id: string; version: number }[] } } }>(`/api/assessments/${inForce.id}`)).body.result;
     for (const requirement of result.actionPlan.requirements) {
-      for (const control of controlsOf.get(requirement.id)!) controls.set(control, (controls.get(control) ?? new Set()).add(asset.id));
+      for (const control of controlsOf.get(`${requirement.id}@${requirement.version}`)!) controls.set(control, (controls.get(control) ?? new Set()).add(asset.id));
     }
   }
   return { controls, assets };
@@ -72,9 +74,9 @@ describe('the tillämpningsförklaring', () => {
     const policies = statement.rows.find((row) => row.control.id === '5.1')!;
     expect(policies).toMatchObject({ applicable: true, assets: 4, control: { title: 'Informationssäkerhetspolicyer' } });
     expect(policies.reasons).toContainEqual({ kind: 'baseline' });
-    const uncovered = new Set(catalog.requirements.flatMap((requirement) => requirement.iso27002));
+    const covered = new Set(catalogs.flatMap((catalog) => catalog.requirements.flatMap((requirement) => requirement.iso27002)));
     for (const row of statement.rows.filter((entry) => !entry.applicable)) {
-      expect(row.exclusionBasis).toBe(uncovered.has(row.control.id) ? 'no-plan-requires' : 'not-in-catalog');
+      expect(row.exclusionBasis).toBe(covered.has(row.control.id) ? 'no-plan-requires' : 'not-in-catalog');
       expect(row.implementation).toBeNull();
     }
   });
