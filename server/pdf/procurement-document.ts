@@ -5,14 +5,15 @@ import { pageFrame, swedishDate } from './layout';
 /** Upphandlingskrav: the applicable requirements as SKA-krav, numbered for a förfrågningsunderlag. */
 export function procurementDocument(data: ProcurementData): DocumentDefinition {
   const generated = new Date(data.generatedAt);
-  const intro = `Kraven gäller ${data.asset.name} med klassningen ${data.profileText} (version ${data.round}, fastställd ${swedishDate(data.decidedAt)}), enligt kravkatalogen ${data.catalog.id} version ${data.catalog.version}. Leverantören ska uppfylla kraven och redovisa hur i sitt anbud.`;
+  const intro = `Kraven gäller ${data.asset.name} med klassningen ${data.profileText} (version ${data.round}, fastställd ${swedishDate(data.decidedAt)}), enligt kravkatalogen, version ${data.catalog.version}. Leverantören ska uppfylla kraven och redovisa hur i sitt anbud.`;
   const requirements: Content[] = data.requirements.map((requirement, index) => ({
     unbreakable: true,
     margin: [0, 0, 0, 8],
     stack: [
       { text: `${index + 1}. ${requirement.title}`, bold: true },
       { text: requirement.text, margin: [0, 2, 0, 2] },
-      { text: `Krav-id ${requirement.id} v${requirement.version} · ${themeNames[requirement.theme] ?? requirement.theme} · ISO/IEC 27002:2022 ${requirement.iso27002.join(', ') || '–'} · ${requirement.basis}`, style: 'small' },
+      // The number is the reference a tender uses; the catalog's internal id stays in the XLSX export.
+      { text: [themeNames[requirement.theme] ?? requirement.theme, requirement.iso27002.length > 0 ? `ISO/IEC 27002:2022 ${requirement.iso27002.join(', ')}` : '', requirement.basis].filter(Boolean).join(' · '), style: 'small' },
     ],
   }));
   const content: Content[] = [

@@ -5,6 +5,9 @@ import { classificationProtocol } from '../../server/pdf/classification-protocol
 import type { DocumentDefinition } from '../../server/pdf/doc-types';
 import { dpiaReport } from '../../server/pdf/dpia-report';
 import { lgReportDocument } from '../../server/pdf/lg-report';
+import { procurementDocument } from '../../server/pdf/procurement-document';
+import { classificationInForce } from '../../server/exports/classification-in-force';
+import { procurementData } from '../../server/exports/procurement-data';
 import { renderPdf } from '../../server/pdf/render-pdf';
 import { reviewConfirmationDocument } from '../../server/pdf/review-confirmation';
 import { gatherProtocolData } from '../../server/protocols/gather-protocol-data';
@@ -99,6 +102,8 @@ beforeAll(async () => {
   await rendered('the classification protocol (no personal data in one set)', await protocolDefinition(ekonomi));
   await rendered('the classification protocol (sensitive personal data)', await protocolDefinition(elevhalsa));
   await rendered('the DPIA report', await protocolDefinition(dpia));
+  const ekonomiAsset = (await findAssessment(testApp.deps.database.db, ekonomi))!.assetId;
+  await rendered('the procurement requirements', procurementDocument(procurementData(await classificationInForce(testApp.deps, ekonomiAsset), { name: 'Ekonomisystemet', externalId: null }, 'Socialförvaltningen')));
   await rendered('the review confirmation', reviewConfirmationDocument(await confirmationData(ekonomi), '0'.repeat(64)));
   const admin = await testApp.deps.database.db.selectFrom('users').select('id').executeTakeFirstOrThrow();
   await generateInstallation(testApp.deps.database.db, { organisationIds: [org.socialId, org.skolaId], userId: admin.id, assets: 40, planItemsPerAsset: 3, seed: 7 });
@@ -117,7 +122,7 @@ describe('the text of every PDF kind', () => {
     expect(codes).not.toContain('ja');
   });
 
-  for (const name of ['the classification protocol (no personal data in one set)', 'the classification protocol (sensitive personal data)', 'the DPIA report', 'the review confirmation', 'Ledningens genomgång']) {
+  for (const name of ['the classification protocol (no personal data in one set)', 'the classification protocol (sensitive personal data)', 'the DPIA report', 'the review confirmation', 'Ledningens genomgång', 'the procurement requirements']) {
     it(`${name} shows no form value id or internal key`, () => {
       expect(codesIn(documents.get(name)!.text, codes)).toEqual([]);
     });

@@ -86,7 +86,7 @@ describe('a seal that fails after the decision', () => {
     const pdf = await reader.raw('GET', `/api/assessments/${id}/protocol.pdf`);
     expect(pdf.status).toBe(200);
     const text = pdftotext(new Uint8Array(await pdf.arrayBuffer())).replaceAll(/\s+/g, ' ');
-    expect(text).toContain(`Fastställd ${swedishDate(decided.body.decidedAt, true)}`);
+    expect(text).toContain(`Beslutat ${swedishDate(decided.body.decidedAt, true)}`);
     expect((await decider.post(`/api/assessments/${id}/protocol`)).status).toBe(200);
     expect(runVerifyCommand().status).toBe(0);
   }, 120_000);

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pdftotext, withOneByteChanged } from '../support/pdf-tools';
 import { launchChromium } from './support/chromium';
@@ -43,10 +43,11 @@ function panel(page: Page) {
   return page.getByTestId('sign-off-panel');
 }
 
-/** Opens a step from the panel, ticks the statement box and confirms. */
-async function confirmStep(page: Page, action: string): Promise<void> {
+/** Opens a step from the panel, fills what the step asks beyond its statement, ticks the statement box and confirms. */
+async function confirmStep(page: Page, action: string, fill: (form: Locator) => Promise<void> = async () => {}): Promise<void> {
   await panel(page).getByRole('button', { name: action, exact: true }).click();
   const form = page.locator('form.sign-off-form');
+  await fill(form);
   await form.getByRole('checkbox', { name: 'Jag har läst och bekräftar texten ovan' }).check();
   await form.getByRole('button', { name: 'Bekräfta' }).click();
 }
@@ -107,13 +108,11 @@ describe('a classification is sent för granskning, fastställd and its sealed p
     await panel(page).getByRole('button', { name: 'Fastställ', exact: true }).waitFor();
     expect(await panel(page).getByRole('button', { name: 'Skicka tillbaka till utkast' }).count()).toBe(1);
     // Where the decision rests (issue 18): optional fields in the dialog, labelled and accessible.
-    await panel(page).getByRole('button', { name: 'Fastställ', exact: true }).click();
-    const form = page.locator('form.sign-off-form');
-    await form.getByLabel('Delegation (frivilligt)').fill('Utbildningsnämndens delegationsordning, punkt 2.1');
-    await form.getByLabel('Diarienummer (frivilligt)').fill('UN 2026/45');
-    await expectAccessible(page);
-    await form.getByRole('checkbox', { name: 'Jag har läst och bekräftar texten ovan' }).check();
-    await form.getByRole('button', { name: 'Bekräfta' }).click();
+    await confirmStep(page, 'Fastställ', async (form) => {
+      await form.getByLabel('Delegation (frivilligt)').fill('Utbildningsnämndens delegationsordning, punkt 2.1');
+      await form.getByLabel('Diarienummer (frivilligt)').fill('UN 2026/45');
+      await expectAccessible(page);
+    });
     await expect.poll(() => statusOf(page), { timeout: 20_000 }).toBe('faststalld');
     const link = page.getByTestId('protocol-link').first();
     await link.waitFor();
