@@ -81,7 +81,7 @@ export class ProtocolService {
     const data = await gatherProtocolData(deps, assessment, { id, version }, seal, auditHead);
     const contentSha256 = sha256(canonicalJson(data));
     const sealedAt = new Date();
-    const pdf = await this.renderPool().run({ data, contentSha256, seal: { material: seal, signingTime: sealedAt.toISOString(), location: data.organisation.topName } });
+    const pdf = await this.renderPool().run({ data, contentSha256, seal: { material: seal, signingTime: sealedAt.toISOString(), location: data.organisation.topName, tsa: deps.config.tsa } });
     const check = await checkPdfSignature(pdf);
     if (!check.cryptographicallyValid || !check.messageDigest) throw new Error(`The sealed protocol does not verify: ${check.problems.join(' ')}`);
     return withTransaction(db, async (trx) => {
