@@ -272,4 +272,10 @@ export const en: Record<MessageKey, string> = {
   'protocols.sealNow': 'Seal the protocol now',
   'protocols.sealing': 'Sealing …',
   'protocols.sealFailed': 'Sealing failed again. Check the seal settings and try again.',
+  'protocols.timestamped': 'timestamped {date} by {authority}',
+  'protocols.timestampMissing': 'timestamp missing',
+  'protocols.timestampMissingExplained': 'The seal holds, but the time-stamping service did not answer when it was made. The timestamp is added automatically when the service answers again.',
+  'protocols.timestampNow': 'Timestamp now',
+  'protocols.timestamping': 'Timestamping …',
+  'protocols.timestampFailed': 'The time-stamping service still does not answer. It is tried again automatically.',
 };

@@ -282,6 +282,12 @@ export const sv = {
   'protocols.sealNow': 'Försegla protokollet nu',
   'protocols.sealing': 'Förseglar …',
   'protocols.sealFailed': 'Förseglingen misslyckades igen. Kontrollera sigillets inställningar och försök igen.',
+  'protocols.timestamped': 'tidsstämplad {date} av {authority}',
+  'protocols.timestampMissing': 'tidsstämpel saknas',
+  'protocols.timestampMissingExplained': 'Sigillet gäller, men tidsstämpeltjänsten svarade inte vid förseglingen. Tidsstämpeln läggs till automatiskt när tjänsten svarar igen.',
+  'protocols.timestampNow': 'Tidsstämpla nu',
+  'protocols.timestamping': 'Tidsstämplar …',
+  'protocols.timestampFailed': 'Tidsstämpeltjänsten svarar fortfarande inte. Ett nytt försök görs automatiskt.',
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof sv;

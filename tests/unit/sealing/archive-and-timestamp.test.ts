@@ -1,11 +1,9 @@
-import * as asn1js from 'asn1js';
-import * as pkijs from 'pkijs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../server/config';
 import { createLogger } from '../../../server/log';
 import { renderPdf } from '../../../server/pdf/render-pdf';
 import { loadSeal } from '../../../server/sealing/load-seal';
-import { oids, PadesSigner } from '../../../server/sealing/pades-signer';
+import { PadesSigner } from '../../../server/sealing/pades-signer';
 import type { SealMaterial } from '../../../server/sealing/seal-material';
 import { addDocumentTimestamp, sealPdf } from '../../../server/sealing/seal-pdf';
 import type { TsaSettings } from '../../../server/sealing/tsa-client';
@@ -14,6 +12,7 @@ import { opensslTimestampVerifies, opensslTokenVerifies } from '../../support/do
 import { extractSignature, pdfsig } from '../../support/pdf-tools';
 import { pdfaFacts } from '../../support/pdfa-facts';
 import { scratchFolder } from '../../support/scratch-folder';
+import { signatureTimestampOf as tokenIn } from '../../support/signature-timestamp';
 import { startTsaServer, type TsaServer } from '../../support/tsa-server';
 
 const logger = createLogger('silent');
@@ -35,13 +34,8 @@ function archivedPdf(title: string): Promise<Buffer> {
   }, documentId);
 }
 
-/** The signature value and the RFC 3161 token in the newest signature's unsigned attributes, read with pkijs; the check itself is openssl's. */
 function signatureTimestampOf(pdf: Buffer): { signatureValue: Uint8Array; token: Uint8Array | null } {
-  const { der } = extractSignature(pdf);
-  const signedData = new pkijs.SignedData({ schema: pkijs.ContentInfo.fromBER(new Uint8Array(der)).content });
-  const signerInfo = signedData.signerInfos[0]!;
-  const value = signerInfo.unsignedAttrs?.attributes.find((attribute) => attribute.type === oids.signatureTimeStampToken)?.values[0] as asn1js.Sequence | undefined;
-  return { signatureValue: new Uint8Array(signerInfo.signature.valueBlock.valueHexView), token: value ? new Uint8Array(value.toBER(false)) : null };
+  return tokenIn(extractSignature(pdf).der);
 }
 
 let seal: SealMaterial;
