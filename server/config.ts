@@ -4,6 +4,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { parseTrustProxy, type TrustProxy } from './proxy/trusted-proxy';
 import { repoRoot } from './runtime-files';
+import type { TsaSettings } from './sealing/tsa-client';
 
 export { repoRoot };
 
@@ -53,8 +54,18 @@ const configSchema = z.object({
   SIGILL_SEAL_PASSPHRASE: z.string().optional(),
   SIGILL_PDF_WORKERS: z.coerce.number().int().min(1).max(16).optional(),
   SIGILL_TRUST_ANCHORS: trustAnchorFiles,
+  SIGILL_TSA_URL: z.url({ protocol: /^https?$/, error: 'must be the http:// or https:// address of an RFC 3161 time-stamping authority' }).optional(),
+  SIGILL_TSA_USERNAME: z.string().min(1).optional(),
+  SIGILL_TSA_PASSWORD: z.string().optional(),
+  SIGILL_TSA_HASH: z.enum(['sha256', 'sha384', 'sha512']).default('sha256'),
+  SIGILL_TSA_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(120).default(10),
+  SIGILL_TSA_RETRY_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
 }).refine((values) => !(values.SIGILL_SEAL_P12 && (values.SIGILL_SEAL_KEY || values.SIGILL_SEAL_CERT)), { message: 'set either SIGILL_SEAL_P12 or SIGILL_SEAL_KEY with SIGILL_SEAL_CERT, not both', path: ['SIGILL_SEAL_P12'] })
   .refine((values) => Boolean(values.SIGILL_SEAL_KEY) === Boolean(values.SIGILL_SEAL_CERT), { message: 'SIGILL_SEAL_KEY and SIGILL_SEAL_CERT go together', path: ['SIGILL_SEAL_KEY'] })
+  .refine((values) => values.SIGILL_TSA_URL !== undefined || (values.SIGILL_TSA_USERNAME === undefined && values.SIGILL_TSA_PASSWORD === undefined), {
+    message: 'SIGILL_TSA_USERNAME and SIGILL_TSA_PASSWORD need SIGILL_TSA_URL',
+    path: ['SIGILL_TSA_URL'],
+  })
   // Reachable from the network without a public URL, the server cannot know it sits behind TLS, so its cookies would lack Secure.
   .refine((values) => values.SIGILL_PUBLIC_URL !== undefined || isLoopbackHost(values.SIGILL_HOST), {
     message: 'set SIGILL_PUBLIC_URL (the https:// address the TLS proxy serves) when SIGILL_HOST is not a loopback address',
@@ -96,6 +107,10 @@ export interface Config {
   pdfWorkers: number;
   /** PEM files of CA certificates or neighbouring seals whose signatures verification calls valid (besides this installation's seal). */
   trustAnchorFiles: string[];
+  /** The RFC 3161 time-stamping authority every seal asks for a timestamp (PAdES B-T); null: seals carry none. */
+  tsa: TsaSettings | null;
+  /** How often seals made while the authority was down are offered to it again. */
+  tsaRetryMinutes: number;
 }
 
 export class ConfigError extends Error {
@@ -138,5 +153,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     pdfWorkers: values.SIGILL_PDF_WORKERS ?? Math.max(1, Math.min(4, os.availableParallelism() - 1)),
     trustAnchorFiles: values.SIGILL_TRUST_ANCHORS,
+    tsa: values.SIGILL_TSA_URL === undefined
+      ? null
+      : {
+        url: values.SIGILL_TSA_URL,
+        username: values.SIGILL_TSA_USERNAME,
+        password: values.SIGILL_TSA_PASSWORD,
+        hashAlgorithm: values.SIGILL_TSA_HASH,
+        timeoutMs: values.SIGILL_TSA_TIMEOUT_SECONDS * 1000,
+      },
+    tsaRetryMinutes: values.SIGILL_TSA_RETRY_MINUTES,
   };
 }

@@ -3,6 +3,7 @@ import { createApp } from './app';
 import { startDailyCheckpoints } from './audit/checkpoints';
 import { loadConfig } from './config';
 import { createLogger } from './log';
+import { startTimestampRetry } from './protocols/timestamp-retry';
 import { prepareDeps } from './startup';
 
 async function main(): Promise<void> {
@@ -13,6 +14,8 @@ async function main(): Promise<void> {
   await deps.protocols.seal();
   // A signed checkpoint of the audit chain's head at least daily (now, if the last is older than a day).
   const stopCheckpoints = startDailyCheckpoints(deps);
+  // Seals made while the time-stamping authority was down get their document timestamp (now, then on an interval).
+  const stopTimestampRetry = startTimestampRetry(deps);
   const app = createApp(deps);
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
@@ -21,6 +24,7 @@ async function main(): Promise<void> {
   });
   const stop = () => {
     stopCheckpoints();
+    stopTimestampRetry();
     server.close(() => {
       void deps.protocols.close().then(() => deps.live.close()).then(() => deps.database.close()).then(() => process.exit(0));
     });

@@ -314,4 +314,10 @@ export const en: Record<MessageKey, string> = {
   'decisionRef.delegationShown': 'Delegation: {delegation}',
   'decisionRef.diarienummerShown': 'Case number: {diarienummer}',
   ...catalogEn,
+  'protocols.timestamped': 'timestamped {date} by {authority}',
+  'protocols.timestampMissing': 'timestamp missing',
+  'protocols.timestampMissingExplained': 'The seal holds, but the time-stamping service did not answer when it was made. The timestamp is added automatically when the service answers again.',
+  'protocols.timestampNow': 'Timestamp now',
+  'protocols.timestamping': 'Timestamping …',
+  'protocols.timestampFailed': 'The time-stamping service still does not answer. It is tried again automatically.',
 };

@@ -324,6 +324,12 @@ export const sv = {
   'decisionRef.delegationShown': 'Delegation: {delegation}',
   'decisionRef.diarienummerShown': 'Diarienummer: {diarienummer}',
   ...catalogSv,
+  'protocols.timestamped': 'tidsstämplad {date} av {authority}',
+  'protocols.timestampMissing': 'tidsstämpel saknas',
+  'protocols.timestampMissingExplained': 'Sigillet gäller, men tidsstämpeltjänsten svarade inte vid förseglingen. Tidsstämpeln läggs till automatiskt när tjänsten svarar igen.',
+  'protocols.timestampNow': 'Tidsstämpla nu',
+  'protocols.timestamping': 'Tidsstämplar …',
+  'protocols.timestampFailed': 'Tidsstämpeltjänsten svarar fortfarande inte. Ett nytt försök görs automatiskt.',
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof sv;

@@ -51,6 +51,45 @@ function PendingProtocol({ assessmentId, canSeal, onSealed }: { assessmentId: st
   );
 }
 
+/** The seal's proof of time, or that it is missing (the authority was down): those allowed may ask for it now, besides the automatic retry. */
+function ProtocolTimestamp({ protocol, canSeal, onSealed }: { protocol: ProtocolInfo; canSeal: boolean; onSealed(): void }) {
+  const { t, formatDate } = useLanguage();
+  const [busy, setBusy] = useState(false);
+  const [failed, setFailed] = useState(false);
+  if (protocol.timestamp) {
+    return <span data-testid="protocol-timestamp">{t('protocols.timestamped', { date: formatDate(protocol.timestamp.time, true), authority: protocol.timestamp.authority })}</span>;
+  }
+  const retry = async () => {
+    setBusy(true);
+    setFailed(false);
+    try {
+      const answer = await sendJson<ProtocolInfo>('POST', `/api/assessments/${protocol.assessmentId}/protocol`);
+      if (answer.timestamp) onSealed();
+      else setFailed(true);
+    } catch {
+      setFailed(true);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <>
+      <strong data-testid="protocol-timestamp-missing">{t('protocols.timestampMissing')}</strong>
+      <br />
+      <span className="muted">{t('protocols.timestampMissingExplained')}</span>
+      {canSeal && (
+        <>
+          {' '}
+          <button type="button" onClick={() => void retry()} disabled={busy} aria-busy={busy}>
+            {busy ? t('protocols.timestamping') : t('protocols.timestampNow')}
+          </button>
+        </>
+      )}
+      {failed && <span role="alert"> {t('protocols.timestampFailed')}</span>}
+    </>
+  );
+}
+
 /** Every sealed version of an assessment's protocol, each a download; a decided one without a protocol shows it pending. */
 export function ProtocolList({ assessment, protocols, canSeal, onSealed }: { assessment: Pick<Assessment, 'id' | 'status' | 'kind' | 'round'>; protocols: readonly ProtocolInfo[]; canSeal: boolean; onSealed(): void }) {
   const { t, formatDate } = useLanguage();
@@ -65,6 +104,7 @@ export function ProtocolList({ assessment, protocols, canSeal, onSealed }: { ass
           <a href={protocolUrl(protocol)} download={protocol.fileName} data-testid="protocol-link">{t('protocols.version', { version: protocolVersion(assessment.round, protocol.version), size: kilobytes(protocol.size) })}</a>
           {' · '}{t('protocols.sealed', { date: formatDate(protocol.sealedAt, true) })}
           {protocol.developmentSeal && <> · <span className="muted">{t('protocols.developmentSeal')}</span></>}
+          {' · '}<ProtocolTimestamp protocol={protocol} canSeal={canSeal} onSealed={onSealed} />
           <br />
           <span className="muted">{t('protocols.sha256')}: <span className="hash">{protocol.sha256}</span></span>
         </li>

@@ -41,6 +41,8 @@ export interface ProtocolInfo {
   sealFingerprint: string;
   developmentSeal: boolean;
   sealedAt: string;
+  /** The RFC 3161 proof of time; null: tidsstämpel saknas. */
+  timestamp: { kind: 'signature' | 'document'; time: string; authority: string; sha256: string } | null;
 }
 
 export interface SignOff {

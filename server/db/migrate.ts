@@ -15,6 +15,7 @@ import * as organisationBudget from './migrations/013_organisation_budget';
 import * as soaJustifications from './migrations/019_soa_justifications';
 import * as decisionReference from './migrations/017_decision_reference';
 import * as planHistory from './migrations/015_plan_history';
+import * as protocolTimestamps from './migrations/018_protocol_timestamps';
 import type { Database } from './schema';
 
 /** Numbered migrations, in order; a new one is appended, an old one never edited. */
@@ -35,6 +36,7 @@ const migrations: Record<string, Migration> = {
   '019_soa_justifications': soaJustifications,
   '017_decision_reference': decisionReference,
   '015_plan_history': planHistory,
+  '018_protocol_timestamps': protocolTimestamps,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {

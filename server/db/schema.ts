@@ -33,6 +33,7 @@ export interface Database {
   plan_item_events: PlanItemEventsTable;
   lg_statements: LgStatementsTable;
   plan_catalog_moves: PlanCatalogMovesTable;
+  protocol_timestamps: ProtocolTimestampsTable;
 }
 
 export type OrganisationKind = 'kommun' | 'namnd' | 'forvaltning' | 'bolag' | 'annan';
@@ -306,6 +307,19 @@ export interface ProtocolsTable {
   /** The audit chain's head when it was sealed, also printed in the signed PDF; null before migration 008. */
   audit_head_seq: number | null;
   audit_head_hash: string | null;
+}
+
+/** A protocol's proof of time (migration 018); one row per protocol at most. */
+export interface ProtocolTimestampsTable {
+  protocol_id: string;
+  kind: 'signature' | 'document';
+  time: string;
+  authority: string;
+  /** A document timestamp's incremental update, served after the sealed bytes; null for a signature timestamp. */
+  update_pdf: Uint8Array | null;
+  /** SHA-256 of the file as served with it: the sealed bytes, then the update. */
+  sha256: string;
+  created_at: string;
 }
 
 export interface ReviewConfirmationsTable {

@@ -7,6 +7,8 @@ declare module 'pdfmake' {
     bolditalics: string;
   }
   interface OutputDocument {
+    /** The pdfkit document before it is ended (the same object getBuffer ends). */
+    getStream(): Promise<unknown>;
     getBuffer(): Promise<Buffer>;
   }
   interface PdfMake {

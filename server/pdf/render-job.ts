@@ -4,13 +4,22 @@ import type { LgReportData } from '../reports/lg-report-data';
 import type { SoaData } from '../reports/soa-data';
 import type { ReviewConfirmationData } from '../reviews/confirmation-data';
 import type { SealMaterial } from '../sealing/seal-material';
+import type { TsaSettings } from '../sealing/tsa-client';
+
+/** How to seal: the seal, the time it names, and the time-stamping authority to ask (none: B-B). */
+export interface SealJob {
+  material: SealMaterial;
+  signingTime: string;
+  location: string;
+  tsa: TsaSettings | null;
+}
 
 /** What the main thread posts to a render worker: all data, no handles, so it can cross threads. */
 export interface ProtocolRenderJob {
   data: ProtocolData;
   contentSha256: string;
   /** Without a seal the worker only renders (the benchmark's baseline). */
-  seal: { material: SealMaterial; signingTime: string; location: string } | null;
+  seal: SealJob | null;
 }
 
 /** A report (Ledningens genomgång): rendered only, never sealed. */
@@ -22,7 +31,7 @@ export interface ReportRenderJob {
 export interface ConfirmationRenderJob {
   confirmation: ReviewConfirmationData;
   contentSha256: string;
-  seal: { material: SealMaterial; signingTime: string; location: string };
+  seal: SealJob;
 }
 
 /** Upphandlingskrav for an asset: rendered only. */

@@ -12,7 +12,7 @@ import { loadSeal } from '../sealing/load-seal';
 import type { SealMaterial } from '../sealing/seal-material';
 import { checkPdfSignature } from '../sealing/verify-pdf';
 import { gatherProtocolData } from './gather-protocol-data';
-import { insertProtocol, type ProtocolInfo, protocolsOfAssessment } from './protocol-store';
+import { insertProtocol, insertProtocolTimestamp, type ProtocolInfo, protocolsOfAssessment } from './protocol-store';
 import { withTransaction } from '../db/transaction';
 
 function sha256(data: string | Uint8Array): string {
@@ -81,9 +81,12 @@ export class ProtocolService {
     const data = await gatherProtocolData(deps, assessment, { id, version }, seal, auditHead);
     const contentSha256 = sha256(canonicalJson(data));
     const sealedAt = new Date();
-    const pdf = await this.renderPool().run({ data, contentSha256, seal: { material: seal, signingTime: sealedAt.toISOString(), location: data.organisation.topName } });
+    const pdf = await this.renderPool().run({ data, contentSha256, seal: { material: seal, signingTime: sealedAt.toISOString(), location: data.organisation.topName, tsa: deps.config.tsa } });
     const check = await checkPdfSignature(pdf);
     if (!check.cryptographicallyValid || !check.messageDigest) throw new Error(`The sealed protocol does not verify: ${check.problems.join(' ')}`);
+    const stamp = check.timestamp?.valid ? check.timestamp : null;
+    // Never blocks the decision: the retry (timestamp-retry.ts) adds a document timestamp when the authority answers again.
+    if (deps.config.tsa && !stamp) this.logger.warn('the protocol was sealed without a timestamp: the time-stamping authority did not answer; it is asked again later', { protocolId: id });
     return withTransaction(db, async (trx) => {
       const stored = await insertProtocol(trx, {
         id,
@@ -102,6 +105,11 @@ export class ProtocolService {
         audit_head_seq: auditHead?.seq ?? null,
         audit_head_hash: auditHead?.hash ?? null,
       });
+      if (stamp) {
+        const timestamp = { kind: 'signature' as const, time: stamp.time, authority: stamp.authority, sha256: stored.sha256 };
+        await insertProtocolTimestamp(trx, { protocol_id: id, ...timestamp, update_pdf: null, created_at: sealedAt.toISOString() });
+        stored.timestamp = timestamp;
+      }
       await appendAuditEvent(trx, {
         actorUserId,
         organisationId: assessment.organisationId,
@@ -109,7 +117,16 @@ export class ProtocolService {
         action: 'protocol.sealed',
         entityType: 'protocol',
         entityId: id,
-        payload: { assessmentId: assessment.id, version: data.version, sha256: stored.sha256, contentSha256, sealFingerprint: seal.fingerprint, developmentSeal: seal.development, auditHead },
+        payload: {
+          assessmentId: assessment.id,
+          version: data.version,
+          sha256: stored.sha256,
+          contentSha256,
+          sealFingerprint: seal.fingerprint,
+          developmentSeal: seal.development,
+          auditHead,
+          timestamp: stamp ? { time: stamp.time, authority: stamp.authority } : null,
+        },
       });
       await writeCheckpoint(trx, seal, 'protocol');
       return stored;

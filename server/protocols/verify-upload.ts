@@ -80,6 +80,7 @@ async function judged(check: SignatureCheck, number: number, revisions: PdfRevis
     certificate: check.certificate,
     trust: { kind: trust.kind, anchor: trust.anchor },
     thisInstallationsSeal: trust.kind === 'this-installation',
+    timestamp: check.timestamp,
     problems: [...new Set(problems)],
   };
 }
@@ -93,6 +94,13 @@ function laterChanges(revisions: PdfRevisions | null, signatures: JudgedSignatur
   const updates = updatesAfter(revisions, Math.min(...sealed));
   if (revisions.trailingGarbage > 0) updates.modifications.push(`Efter filens sista revision ligger ${revisions.trailingGarbage} byte som inte hör till någon revision.`);
   return updates;
+}
+
+/** The first seal's own signature timestamp, else the first valid document timestamp after it: when the file provably existed. */
+function proofOfTime(signatures: JudgedSignature[]): JudgedSignature['timestamp'] {
+  const seal = signatures.find((signature) => signature.kind === 'signature');
+  if (seal?.timestamp?.valid) return seal.timestamp;
+  return signatures.find((signature) => signature.kind === 'timestamp' && signature.number > (seal?.number ?? 0) && signature.timestamp?.valid)?.timestamp ?? null;
 }
 
 const noAttributes = { contentType: false, messageDigest: false, signingCertificateV2: false, signingTime: false };
@@ -133,6 +141,7 @@ export async function verifyUpload(deps: AppDeps, pdf: Buffer, now = new Date())
     coversWholeFile: newest?.coversWholeFile ?? false,
     pades: { subFilter: newest?.subFilter ?? null, ...(newest?.signedAttributes ?? noAttributes) },
     signingTime: newest?.signingTime ?? null,
+    timestamp: proofOfTime(signatures),
     certificate: newest?.certificate ?? null,
     thisInstallationsSeal: signatures.length > 0 && signatures.every((signature) => signature.thisInstallationsSeal),
     developmentSeal: seal.development && signatures.some((signature) => signature.thisInstallationsSeal),

@@ -67,7 +67,7 @@ export async function confirmReview(deps: AppDeps, assessment: Assessment, state
     auditHead,
   };
   const contentSha256 = sha256(canonicalJson(data));
-  const pdf = await deps.protocols.renderPool().run({ confirmation: data, contentSha256, seal: { material: seal, signingTime: confirmedAt, location: data.organisation.topName } });
+  const pdf = await deps.protocols.renderPool().run({ confirmation: data, contentSha256, seal: { material: seal, signingTime: confirmedAt, location: data.organisation.topName, tsa: deps.config.tsa } });
   const check = await checkPdfSignature(pdf);
   if (!check.cryptographicallyValid) throw new Error(`The sealed review confirmation does not verify: ${check.problems.join(' ')}`);
 

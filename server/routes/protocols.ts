@@ -6,6 +6,7 @@ import { assessmentWithPermission } from '../assessments/assessment-access';
 import { assetWithPermission } from '../assets/asset-access';
 import { AppError } from '../errors';
 import { type ProtocolInfo, protocolFile, protocolsOfAssessment, protocolsOfAsset } from '../protocols/protocol-store';
+import { addMissingTimestamp } from '../protocols/timestamp-retry';
 import { verifyUpload } from '../protocols/verify-upload';
 import { errorResponses } from './error-responses';
 import { idParam, json } from './schemas';
@@ -15,9 +16,12 @@ import { verificationSchema } from './verify-schemas';
 export const maxPdfBytes = 20 * 1024 * 1024;
 const pdfContent = { 'application/pdf': { schema: z.string().openapi({ format: 'binary' }) } };
 
-/** The stored bytes as they are, every time: a sealed file must never be re-encoded on the way out. */
+/**
+ * The stored bytes as they are, every time: a sealed file must never be re-encoded on the way out.
+ * A later document timestamp appends a revision, so the file (and its ETag) changes once then.
+ */
 async function sendProtocol(c: Context<AppEnv>, info: ProtocolInfo, cacheControl: string): Promise<Response> {
-  const etag = `"${info.sha256}"`;
+  const etag = `"${info.timestamp?.sha256 ?? info.sha256}"`;
   const headers = { 'cache-control': cacheControl, etag, 'content-type': 'application/pdf', 'content-disposition': `attachment; filename="${info.fileName}"`, 'x-content-sha256': info.contentSha256 };
   if (c.req.header('if-none-match') === etag) return new Response(null, { status: 304, headers });
   const pdf = await protocolFile(c.get('deps').database.db, info.id);
@@ -55,7 +59,10 @@ export const protocolRoutes = createRouter()
       path: '/assessments/{id}/protocol',
       tags: ['protocols'],
       summary: 'Seal the protocol of a fastställd assessment whose sealing failed (a retry); answers the newest protocol',
-      description: 'The protocol records the decision’s own time; 201 when it was sealed now, 200 when it already existed.',
+      description: [
+        'The protocol records the decision’s own time; 201 when it was sealed now, 200 when it already existed.',
+        'A protocol sealed while the time-stamping authority was down is offered to it again here (a document timestamp); timestamp stays null while it still does not answer.',
+      ].join(' '),
       request: { params: z.object({ id: idParam('id') }) },
       responses: { 200: { description: 'Already sealed', content: json(protocolInfoSchema) }, 201: { description: 'Sealed now', content: json(protocolInfoSchema) }, ...errorResponses(400, 401, 403, 404, 409, 503) },
     }),
@@ -68,7 +75,8 @@ export const protocolRoutes = createRouter()
         deps.logger.error('sealing the protocol failed again', { assessmentId: assessment.id, error: error instanceof Error ? error.message : String(error) });
         throw new AppError('seal_unavailable', 'Sealing failed; the protocol stays pending. Check the seal settings and try again');
       });
-      return existed ? c.json(info, 200) : c.json(info, 201);
+      if (!existed) return c.json(info, 201);
+      return c.json(await addMissingTimestamp(deps, info), 200);
     },
   )
   .openapi(
@@ -85,7 +93,9 @@ export const protocolRoutes = createRouter()
       const { assessment } = await assessmentWithPermission(c, id, 'protocol.read');
       const info = (await protocolsOfAssessment(c.get('deps').database.db, assessment.id)).find((protocol) => protocol.version === version);
       if (!info) throw new AppError('not_found', 'No such protocol version');
-      return sendProtocol(c, info, 'private, max-age=31536000, immutable');
+      // Final once it has its proof of time (or none is configured); until then a document timestamp may still be appended.
+      const final = info.timestamp !== null || c.get('deps').config.tsa === null;
+      return sendProtocol(c, info, final ? 'private, max-age=31536000, immutable' : 'private, no-cache');
     },
   )
   .openapi(

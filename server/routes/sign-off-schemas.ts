@@ -31,5 +31,14 @@ export const protocolInfoSchema = z
     sealFingerprint: z.string(),
     developmentSeal: z.boolean(),
     sealedAt: z.string(),
+    timestamp: z
+      .object({
+        kind: z.enum(['signature', 'document']).openapi({ description: 'signature: in the seal itself (PAdES B-T); document: a later document timestamp, the authority having been down at sealing' }),
+        time: z.string().openapi({ description: 'The time the authority vouches for' }),
+        authority: z.string().openapi({ description: 'Subject of the authority’s certificate' }),
+        sha256: z.string().openapi({ description: 'SHA-256 of the file as served with it' }),
+      })
+      .nullable()
+      .openapi({ description: 'The RFC 3161 proof of time; null: tidsstämpel saknas (none configured, or the authority has not answered yet)' }),
   })
   .openapi('ProtocolInfo');

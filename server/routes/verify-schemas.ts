@@ -9,6 +9,14 @@ const trustSchema = z
   })
   .openapi('SignerTrust', { description: 'this-installation: this Sigill’s seal; trust-anchor: chains to a configured anchor (SIGILL_TRUST_ANCHORS); unknown: anyone else' });
 
+const timestampSchema = z
+  .object({
+    time: z.string().openapi({ description: 'The time the authority vouches for (genTime), ISO 8601' }),
+    authority: z.string().openapi({ description: 'The subject of the certificate that signed the timestamp token' }),
+    valid: z.boolean().openapi({ description: 'The token is signed by that certificate and stamps this signature (a document timestamp: its revision)' }),
+  })
+  .openapi('VerifiedTimestamp');
+
 const signatureSchema = z
   .object({
     number: z.number().int().openapi({ description: '1 for the first signature in the file' }),
@@ -23,6 +31,7 @@ const signatureSchema = z
     certificate: certificateSchema.nullable(),
     trust: trustSchema,
     thisInstallationsSeal: z.boolean(),
+    timestamp: timestampSchema.nullable().openapi({ description: 'A signature: its RFC 3161 signature timestamp (PAdES B-T), if any; a document timestamp: its own time and authority' }),
     problems: z.array(z.string()).openapi({ description: 'In Swedish, for people' }),
   })
   .openapi('VerifiedSignature');
@@ -42,6 +51,9 @@ export const verificationSchema = z
     coversWholeFile: z.boolean().openapi({ description: 'The newest signature covers the whole file' }),
     pades: z.object({ subFilter: z.string().nullable(), contentType: z.boolean(), messageDigest: z.boolean(), signingCertificateV2: z.boolean(), signingTime: z.boolean() }).openapi({ description: 'The PAdES B-B parts of the newest signature; signingTime should be false (the time is in the signature dictionary)' }),
     signingTime: z.string().nullable(),
+    timestamp: timestampSchema.nullable().openapi({
+      description: 'The earliest valid proof of time for the first seal: its signature timestamp, else the first document timestamp after it; null: the seal carries no timestamp (tidsstämpel saknas)',
+    }),
     certificate: certificateSchema.nullable().openapi({ description: 'The newest signature’s certificate' }),
     thisInstallationsSeal: z.boolean().openapi({ description: 'Every signature is by the seal this Sigill uses' }),
     developmentSeal: z.boolean(),

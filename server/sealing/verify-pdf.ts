@@ -30,7 +30,18 @@ export interface SignatureCheck {
   messageDigest: string | null;
   /** Which PAdES B-B signed attributes are there. */
   signedAttributes: { contentType: boolean; messageDigest: boolean; signingCertificateV2: boolean; signingTime: boolean };
+  /** The RFC 3161 token in the signature's unsigned attributes (PAdES B-T), or a document timestamp's own token; null: none. */
+  timestamp: TimestampCheck | null;
   problems: string[];
+}
+
+export interface TimestampCheck {
+  /** The authority's genTime, ISO 8601. */
+  time: string;
+  /** The subject of the certificate that signed the token. */
+  authority: string;
+  /** The token is signed by that certificate and stamps exactly this signature (or, as a document timestamp, these bytes). */
+  valid: boolean;
 }
 
 const unsigned: SignatureCheck = {
@@ -47,6 +58,7 @@ const unsigned: SignatureCheck = {
   certificates: { signer: null, others: [] },
   messageDigest: null,
   signedAttributes: { contentType: false, messageDigest: false, signingCertificateV2: false, signingTime: false },
+  timestamp: null,
   problems: ['Filen har ingen signatur.'],
 };
 
@@ -84,6 +96,30 @@ function timestampImprint(signedData: pkijs.SignedData, signedBytes: Buffer): { 
   if (!algorithm) return { matches: false, genTime: info.genTime.toISOString() };
   const expected = createHash(algorithm).update(signedBytes).digest('hex');
   return { matches: Buffer.from(info.messageImprint.hashedMessage.valueBlock.valueHexView).toString('hex') === expected, genTime: info.genTime.toISOString() };
+}
+
+function signerCertificateOf(signedData: pkijs.SignedData): pkijs.Certificate | undefined {
+  const sid = signedData.signerInfos[0]?.sid;
+  return (signedData.certificates ?? []).find((candidate): candidate is pkijs.Certificate =>
+    candidate instanceof pkijs.Certificate && sid instanceof pkijs.IssuerAndSerialNumber && candidate.serialNumber.isEqual(sid.serialNumber) && candidate.issuer.isEqual(sid.issuer));
+}
+
+/** A signature timestamp token (id-aa-signatureTimeStampToken) and whether it stamps this signature value. */
+async function signatureTimestamp(signerInfo: pkijs.SignerInfo | undefined): Promise<TimestampCheck | null> {
+  const value = signerInfo?.unsignedAttrs?.attributes.find((attribute) => attribute.type === oids.signatureTimeStampToken)?.values[0];
+  if (!signerInfo || !value) return null;
+  try {
+    const token = new pkijs.SignedData({ schema: new pkijs.ContentInfo({ schema: value }).content });
+    const content = token.encapContentInfo.eContent;
+    if (token.encapContentInfo.eContentType !== pkijs.id_eContentType_TSTInfo || !content) return null;
+    const info = pkijs.TSTInfo.fromBER(toArrayBuffer(new Uint8Array(content.getValue())));
+    const signer = signerCertificateOf(token);
+    const data = toArrayBuffer(new Uint8Array(signerInfo.signature.valueBlock.valueHexView));
+    const verdict = await token.verify({ signer: 0, data, checkChain: false, extendedMode: true }).catch(() => ({ signatureVerified: false }));
+    return { time: info.genTime.toISOString(), authority: signer ? certificateInfo(derOf(signer)).subject : '', valid: verdict.signatureVerified === true };
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -145,6 +181,8 @@ async function checkSignatureAt(pdf: Buffer, text: string, range: [number, numbe
   const digestMismatch = timestamp ? !timestamp.matches : claimedDigest !== null && claimedDigest !== digest;
   if (digestMismatch) problems.push(timestamp ? 'Tidsstämpeln gäller inte filens innehåll: filen har ändrats.' : 'Filens innehåll stämmer inte med det förseglade: filen har ändrats.');
   const certificate = certificates.signer ? certificateInfo(certificates.signer) : null;
+  const stamped = timestamp ? null : await signatureTimestamp(signerInfo);
+  if (stamped && !stamped.valid) problems.push('Signaturens tidsstämpel stämmer inte med signaturen.');
   let cryptographicallyValid = false;
   try {
     // For a timestamp pkijs checks the TSTInfo's imprint against these bytes itself, as well as the signature over the TSTInfo.
@@ -165,6 +203,7 @@ async function checkSignatureAt(pdf: Buffer, text: string, range: [number, numbe
     certificates,
     messageDigest: claimedDigest,
     signedAttributes,
+    timestamp: timestamp?.genTime && certificate ? { time: timestamp.genTime, authority: certificate.subject, valid: cryptographicallyValid } : stamped,
     problems: [...new Set(problems)],
   };
 }

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { productionHeapMb } from '../../server/cli/heap-limit.mjs';
 import { repoRoot } from '../../server/config';
 import { HttpSession } from '../support/http-session';
 import { importForm } from '../support/import-form';
@@ -78,6 +79,11 @@ describe('npm start', () => {
     // An import is read in a thread of its own, so its bundle must load as well.
     const preview = await admin.sendForm(`/api/organisations/${admin.organisationId}/imports/preview`, importForm('namn;typ\nLönesystemet;system\n', 'tillgangar.csv'));
     expect(preview.status).toBe(200);
+    // The server runs in a process of its own, started with the heap bound (V8 fixes it at start).
+    const [serverPid] = fs.readFileSync(`/proc/${child.pid}/task/${child.pid}/children`, 'utf8').trim().split(/\s+/);
+    const serverArgs = fs.readFileSync(`/proc/${serverPid}/cmdline`, 'utf8').split('\0');
+    expect(serverArgs).toContain(`--max-old-space-size=${productionHeapMb}`);
+    expect(serverArgs).toContain(path.join(repoRoot, 'dist', 'server', 'start.js'));
 
     const done = exited(child);
     child.kill('SIGTERM');

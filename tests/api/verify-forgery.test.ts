@@ -163,7 +163,7 @@ describe('POST /api/verify against forgeries', { timeout: 60_000 }, () => {
   });
 
   it('(e) trusts a seal issued by a configured trust anchor, and calls the same seal "untrusted" without the anchor', async () => {
-    const { caPemFile, seal } = caAndIssuedSeal('/C=SE/O=Grannkommunen/CN=Grannkommunen CA', '/C=SE/O=Grannkommunen/CN=Grannkommunen sigill');
+    const { caPemFile, seal, remove } = caAndIssuedSeal('/C=SE/O=Grannkommunen/CN=Grannkommunen CA', '/C=SE/O=Grannkommunen/CN=Grannkommunen sigill');
     const neighbours = await resealed(protocols[0]!.pdf, seal);
     // Another installation, trusting the neighbour's CA and this installation's seal (a neighbouring seal as its own anchor).
     const anchored = await createTestApp({ SIGILL_TRUST_ANCHORS: `${caPemFile}, ${testApp.dataDir}/seal/development-certificate.pem` });
@@ -177,6 +177,7 @@ describe('POST /api/verify against forgeries', { timeout: 60_000 }, () => {
       expect((await verify(anchored, protocols[0]!.pdf)).verdict).toBe('valid');
     } finally {
       await anchored.close();
+      remove();
     }
     const unknown = await verify(testApp, neighbours);
     expect(unknown).toMatchObject({ verdict: 'untrusted', trust: { kind: 'unknown' } });
@@ -195,6 +196,7 @@ describe('POST /api/verify against forgeries', { timeout: 60_000 }, () => {
       expect(trusted.signatures[1]).toMatchObject({ kind: 'timestamp', cryptographicallyValid: true, trust: { kind: 'trust-anchor', anchor: 'C=SE, O=Test-TSA, CN=Test-TSA rot' } });
     } finally {
       await trusting.close();
+      tsa.remove();
     }
   });
 

@@ -40,7 +40,7 @@ async function tenSetJob(): Promise<{ job: RenderJob; close(): Promise<void> }> 
   const seal = await testApp.deps.protocols.seal();
   const data = await gatherProtocolData(testApp.deps, (await findAssessment(testApp.deps.database.db, id))!, { id: 'bench', version: 2 }, seal);
   const contentSha256 = createHash('sha256').update(canonicalJson(data)).digest('hex');
-  return { job: { data, contentSha256, seal: { material: seal, signingTime: new Date().toISOString(), location: 'Bench' } }, close: () => testApp.close() };
+  return { job: { data, contentSha256, seal: { material: seal, signingTime: new Date().toISOString(), location: 'Bench', tsa: null } }, close: () => testApp.close() };
 }
 
 export const protocolBenchmark: Benchmark = {

@@ -5,6 +5,7 @@ import { classificationBenchmark } from './classification.bench';
 import { clientBenchmark } from './client.bench';
 import { dpiaBenchmark } from './dpia.bench';
 import { healthBenchmark } from './health.bench';
+import { heapBoundBenchmark } from './heap-bound.bench';
 import { importBombsBenchmark } from './import-bombs.bench';
 import { liveBenchmark } from './live.bench';
 import { oversightBenchmark } from './oversight.bench';
@@ -15,7 +16,7 @@ import { formatTable } from './support/print-table';
 
 /** Every benchmark, in the order the table shows them. `npm run bench -- <name>` runs only those named. */
 const benchmarks: Benchmark[] = [
-  healthBenchmark, autosaveBenchmark, classificationBenchmark, dpiaBenchmark, protocolBenchmark, protocolLoadBenchmark, clientBenchmark, oversightBenchmark, importBombsBenchmark, liveBenchmark,
+  healthBenchmark, autosaveBenchmark, classificationBenchmark, dpiaBenchmark, protocolBenchmark, protocolLoadBenchmark, clientBenchmark, oversightBenchmark, importBombsBenchmark, heapBoundBenchmark, liveBenchmark,
 ];
 
 const only = process.argv.slice(2);

@@ -2,13 +2,13 @@ import { execFileSync } from 'node:child_process';
 import { createPrivateKey } from 'node:crypto';
 import zlib from 'node:zlib';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { certificateInfo } from '../../server/sealing/certificate-info';
 import { certificatesFromPem } from '../../server/sealing/load-seal';
 import { PadesSigner } from '../../server/sealing/pades-signer';
 import type { SealMaterial } from '../../server/sealing/seal-material';
 import { sealPdf } from '../../server/sealing/seal-pdf';
+import { inScratchFolder, scratchFolder } from './scratch-folder';
 
 /**
  * What a forger does to a sealed protocol, with real tools and honest PDF syntax: an incremental
@@ -174,10 +174,6 @@ function run(args: string[]): void {
   execFileSync('openssl', args, { stdio: 'ignore' });
 }
 
-function folder(): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), 'sigill-forgery-'));
-}
-
 function materialOf(keyFile: string, certificateFiles: string[]): SealMaterial {
   const key = createPrivateKey(fs.readFileSync(keyFile));
   const chain = certificateFiles.flatMap((file) => certificatesFromPem(fs.readFileSync(file, 'utf8')));
@@ -187,28 +183,37 @@ function materialOf(keyFile: string, certificateFiles: string[]): SealMaterial {
 
 /** A freshly generated self-signed RSA certificate with the subject given ("/C=SE/O=…/CN=…"). */
 export function selfSignedSeal(subject: string): SealMaterial {
-  const dir = folder();
-  const key = path.join(dir, 'key.pem');
-  const certificate = path.join(dir, 'cert.pem');
-  run(['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-utf8', '-keyout', key, '-out', certificate, '-days', '30', '-subj', subject]);
-  return materialOf(key, [certificate]);
+  return inScratchFolder('sigill-forgery-', (dir) => {
+    const key = path.join(dir, 'key.pem');
+    const certificate = path.join(dir, 'cert.pem');
+    run(['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-utf8', '-keyout', key, '-out', certificate, '-days', '30', '-subj', subject]);
+    return materialOf(key, [certificate]);
+  });
 }
 
-/** A test CA (PEM file) and a seal certificate it issued, the CA's certificate in the seal's chain. */
-export function caAndIssuedSeal(caSubject: string, sealSubject: string, days = 30): { caPemFile: string; seal: SealMaterial } {
-  const dir = folder();
-  const caKey = path.join(dir, 'ca-key.pem');
-  const caPemFile = path.join(dir, 'ca.pem');
-  const key = path.join(dir, 'seal-key.pem');
-  const request = path.join(dir, 'seal.csr');
-  const certificate = path.join(dir, 'seal.pem');
-  const extensions = path.join(dir, 'seal.ext');
-  fs.writeFileSync(extensions, 'basicConstraints=critical,CA:FALSE\nkeyUsage=critical,digitalSignature,nonRepudiation\n');
-  run(['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-utf8', '-keyout', caKey, '-out', caPemFile, '-days', '365', '-subj', caSubject,
-    '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign']);
-  run(['req', '-new', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-utf8', '-keyout', key, '-out', request, '-subj', sealSubject]);
-  run(['x509', '-req', '-in', request, '-CA', caPemFile, '-CAkey', caKey, '-CAcreateserial', '-out', certificate, '-days', String(days), '-extfile', extensions]);
-  return { caPemFile, seal: materialOf(key, [certificate, caPemFile]) };
+/**
+ * A test CA (PEM file) and a seal certificate it issued, the CA's certificate in the seal's chain.
+ * The CA file stays for trust-anchor settings until the caller removes its folder.
+ */
+export function caAndIssuedSeal(caSubject: string, sealSubject: string, days = 30): { caPemFile: string; seal: SealMaterial; remove(): void } {
+  const { folder: dir, remove } = scratchFolder('sigill-forgery-');
+  try {
+    const caKey = path.join(dir, 'ca-key.pem');
+    const caPemFile = path.join(dir, 'ca.pem');
+    const key = path.join(dir, 'seal-key.pem');
+    const request = path.join(dir, 'seal.csr');
+    const certificate = path.join(dir, 'seal.pem');
+    const extensions = path.join(dir, 'seal.ext');
+    fs.writeFileSync(extensions, 'basicConstraints=critical,CA:FALSE\nkeyUsage=critical,digitalSignature,nonRepudiation\n');
+    run(['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-utf8', '-keyout', caKey, '-out', caPemFile, '-days', '365', '-subj', caSubject,
+      '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign']);
+    run(['req', '-new', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-utf8', '-keyout', key, '-out', request, '-subj', sealSubject]);
+    run(['x509', '-req', '-in', request, '-CA', caPemFile, '-CAkey', caKey, '-CAcreateserial', '-out', certificate, '-days', String(days), '-extfile', extensions]);
+    return { caPemFile, seal: materialOf(key, [certificate, caPemFile]), remove };
+  } catch (error) {
+    remove();
+    throw error;
+  }
 }
 
 /** A new seal over the whole file as it is, by whoever holds the material: an incremental update of its own. */

@@ -2,31 +2,36 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { inScratchFolder } from './scratch-folder';
 
-/** Outside checks of a PDF with poppler and OpenSSL, as a reader of a protocol would make them. */
+/** Outside checks of a PDF with poppler and OpenSSL, as a reader of a protocol would make them; each tool's files are removed when it is done. */
 
-function tempFile(name: string, data: Uint8Array): string {
-  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'sigill-pdf-'));
-  const file = path.join(folder, name);
-  fs.writeFileSync(file, data);
-  return file;
+function withFile<T>(name: string, data: Uint8Array, run: (file: string) => T): T {
+  return inScratchFolder('sigill-pdf-', (folder) => {
+    const file = path.join(folder, name);
+    fs.writeFileSync(file, data);
+    return run(file);
+  });
 }
 
 export function pdfsig(pdf: Uint8Array): string {
-  const result = spawnSync('pdfsig', [tempFile('protocol.pdf', pdf)], { encoding: 'utf8' });
-  return `${result.stdout}${result.stderr}`;
+  return withFile('protocol.pdf', pdf, (file) => {
+    const result = spawnSync('pdfsig', [file], { encoding: 'utf8' });
+    return `${result.stdout}${result.stderr}`;
+  });
 }
 
 export function pdftotext(pdf: Uint8Array): string {
-  return execFileSync('pdftotext', [tempFile('protocol.pdf', pdf), '-'], { encoding: 'utf8' });
+  return withFile('protocol.pdf', pdf, (file) => execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }));
 }
 
 /** The first page as PNG at a low resolution, for comparing layouts. */
 export function firstPagePng(pdf: Uint8Array, dpi = 50): Buffer {
-  const input = tempFile('protocol.pdf', pdf);
-  const prefix = path.join(path.dirname(input), 'page');
-  execFileSync('pdftoppm', ['-png', '-r', String(dpi), '-f', '1', '-l', '1', '-singlefile', input, prefix]);
-  return fs.readFileSync(`${prefix}.png`);
+  return withFile('protocol.pdf', pdf, (input) => {
+    const prefix = path.join(path.dirname(input), 'page');
+    execFileSync('pdftoppm', ['-png', '-r', String(dpi), '-f', '1', '-l', '1', '-singlefile', input, prefix]);
+    return fs.readFileSync(`${prefix}.png`);
+  });
 }
 
 /** The signed byte ranges and the DER CMS from the last signature, read straight from the bytes. */
@@ -57,16 +62,19 @@ function derLength(bytes: Buffer): number {
 /** `openssl cms -verify` of the detached signature over its byte ranges; the chain is not judged. */
 export function opensslCmsVerify(pdf: Uint8Array): { ok: boolean; output: string } {
   const { signedBytes, der } = extractSignature(pdf);
-  const signature = tempFile('signature.der', der);
-  const content = tempFile('content.bin', signedBytes);
-  const result = spawnSync('openssl', ['cms', '-verify', '-binary', '-inform', 'DER', '-in', signature, '-content', content, '-noverify', '-out', os.devNull], { encoding: 'utf8' });
-  return { ok: result.status === 0, output: `${result.stdout}${result.stderr}` };
+  return inScratchFolder('sigill-pdf-', (folder) => {
+    const signature = path.join(folder, 'signature.der');
+    const content = path.join(folder, 'content.bin');
+    fs.writeFileSync(signature, der);
+    fs.writeFileSync(content, signedBytes);
+    const result = spawnSync('openssl', ['cms', '-verify', '-binary', '-inform', 'DER', '-in', signature, '-content', content, '-noverify', '-out', os.devNull], { encoding: 'utf8' });
+    return { ok: result.status === 0, output: `${result.stdout}${result.stderr}` };
+  });
 }
 
 /** The CMS structure as OpenSSL prints it, to read the signed attributes. */
 export function opensslCmsPrint(pdf: Uint8Array): string {
-  const signature = tempFile('signature.der', extractSignature(pdf).der);
-  return execFileSync('openssl', ['cms', '-cmsout', '-print', '-inform', 'DER', '-in', signature], { encoding: 'utf8' });
+  return withFile('signature.der', extractSignature(pdf).der, (signature) => execFileSync('openssl', ['cms', '-cmsout', '-print', '-inform', 'DER', '-in', signature], { encoding: 'utf8' }));
 }
 
 export function withOneByteChanged(pdf: Uint8Array, at = 400): Buffer {

@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
+import { heapFlags } from '../../../server/cli/heap-limit.mjs';
 
 export interface ChildServer {
   url: string;
@@ -15,10 +16,11 @@ export interface ChildServer {
 
 /**
  * Starts a TypeScript server script in its own process (so the load generator does not share
- * its event loop) and waits for the line `LISTENING <port>` on its stdout.
+ * its event loop) and waits for the line `LISTENING <port>` on its stdout. The process gets the heap
+ * bound `npm start` gives production, so memory figures are production's.
  */
-export async function startChildServer(script: string, env: Record<string, string> = {}): Promise<ChildServer> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.resolve(script)], {
+export async function startChildServer(script: string, env: Record<string, string> = {}, execArgv: string[] = heapFlags([])): Promise<ChildServer> {
+  const child = spawn(process.execPath, ['--import', 'tsx', ...execArgv, path.resolve(script)], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

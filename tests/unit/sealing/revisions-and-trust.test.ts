@@ -135,26 +135,30 @@ describe('the revisions of a sealed file', { timeout: 30_000 }, () => {
 
   it('allow a document timestamp (ETSI.RFC3161), whose token must vouch for the bytes it covers', async () => {
     const tsa = testTsa();
-    const stamped = await withDocumentTimestamp(sealed, tsa);
-    // poppler cannot check RFC 3161 document timestamps; openssl ts can.
-    expect(opensslTimestampVerifies(stamped, tsa)).toBe(true);
-    const checks = await checkPdfSignatures(stamped);
-    expect(checks.map((check) => [check.kind, check.cryptographicallyValid])).toEqual([['signature', true], ['timestamp', true]]);
-    expect(checks[1]!.signingTime).toMatch(/^\d{4}-\d{2}-\d{2}T/);
-    expect(analyseUpdates(new PdfRevisions(stamped), 2).modifications).toEqual([]);
-    const anchors = trustAnchors([tsa.caPemFile]);
-    expect(await judgeSigner(checks[1]!.certificates.signer, checks[1]!.certificates.others, { sealFingerprint: seal.fingerprint, anchors, at: new Date() }))
-      .toEqual({ kind: 'trust-anchor', anchor: 'C=SE, O=Test-TSA, CN=Test-TSA rot' });
-    // The token of one file does not vouch for another: swapped into a different stamped file, its imprint no longer matches.
-    const other = await withDocumentTimestamp(withDssUpdate(sealed, seal.chain[0]!), tsa);
-    const [, ownLength, ownEnd] = lastByteRange(stamped);
-    const [, theirLength, theirEnd] = lastByteRange(other);
-    const swapped = Buffer.from(stamped);
-    other.copy(swapped, ownLength + 1, theirLength + 1, theirEnd - 1);
-    expect(ownEnd - ownLength).toBe(theirEnd - theirLength);
-    expect(opensslTimestampVerifies(swapped, tsa)).toBe(false);
-    const [, swappedStamp] = await checkPdfSignatures(swapped);
-    expect(swappedStamp).toMatchObject({ kind: 'timestamp', cryptographicallyValid: false, digestMismatch: true });
+    try {
+      const stamped = await withDocumentTimestamp(sealed, tsa);
+      // poppler cannot check RFC 3161 document timestamps; openssl ts can.
+      expect(opensslTimestampVerifies(stamped, tsa)).toBe(true);
+      const checks = await checkPdfSignatures(stamped);
+      expect(checks.map((check) => [check.kind, check.cryptographicallyValid])).toEqual([['signature', true], ['timestamp', true]]);
+      expect(checks[1]!.signingTime).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+      expect(analyseUpdates(new PdfRevisions(stamped), 2).modifications).toEqual([]);
+      const anchors = trustAnchors([tsa.caPemFile]);
+      expect(await judgeSigner(checks[1]!.certificates.signer, checks[1]!.certificates.others, { sealFingerprint: seal.fingerprint, anchors, at: new Date() }))
+        .toEqual({ kind: 'trust-anchor', anchor: 'C=SE, O=Test-TSA, CN=Test-TSA rot' });
+      // The token of one file does not vouch for another: swapped into a different stamped file, its imprint no longer matches.
+      const other = await withDocumentTimestamp(withDssUpdate(sealed, seal.chain[0]!), tsa);
+      const [, ownLength, ownEnd] = lastByteRange(stamped);
+      const [, theirLength, theirEnd] = lastByteRange(other);
+      const swapped = Buffer.from(stamped);
+      other.copy(swapped, ownLength + 1, theirLength + 1, theirEnd - 1);
+      expect(ownEnd - ownLength).toBe(theirEnd - theirLength);
+      expect(opensslTimestampVerifies(swapped, tsa)).toBe(false);
+      const [, swappedStamp] = await checkPdfSignatures(swapped);
+      expect(swappedStamp).toMatchObject({ kind: 'timestamp', cryptographicallyValid: false, digestMismatch: true });
+    } finally {
+      tsa.remove();
+    }
   });
 
   it('are read through cross-reference streams and object streams too (PDF 1.5 updates)', async () => {
@@ -229,8 +233,9 @@ describe('the trust in a signer', { timeout: 30_000 }, () => {
   });
 
   it('follows a chain to a configured CA, and refuses it outside the certificate’s validity', async () => {
-    const { caPemFile, seal: issued } = caAndIssuedSeal('/C=SE/O=Region/CN=Regionens CA', '/C=SE/O=Region/CN=Regionens sigill', 30);
+    const { caPemFile, seal: issued, remove } = caAndIssuedSeal('/C=SE/O=Region/CN=Regionens CA', '/C=SE/O=Region/CN=Regionens sigill', 30);
     const anchors = trustAnchors([caPemFile]);
+    remove();
     const context = { sealFingerprint: seal.fingerprint, anchors };
     expect(await judgeSigner(issued.chain[0]!, issued.chain.slice(1), { ...context, at: new Date() })).toEqual({ kind: 'trust-anchor', anchor: 'C=SE, O=Region, CN=Regionens CA' });
     // Without the CA certificate in the CMS, the anchor itself completes the chain.

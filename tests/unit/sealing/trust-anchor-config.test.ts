@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../../server/config';
@@ -21,11 +20,15 @@ describe('SIGILL_TRUST_ANCHORS', () => {
   });
 
   it('takes comma-separated PEM files, each read and checked at start', () => {
-    const { caPemFile } = caAndIssuedSeal('/C=SE/O=Region/CN=Regionens CA', '/C=SE/O=Region/CN=Regionens sigill');
-    const notPem = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'sigill-anchor-')), 'not.pem');
+    const { caPemFile, remove } = caAndIssuedSeal('/C=SE/O=Region/CN=Regionens CA', '/C=SE/O=Region/CN=Regionens sigill');
+    const notPem = path.join(path.dirname(caPemFile), 'not.pem');
     fs.writeFileSync(notPem, 'inte ett certifikat');
-    expect(loadConfig({ SIGILL_TRUST_ANCHORS: ` ${caPemFile} ,` }).trustAnchorFiles).toEqual([caPemFile]);
-    const problems = problemsOf({ SIGILL_TRUST_ANCHORS: `${caPemFile},/saknas/ca.pem,${notPem}` });
-    expect(problems).toEqual([`SIGILL_TRUST_ANCHORS: cannot read /saknas/ca.pem`, `SIGILL_TRUST_ANCHORS: ${notPem} holds no PEM certificate`]);
+    try {
+      expect(loadConfig({ SIGILL_TRUST_ANCHORS: ` ${caPemFile} ,` }).trustAnchorFiles).toEqual([caPemFile]);
+      const problems = problemsOf({ SIGILL_TRUST_ANCHORS: `${caPemFile},/saknas/ca.pem,${notPem}` });
+      expect(problems).toEqual([`SIGILL_TRUST_ANCHORS: cannot read /saknas/ca.pem`, `SIGILL_TRUST_ANCHORS: ${notPem} holds no PEM certificate`]);
+    } finally {
+      remove();
+    }
   });
 });

@@ -1,0 +1,2 @@
+export const productionHeapMb: number;
+export function heapFlags(execArgv?: string[], nodeOptions?: string): string[];
