@@ -44,7 +44,8 @@ export function PlanRow({ item, canEdit, onChanged, onStale }: { item: PlanItem;
     <tr className={item.applicable ? '' : 'not-applicable'}>
       <th scope="row">
         <span className="requirement-title">{item.title}</span>
-        <span className="muted requirement-id">{item.sourceKey}{!item.applicable && ` · ${t('notApplicableAnymore')}`}</span>
+        {/* A requirement's id is public (the kravkatalog's); a DPIA measure's key is internal. */}
+        <span className="muted requirement-id">{[item.source === 'classification' ? item.sourceKey : '', item.applicable ? '' : t('notApplicableAnymore')].filter(Boolean).join(' · ')}</span>
       </th>
       <td className="reasons">
         <ul>{planReasons(item).map((reason, index) => <li key={index}>{String(reason.text ?? '')}</li>)}</ul>

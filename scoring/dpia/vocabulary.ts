@@ -92,3 +92,16 @@ export const principleJudgements = [
 ] as const;
 
 export type PrincipleJudgement = (typeof principleJudgements)[number]['id'];
+
+/**
+ * A measure's status as the DPIA form asks it, and the plan status it starts the measure's plan
+ * item at: a planned measure is not yet in place, one under way is partly, a finished one is.
+ */
+export const measureStatuses = [
+  { id: 'planerad', label: 'Planerad', planStatus: 'ej_uppfyllt' },
+  { id: 'pagaende', label: 'Pågående', planStatus: 'delvis_uppfyllt' },
+  { id: 'genomford', label: 'Genomförd', planStatus: 'uppfyllt' },
+] as const;
+
+export type MeasureStatus = (typeof measureStatuses)[number]['id'];
+export type MeasurePlanStatus = (typeof measureStatuses)[number]['planStatus'];

@@ -1,4 +1,5 @@
 import type { AnswerError } from '../../scoring/survey/validate-answers';
+import type { PlanItemStatus } from '../db/schema';
 
 /** One entry of the action plan a result makes applicable, keyed stably so edits survive re-scoring. */
 export interface PlanEntry {
@@ -6,6 +7,8 @@ export interface PlanEntry {
   title: string;
   /** What the plan table shows beside the title: why it applies and how strong it must be. JSON. */
   detail: Record<string, unknown>;
+  /** The status the form itself gives (a DPIA measure's): the item takes it when it appears and whenever the form's answer changes. */
+  status?: PlanItemStatus;
 }
 
 export type AssetProfile = Record<'K' | 'R' | 'T' | 'S', number | null>;

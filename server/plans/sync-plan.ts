@@ -1,7 +1,16 @@
 import type { Transaction } from 'kysely';
 import type { PlanEntry } from '../assessments/scored-assessment';
-import type { Database } from '../db/schema';
+import type { Database, PlanItemStatus } from '../db/schema';
 import { newId, nowIso } from '../ids';
+
+/** The form's new status for an item when the form's own answer moved since the last sync; a status set in the plan otherwise stands. */
+function formStatusChanged(known: { detail: string; status: PlanItemStatus }, entry: PlanEntry): PlanItemStatus | undefined {
+  if (!entry.status || known.status === entry.status) return undefined;
+  const before = (JSON.parse(known.detail) as Record<string, unknown>).measureStatus;
+  // An item from before the form's status was carried: the form fills in only what nobody has assessed in the plan.
+  if (before === undefined) return known.status === 'ej_bedomd' ? entry.status : undefined;
+  return before === entry.detail.measureStatus ? undefined : entry.status;
+}
 
 /**
  * Brings an asset's plan in step with a new result: new entries become items, known ones are
@@ -17,7 +26,7 @@ export async function syncPlanItems(
   const now = nowIso();
   const existing = await trx
     .selectFrom('plan_items')
-    .select(['id', 'source_key', 'applicable', 'title', 'detail', 'assessment_id'])
+    .select(['id', 'source_key', 'applicable', 'title', 'detail', 'assessment_id', 'status'])
     .where('asset_id', '=', assetId)
     .where('source', '=', source)
     .execute();
@@ -29,12 +38,16 @@ export async function syncPlanItems(
     if (known) {
       // Most autosaves leave the plan as it was: write only what moved.
       const unchanged = known.applicable === 1 && known.title === values.title && known.detail === values.detail && known.assessment_id === assessmentId;
-      if (!unchanged) await trx.updateTable('plan_items').set(values).where('id', '=', known.id).execute();
+      if (unchanged) continue;
+      const status = formStatusChanged(known, entry);
+      // A status the form moved counts as an edit of the item: a plan edit made from the older revision must reload.
+      if (status) await trx.updateTable('plan_items').set((eb) => ({ ...values, status, revision: eb('revision', '+', 1) })).where('id', '=', known.id).execute();
+      else await trx.updateTable('plan_items').set(values).where('id', '=', known.id).execute();
     } else {
       added += 1;
       await trx
         .insertInto('plan_items')
-        .values({ id: newId(), asset_id: assetId, source, source_key: entry.sourceKey, status: 'ej_bedomd', created_at: now, ...values })
+        .values({ id: newId(), asset_id: assetId, source, source_key: entry.sourceKey, status: entry.status ?? 'ej_bedomd', created_at: now, ...values })
         .execute();
     }
   }
