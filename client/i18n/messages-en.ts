@@ -4,6 +4,7 @@ import { templatesEn } from './templates-en';
 import { ssoEn } from '../sso/sso-en';
 import { uiEn } from './ui-en';
 import { liveEn } from './live-en';
+import { dpiaEn } from './dpia-en';
 import { oversightEn } from './oversight-en';
 import { verifyEn } from './verify-en';
 import type { MessageKey } from './messages-sv';
@@ -272,4 +273,6 @@ export const en: Record<MessageKey, string> = {
   'protocols.sealNow': 'Seal the protocol now',
   'protocols.sealing': 'Sealing …',
   'protocols.sealFailed': 'Sealing failed again. Check the seal settings and try again.',
+  // Issue 17.2 (dpia): exemption decisions and DPIA flows.
+  ...dpiaEn,
 };

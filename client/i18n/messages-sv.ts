@@ -5,6 +5,7 @@ import { templatesSv } from './templates-sv';
 import { ssoSv } from '../sso/sso-sv';
 import { uiSv } from './ui-sv';
 import { liveSv } from './live-sv';
+import { dpiaSv } from './dpia-sv';
 import { oversightSv } from './oversight-sv';
 import { verifySv } from './verify-sv';
 
@@ -282,6 +283,8 @@ export const sv = {
   'protocols.sealNow': 'Försegla protokollet nu',
   'protocols.sealing': 'Förseglar …',
   'protocols.sealFailed': 'Förseglingen misslyckades igen. Kontrollera sigillets inställningar och försök igen.',
+  // Issue 17.2 (dpia): exemption decisions and DPIA flows.
+  ...dpiaSv,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof sv;

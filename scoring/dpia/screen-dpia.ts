@@ -1,4 +1,5 @@
 import type { SurveyJson } from '../survey/survey-json';
+import type { ExemptionDecision } from './exemption-decision';
 import { validateAnswers, type AnswerError, type Answers } from '../survey/validate-answers';
 import { screeningFormIndex } from './screening-form';
 import { outcomeInfo, outcomeRank, screeningRules, type ScreeningOutcome, type ScreeningRuleId } from './screening-outcome';
@@ -48,6 +49,8 @@ export interface ScreeningResult {
   exemptions: ClaimedExemption[];
   /** True when a DPIA would be required but an exemption is claimed: the DSO must decide before it applies. */
   dsoDecisionNeeded: boolean;
+  /** The DSO's decision on the claimed exemptions, once given in the sign-off (see exemption-decision.ts). */
+  exemptionDecision?: ExemptionDecision;
   asset: string | null;
   /** Questions the rules read that are still unanswered, and exemptions claimed without a motivation. */
   missing: AnswerError[];

@@ -15,6 +15,7 @@ import { changedQuestions } from './changed-questions';
 import { assertTemplateFloor } from '../templates/template-floor-check';
 import { assertDpiaDecisionRules } from './dpia-decision-rules';
 import { assertSeparateDuties } from './separation-of-duties';
+import { awaitsExemptionDecision } from './exemption-decision';
 import { withTransaction } from '../db/transaction';
 
 export type DsoAdvice = 'tillstyrker' | 'tillstyrker-med-villkor' | 'avstyrker';
@@ -61,6 +62,8 @@ export async function giveDsoAdvice(deps: AppDeps, assessment: Assessment, input
  */
 export async function decide(deps: AppDeps, assessment: Assessment, input: { statement: string; decision?: DpiaDecision | undefined; reasons?: string | undefined }, actor: Actor): Promise<Assessment> {
   assertStatus(assessment, 'for_granskning', 'decided');
+  // A claimed exemption is the DSO's to decide before the screening can be fastställd.
+  if (awaitsExemptionDecision(assessment)) throw new AppError('conflict', 'The DSO must first decide the exemption the screening claims');
   const { db } = deps.database;
   const duties = await assertSeparateDuties(deps, assessment, actor.userId);
   await assertTemplateFloor(db, assessment, assessment.result, 'decide');
@@ -103,8 +106,8 @@ export async function decide(deps: AppDeps, assessment: Assessment, input: { sta
   return (await findAssessment(db, assessment.id))!;
 }
 
-/** Whether a decided assessment's sealed protocol exists; a screening has none to seal. */
-export type ProtocolStatus = 'sealed' | 'pending' | 'none';
+/** Whether a decided assessment's sealed protocol exists (a screening's is its sealed record). */
+export type ProtocolStatus = 'sealed' | 'pending';
 
 /**
  * After the last approval: the sealed protocol. The decision has committed; when sealing fails the
@@ -112,7 +115,6 @@ export type ProtocolStatus = 'sealed' | 'pending' | 'none';
  * lists it) and is never produced behind a later read.
  */
 export async function sealAfterDecision(deps: AppDeps, assessment: Assessment, actorUserId: string): Promise<ProtocolStatus> {
-  if (assessment.kind === 'dpia-screening') return 'none';
   try {
     await deps.protocols.ensure(deps, assessment.id, actorUserId);
     return 'sealed';
