@@ -50,7 +50,7 @@ function PendingProtocol({ assessmentId, canSeal, onSealed }: { assessmentId: st
 export function ProtocolList({ assessment, protocols, canSeal, onSealed }: { assessment: Pick<Assessment, 'id' | 'status' | 'kind'>; protocols: readonly ProtocolInfo[]; canSeal: boolean; onSealed(): void }) {
   const { t, formatDate } = useLanguage();
   if (protocols.length === 0) {
-    if (assessment.status === 'faststalld' && assessment.kind !== 'dpia-screening') return <PendingProtocol assessmentId={assessment.id} canSeal={canSeal} onSealed={onSealed} />;
+    if (assessment.status === 'faststalld') return <PendingProtocol assessmentId={assessment.id} canSeal={canSeal} onSealed={onSealed} />;
     return <p className="empty-state">{t('protocols.empty')}</p>;
   }
   return (

@@ -4,6 +4,7 @@ import type { ApiClient } from '../support/api-client';
 import { exemptionScreeningAnswers } from '../support/dpia-probes';
 import { assetInput, type OrgFixture, orgFixture } from '../support/org-fixture';
 import { pdfsig, pdftotext } from '../support/pdf-tools';
+import { screeningAnswersV2 } from '../support/screening-answers';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 interface Screening {
@@ -90,8 +91,8 @@ describe('a screening that claims an exemption', { timeout: 30_000 }, () => {
   });
 
   it('refuses a decision where no exemption is claimed; such a screening is fastställd directly', async () => {
-    const hemtjanst = JSON.parse(fs.readFileSync('tests/fixtures/dpia/hemtjanst-gps.json', 'utf8')) as { screening: { answers: Record<string, unknown> } };
-    const screening = await submittedScreening(hemtjanst.screening.answers);
+    const hemtjanst = JSON.parse(fs.readFileSync('tests/fixtures/dpia/hemtjanst-gps.json', 'utf8')) as { screening: { answers: Record<string, unknown>; factorsV2: Record<string, string> } };
+    const screening = await submittedScreening(screeningAnswersV2(hemtjanst.screening));
     const refused = await dso.post(`/api/assessments/${screening.id}/exemption-decision`, { decision: 'godtas', reasons, statement: 'Jag avgör.' });
     expect(refused.status).toBe(409);
     expect((await decider.post<{ status: string }>(`/api/assessments/${screening.id}/decide`, { statement: 'Fastställs.' })).body.status).toBe('faststalld');

@@ -1,10 +1,12 @@
 import fs from 'node:fs';
 import { assetInput, type OrgFixture } from './org-fixture';
 import { ok, type Probe } from './route-probe';
+import { screeningAnswersV2 } from './screening-answers';
 
 /** The elevhälsa fixture's screening: two criteria and a claimed recital 91 exemption, so the DSO has a decision to make. */
 export function exemptionScreeningAnswers(): Record<string, unknown> {
-  return (JSON.parse(fs.readFileSync('tests/fixtures/dpia/elevhalsa-skolpsykolog.json', 'utf8')) as { screening: { answers: Record<string, unknown> } }).screening.answers;
+  const fixture = JSON.parse(fs.readFileSync('tests/fixtures/dpia/elevhalsa-skolpsykolog.json', 'utf8')) as { screening: { answers: Record<string, unknown>; factorsV2: Record<string, string> } };
+  return screeningAnswersV2(fixture.screening);
 }
 
 /**
