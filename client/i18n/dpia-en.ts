@@ -12,7 +12,7 @@ export const dpiaEn = {
   'exemption.legend': 'Decision',
   'exemption.godtas': 'The exemption is accepted – no DPIA is required',
   'exemption.godtas-inte': 'The exemption is not accepted – the outcome of the rules stands',
-  'exemption.reasons': 'Reasons',
+  'exemption.reasons': 'Reasons (required)',
   'exemption.decisionRequired': 'Choose whether the exemption is accepted.',
   'exemption.reasonsRequired': 'Write the reasons for the decision.',
   'exemption.decided': '{label}. Reasons: {reasons}',

@@ -10,7 +10,7 @@ export const dpiaSv = {
   'exemption.legend': 'Beslut',
   'exemption.godtas': 'Undantaget godtas – en konsekvensbedömning krävs inte',
   'exemption.godtas-inte': 'Undantaget godtas inte – utfallet enligt reglerna står',
-  'exemption.reasons': 'Skäl',
+  'exemption.reasons': 'Skäl (obligatoriskt)',
   'exemption.decisionRequired': 'Välj om undantaget godtas.',
   'exemption.reasonsRequired': 'Skriv skälen för beslutet.',
   'exemption.decided': '{label}. Skäl: {reasons}',
