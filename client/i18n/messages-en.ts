@@ -5,6 +5,7 @@ import { templatesEn } from './templates-en';
 import { ssoEn } from '../sso/sso-en';
 import { uiEn } from './ui-en';
 import { liveEn } from './live-en';
+import { dpiaEn } from './dpia-en';
 import { oversightEn } from './oversight-en';
 import { verifyEn } from './verify-en';
 import type { MessageKey } from './messages-sv';
@@ -320,4 +321,6 @@ export const en: Record<MessageKey, string> = {
   'protocols.timestampNow': 'Timestamp now',
   'protocols.timestamping': 'Timestamping …',
   'protocols.timestampFailed': 'The time-stamping service still does not answer. It is tried again automatically.',
+  // Issue 17.2 (dpia): exemption decisions and DPIA flows.
+  ...dpiaEn,
 };

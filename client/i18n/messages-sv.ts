@@ -6,6 +6,7 @@ import { templatesSv } from './templates-sv';
 import { ssoSv } from '../sso/sso-sv';
 import { uiSv } from './ui-sv';
 import { liveSv } from './live-sv';
+import { dpiaSv } from './dpia-sv';
 import { oversightSv } from './oversight-sv';
 import { verifySv } from './verify-sv';
 
@@ -330,6 +331,8 @@ export const sv = {
   'protocols.timestampNow': 'Tidsstämpla nu',
   'protocols.timestamping': 'Tidsstämplar …',
   'protocols.timestampFailed': 'Tidsstämpeltjänsten svarar fortfarande inte. Ett nytt försök görs automatiskt.',
+  // Issue 17.2 (dpia): exemption decisions and DPIA flows.
+  ...dpiaSv,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof sv;

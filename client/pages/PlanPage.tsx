@@ -24,7 +24,7 @@ function download(name: string, text: string): void {
 
 function csvFor(items: PlanItem[], t: Translate): string {
   return planCsv(items, [
-    { header: 'Id', value: (item) => item.sourceKey },
+    { header: 'Id', value: (item) => (item.source === 'classification' ? item.sourceKey : '') },
     { header: t('colRequirement'), value: (item) => item.title },
     { header: t('colStatus'), value: (item) => t(`planStatus.${item.status}`) },
     { header: t('statusMotivation'), value: (item) => item.statusMotivation ?? '' },

@@ -44,7 +44,7 @@ export function PlanRow({ item, canEdit, onChanged, onStale }: { item: PlanItem;
     <tr className={item.applicable ? '' : 'not-applicable'}>
       <th scope="row">
         <span className="requirement-title">{item.title}</span>
-        <span className="muted requirement-id">{item.sourceKey}{!item.applicable && ` · ${t('notApplicableAnymore')}`}{item.replacedBy.length > 0 && ` · ${t('plan.replacedBy', { titles: item.replacedBy.join(', ') })}`}</span>
+        <span className="muted requirement-id">{[item.source === 'classification' ? item.sourceKey : '', item.applicable ? '' : t('notApplicableAnymore'), item.replacedBy.length > 0 ? t('plan.replacedBy', { titles: item.replacedBy.join(', ') }) : ''].filter(Boolean).join(' · ')}</span>
         {item.needsReassessment && item.applicable && (
           <span className="reassess">
             <span className="badge level-high" data-testid="plan-reassess">{t('plan.reassess')}</span>

@@ -10,6 +10,7 @@ function useDetailText() {
   return (key: string, value: string): string => {
     const label = `${key}.${value}`;
     if ((key === 'advice' || key === 'decision') && known(label)) return t(label);
+    if (key === 'exemptionDecision' && known(`exemption.${value}`)) return t(`exemption.${value}` as MessageKey);
     if (key === 'departsFromAdvice' || key === 'sameAsPreparer') return value === 'ja' ? t('signOff.yes') : t('signOff.no');
     return value;
   };
@@ -17,6 +18,7 @@ function useDetailText() {
 
 const detailLabels: Record<string, MessageKey> = {
   advice: 'signOff.detail.advice',
+  exemptionDecision: 'exemption.legend',
   decision: 'signOff.detail.decision',
   reasons: 'signOff.detail.reasons',
   departsFromAdvice: 'signOff.detail.departsFromAdvice',

@@ -94,7 +94,7 @@ function ProtocolTimestamp({ protocol, canSeal, onSealed }: { protocol: Protocol
 export function ProtocolList({ assessment, protocols, canSeal, onSealed }: { assessment: Pick<Assessment, 'id' | 'status' | 'kind' | 'round'>; protocols: readonly ProtocolInfo[]; canSeal: boolean; onSealed(): void }) {
   const { t, formatDate } = useLanguage();
   if (protocols.length === 0) {
-    if (assessment.status === 'faststalld' && assessment.kind !== 'dpia-screening') return <PendingProtocol assessmentId={assessment.id} canSeal={canSeal} onSealed={onSealed} />;
+    if (assessment.status === 'faststalld') return <PendingProtocol assessmentId={assessment.id} canSeal={canSeal} onSealed={onSealed} />;
     return <p className="empty-state">{t('protocols.empty')}</p>;
   }
   return (

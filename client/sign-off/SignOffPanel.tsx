@@ -7,6 +7,7 @@ import { AdviceForm } from './AdviceForm';
 import { type SignOffAction, allowedActions, currentAdvice, signOffStage } from './allowed-actions';
 import { ApprovalTimeline } from './ApprovalTimeline';
 import { DecisionForm } from './DecisionForm';
+import { ExemptionForm } from './ExemptionForm';
 import { ProtocolList } from './ProtocolList';
 import { ReadyForm } from './ReadyForm';
 import { ReturnForm } from './ReturnForm';
@@ -58,6 +59,7 @@ export function SignOffPanel({ assessment, assetName, title, savePending = false
       case 'submit': return <SubmitForm assessment={assessment} savePending={savePending} onDone={finish(action)} onCancel={cancel} />;
       case 'ready': return <ReadyForm assessment={assessment} assetName={name} onDone={finish(action)} onCancel={cancel} />;
       case 'advise': return <AdviceForm assessment={assessment} assetName={name} onDone={finish(action)} onCancel={cancel} />;
+      case 'exemption': return <ExemptionForm assessment={assessment} assetName={name} onDone={finish(action)} onCancel={cancel} />;
       case 'decide': return <DecisionForm assessment={assessment} assetName={assetName} advice={currentAdvice(approvals)} onDone={finish(action)} onCancel={cancel} />;
       case 'return': return <ReturnForm assessment={assessment} onDone={finish(action)} onCancel={cancel} />;
     }
@@ -90,7 +92,7 @@ export function SignOffPanel({ assessment, assetName, title, savePending = false
               {open && actions.includes(open) && form(open)}
               <h3>{t('signOff.timeline')}</h3>
               <ApprovalTimeline approvals={data.approvals} />
-              {assessment.kind !== 'dpia-screening' && (assessment.status === 'faststalld' || data.protocols.length > 0) && (
+              {(assessment.status === 'faststalld' || data.protocols.length > 0) && (
                 <>
                   <h3>{t('protocols.heading')}</h3>
                   <ProtocolList assessment={assessment} protocols={data.protocols} canSeal={roles.has('beslutsfattare') || roles.has('admin')} onSealed={signOff.retry} />

@@ -1,7 +1,7 @@
 import type { Assessment, Membership, Organisation, Role } from '../api-types';
 import type { Approval } from './sign-off-types';
 
-export type SignOffAction = 'submit' | 'ready' | 'advise' | 'decide' | 'return';
+export type SignOffAction = 'submit' | 'ready' | 'advise' | 'exemption' | 'decide' | 'return';
 
 /**
  * Who may take each step, as server/auth/permissions.ts says. The client only uses it to offer
@@ -11,6 +11,7 @@ const actionRoles: Record<SignOffAction, readonly Role[]> = {
   submit: ['admin', 'isam', 'objektledare', 'dso'],
   ready: ['objektledare'],
   advise: ['dso'],
+  exemption: ['dso'],
   decide: ['beslutsfattare'],
   return: ['admin', 'isam', 'objektledare', 'dso', 'beslutsfattare'],
 };
@@ -36,18 +37,32 @@ export function currentAdvice(approvals: readonly Approval[]): Approval | null {
 }
 
 /** Where the sign-off stands, for the "next step" line. */
-export type SignOffStage = 'utkast' | 'classification' | 'screening' | 'dpiaAdvice' | 'dpiaDecision' | 'faststalld';
+export type SignOffStage = 'utkast' | 'classification' | 'screening' | 'screeningExemption' | 'dpiaAdvice' | 'dpiaDecision' | 'faststalld';
 
-export function signOffStage(assessment: Pick<Assessment, 'kind' | 'status'>, approvals: readonly Approval[]): SignOffStage {
+/** What the sign-off reads of an assessment; the result only matters for a screening. */
+type Under = Pick<Assessment, 'kind' | 'status'> & Partial<Pick<Assessment, 'result'>>;
+
+/** A screening that claims an exemption: the DSO decides it (again, if they wish) while it is under review. */
+function claimsExemption(assessment: Under): boolean {
+  const exemptions = assessment.result?.['exemptions'];
+  return Array.isArray(exemptions) && exemptions.length > 0;
+}
+
+/** A screening whose claimed exemption the DSO has not yet decided: nobody may fastställa it. */
+function awaitsExemptionDecision(assessment: Under): boolean {
+  return assessment.kind === 'dpia-screening' && assessment.result?.['dsoDecisionNeeded'] === true;
+}
+
+export function signOffStage(assessment: Under, approvals: readonly Approval[]): SignOffStage {
   if (assessment.status === 'utkast') return 'utkast';
   if (assessment.status === 'faststalld') return 'faststalld';
   if (assessment.kind === 'classification') return 'classification';
-  if (assessment.kind === 'dpia-screening') return 'screening';
+  if (assessment.kind === 'dpia-screening') return awaitsExemptionDecision(assessment) ? 'screeningExemption' : 'screening';
   return currentAdvice(approvals) ? 'dpiaDecision' : 'dpiaAdvice';
 }
 
 /** The actions the user's roles allow in the assessment's current state, in the order offered. */
-export function allowedActions(assessment: Pick<Assessment, 'kind' | 'status'>, roles: ReadonlySet<Role>, approvals: readonly Approval[]): SignOffAction[] {
+export function allowedActions(assessment: Under, roles: ReadonlySet<Role>, approvals: readonly Approval[]): SignOffAction[] {
   const may = (action: SignOffAction) => actionRoles[action].some((role) => roles.has(role));
   const actions: SignOffAction[] = [];
   if (assessment.status === 'utkast') {
@@ -58,8 +73,9 @@ export function allowedActions(assessment: Pick<Assessment, 'kind' | 'status'>, 
   const active = approvals.filter((approval) => !approval.withdrawnAt);
   if (assessment.kind === 'classification' && may('ready') && !active.some((approval) => approval.step === 'ready')) actions.push('ready');
   if (assessment.kind === 'dpia' && may('advise')) actions.push('advise');
-  // A DPIA is decided only after the DSO's advice (art. 35.2).
-  if (may('decide') && (assessment.kind !== 'dpia' || currentAdvice(approvals))) actions.push('decide');
+  if (assessment.kind === 'dpia-screening' && claimsExemption(assessment) && may('exemption')) actions.push('exemption');
+  // A DPIA is decided only after the DSO's advice (art. 35.2); a claimed exemption only after the DSO has decided it.
+  if (may('decide') && (assessment.kind !== 'dpia' || currentAdvice(approvals)) && !awaitsExemptionDecision(assessment)) actions.push('decide');
   if (may('return')) actions.push('return');
   return actions;
 }

@@ -12,6 +12,10 @@ export function adviceStatement(assetName: string): string {
   return `Jag lämnar som dataskyddsombud mitt råd enligt artikel 35.2 i dataskyddsförordningen om konsekvensbedömningen av ${assetName}, med de skäl och villkor som jag har angett.`;
 }
 
+export function exemptionStatement(assetName: string): string {
+  return `Jag avgör som dataskyddsombud det undantag som förhandsbedömningen av ${assetName} åberopar, med de skäl som jag har angett.`;
+}
+
 export function decisionStatement(kind: AssessmentKind, assetName: string): string {
   switch (kind) {
     case 'classification':

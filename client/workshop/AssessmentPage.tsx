@@ -34,14 +34,14 @@ function Loaded({ assessment }: { assessment: Assessment }) {
     return () => controller.abort();
     // oxlint-disable-next-line react/exhaustive-effect-dependencies -- a new attempt is what re-runs the request
   }, [assessment, attempt]);
-  // The newest state for the sign-off panel; the workshop restarts only when the status changes
-  // (read-only outside utkast), never on its own saves.
+  // The newest state for the sign-off panel; the workshop restarts when the status changes, or when a
+  // sign-off step outside utkast rescored it (the DSO's advice, the decision on an exemption), never on its own saves.
   const [current, setCurrent] = useState(assessment);
   const [started, setStarted] = useState(assessment);
   const [saveState, setSaveState] = useState<SaveState>({ kind: 'idle' });
   const onChanged = (updated: Assessment) => {
     setCurrent(updated);
-    if (updated.status !== started.status) setStarted(updated);
+    if (updated.status !== started.status || updated.status !== 'utkast') setStarted(updated);
   };
   const assetName = asset.state.status === 'ready' ? asset.state.data.name : '';
   // Someone who may not edit (a granskare, a beslutsfattare) sees the questionnaire in display mode.
@@ -59,7 +59,7 @@ function Loaded({ assessment }: { assessment: Assessment }) {
             {loaded.model && asset.state.status === 'ready' && (
               <EconomyThresholds model={loaded.model} organisationId={asset.state.data.organisationId} organisationName={asset.state.data.organisationName} />
             )}
-            <Workshop key={`${started.id}:${started.status}:${mayEdit}`} initial={started} content={loaded} mayEdit={mayEdit === 'allowed'} onSaved={setCurrent} onSaveState={setSaveState} />
+            <Workshop key={`${started.id}:${started.status}:${started.revision}:${started.summary ?? ''}:${mayEdit}`} initial={started} content={loaded} mayEdit={mayEdit === 'allowed'} onSaved={setCurrent} onSaveState={setSaveState} />
           </>
         )}
       </LoadState>

@@ -40,6 +40,13 @@ export function ScreeningPanel({ screening, onStartDpia }: { screening: Screenin
         ))}
       </ul>
       {screening.dsoDecisionNeeded && <p className="notice notice-warning">{t('dsoDecisionNeeded')}</p>}
+      {screening.exemptionDecision && (
+        <div className="notice notice-info" data-testid="exemption-decision">
+          <p><strong>{t('exemption.heading')}</strong></p>
+          <p>{t('exemption.decided', { label: t(`exemption.${screening.exemptionDecision.decision}`), reasons: screening.exemptionDecision.reasons })}</p>
+          <p>{t('exemption.ruleOutcome', { outcome: screening.exemptionDecision.ruleOutcomeLabel })}</p>
+        </div>
+      )}
       {screening.explanation.length > 0 && (
         <details>
           <summary>{t('explanationHeading')}</summary>

@@ -1,10 +1,11 @@
 import { itemValues } from '../survey/choices';
+import { legacyRowId, rowIdKey } from '../survey/answer-ops';
 import { asArray, asRecord } from '../survey/survey-json';
 import type { Answers } from '../survey/validate-answers';
 import type { MatrixIndex } from './assessment-form';
 import type { ActionItem, JudgedPrinciple } from './assessment-types';
 import { answerText, itemText } from './survey-text';
-import { principleJudgements, type DpiaField, type PrincipleJudgement } from './vocabulary';
+import { measureStatuses, principleJudgements, type DpiaField, type MeasureStatus, type PrincipleJudgement } from './vocabulary';
 
 function cell(row: Record<string, unknown> | undefined, matrix: MatrixIndex, field: DpiaField): unknown {
   const column = matrix.columns[field];
@@ -32,11 +33,26 @@ export function judgePrinciples(matrix: MatrixIndex | undefined, answers: Answer
   });
 }
 
-function status(value: unknown): string | null {
-  return typeof value === 'string' ? value : null;
+function status(value: unknown): MeasureStatus | null {
+  return measureStatuses.find((entry) => entry.id === value)?.id ?? null;
 }
 
-/** The planned measures, in the order written, with the risks each one addresses. */
+/** The display texts of a column's chosen values (the risks a measure addresses), in the column's words. */
+function choiceTexts(matrix: MatrixIndex, field: DpiaField, values: readonly string[]): string[] {
+  const column = asArray(matrix.json.columns).map(asRecord).find((entry) => entry?.name === matrix.columns[field]);
+  return values.map((value) => itemText(column?.choices, value));
+}
+
+/** A row's own id; a row stored before rows had ids gets the one withRowIds would give it. */
+function rowIdOf(row: Record<string, unknown>, position: number): string {
+  const id = row[rowIdKey];
+  return typeof id === 'string' ? id : legacyRowId(position);
+}
+
+/**
+ * The planned measures, in the order written, with the risks each one addresses. Each is keyed by
+ * its row's id, never its position: deleting one measure must not hand its plan item to the next.
+ */
 export function measureItems(matrix: MatrixIndex | undefined, answers: Answers): ActionItem[] {
   if (!matrix) return [];
   return asArray(answers[matrix.key]).flatMap((entry, position) => {
@@ -46,9 +62,10 @@ export function measureItems(matrix: MatrixIndex | undefined, answers: Answers):
     return [
       {
         source: 'measure' as const,
-        field: `${matrix.key}[${position}]`,
+        field: `${matrix.key}[${rowIdOf(row, position)}]`,
         title: answerText(cell(row, matrix, 'measure')) ?? `Åtgärd ${position + 1} (namn saknas)`,
         risks,
+        why: risks.length > 0 ? `Minskar risken för: ${choiceTexts(matrix, 'risks', risks).join('; ')}.` : 'Åtgärd i konsekvensbedömningen.',
         principle: null,
         owner: answerText(cell(row, matrix, 'owner')),
         due: answerText(cell(row, matrix, 'due')),
@@ -72,6 +89,7 @@ export function principleItems(matrix: MatrixIndex | undefined, principles: read
         field: `${matrix.key}.${principle.id}`,
         title: answerText(cell(row, matrix, 'measure')) ?? `${principle.judgementLabel}: ${principle.label}`,
         risks: [],
+        why: `Princip att förbättra: ${principle.label}`,
         principle: principle.id,
         owner: answerText(cell(row, matrix, 'owner')),
         due: answerText(cell(row, matrix, 'due')),

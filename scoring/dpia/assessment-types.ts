@@ -1,6 +1,6 @@
 import type { AnswerError } from '../survey/validate-answers';
 import type { RiskLevelRef } from './risk-matrix';
-import type { PrincipleJudgement } from './vocabulary';
+import type { MeasureStatus, PrincipleJudgement } from './vocabulary';
 
 /** The result types of assessDpia: plain JSON, stored by the server and shown by the client as they are. */
 
@@ -47,14 +47,16 @@ export interface JudgedPrinciple {
 
 export interface ActionItem {
   source: 'measure' | 'principle';
-  /** Path into the answers where it was written, e.g. `atgarder[0]` or `principer.uppgiftsminimering`. */
+  /** Where it was written: a measure's list and row id, e.g. `atgarder[k3x9]`, or `principer.uppgiftsminimering`. */
   field: string;
   title: string;
   risks: string[];
+  /** Why it is in the plan, in words for the plan and the protocol (risk titles, never their ids). */
+  why: string;
   principle: string | null;
   owner: string | null;
   due: string | null;
-  status: string | null;
+  status: MeasureStatus | null;
   /** A principle judged "Att korrigera": approval waits for it. */
   blocksApproval: boolean;
 }

@@ -1,5 +1,7 @@
 import type { SurveyJson } from '../survey/survey-json';
+import type { ExemptionDecision } from './exemption-decision';
 import { validateAnswers, type AnswerError, type Answers } from '../survey/validate-answers';
+import { largeScale, largeScaleExplanation } from './large-scale';
 import { screeningFormIndex } from './screening-form';
 import { outcomeInfo, outcomeRank, screeningRules, type ScreeningOutcome, type ScreeningRuleId } from './screening-outcome';
 import {
@@ -48,6 +50,8 @@ export interface ScreeningResult {
   exemptions: ClaimedExemption[];
   /** True when a DPIA would be required but an exemption is claimed: the DSO must decide before it applies. */
   dsoDecisionNeeded: boolean;
+  /** The DSO's decision on the claimed exemptions, once given in the sign-off (see exemption-decision.ts). */
+  exemptionDecision?: ExemptionDecision;
   asset: string | null;
   /** Questions the rules read that are still unanswered, and exemptions claimed without a motivation. */
   missing: AnswerError[];
@@ -117,8 +121,11 @@ export function screenDpia(form: DpiaFormRef, rawAnswers: unknown): ScreeningEva
   const index = screeningFormIndex(form.survey);
   const personalData = index.personalDataKey ? triState(answers[index.personalDataKey]) : 'ja';
   const art353 = findingsFor(art353Cases, index.art353, answers);
+  const factors = [...index.scaleFactors].map(([field, factor]) => ({ factor, answer: triState(answers[field]) }));
   const criteria = findingsFor(wp248Criteria, index.criteria, answers).map((finding, position) => ({
     ...finding,
+    // A form that asks the large-scale factors one by one has criterion 5 decided by them together.
+    answer: finding.id === 'stor-omfattning' && factors.length > 0 ? largeScale(factors) : finding.answer,
     number: wp248Criteria[position]!.number,
   }));
   const fired = rulesThatHold(personalData, art353, criteria);
@@ -144,6 +151,9 @@ export function screenDpia(form: DpiaFormRef, rawAnswers: unknown): ScreeningEva
     explanation: [],
   };
   result.explanation = explain(result, personalData);
+  if (factors.length > 0 && outcome !== 'inte-tillamplig') {
+    result.explanation.push(largeScaleExplanation(factors, criteria.find((finding) => finding.id === 'stor-omfattning')!.answer));
+  }
   return { ok: true, result };
 }
 

@@ -1,11 +1,12 @@
 import type { SurveyPropertyDefinition } from '../content/survey-properties';
-import { art353Cases, dpiaFields, dpiaRoles, exemptions, riskKinds, wp248Criteria } from './vocabulary';
+import { art353Cases, dpiaFields, dpiaRoles, exemptions, largeScaleFactors, riskKinds, wp248Criteria } from './vocabulary';
 
 /** The property names are API: forms in forms/ carry them and scoring/dpia reads them. */
 export const dpiaProperty = {
   role: 'dpiaRole',
   art353: 'dpiaArt353',
   criterion: 'dpiaCriterion',
+  scaleFactor: 'dpiaScaleFactor',
   exemption: 'dpiaExemption',
   exemptionMotivation: 'dpiaExemptionMotivation',
   risk: 'dpiaRisk',
@@ -20,6 +21,7 @@ export const dpiaSurveyProperties: readonly SurveyPropertyDefinition[] = [
   { className: 'question', name: dpiaProperty.role, choices: dpiaRoles },
   { className: 'question', name: dpiaProperty.art353, choices: ids(art353Cases) },
   { className: 'question', name: dpiaProperty.criterion, choices: ids(wp248Criteria) },
+  { className: 'question', name: dpiaProperty.scaleFactor, choices: ids(largeScaleFactors) },
   { className: 'question', name: dpiaProperty.exemption, choices: ids(exemptions) },
   { className: 'question', name: dpiaProperty.exemptionMotivation, choices: ids(exemptions) },
   { className: 'question', name: dpiaProperty.field, choices: dpiaFields },

@@ -30,6 +30,19 @@ export const wp248Criteria = [
 
 export type CriterionId = (typeof wp248Criteria)[number]['id'];
 
+/**
+ * The factors WP248 weighs together for criterion 5, "stor omfattning". A form that marks its
+ * questions with them (screening form v2) has the criterion decided by largeScale, not by any one yes.
+ */
+export const largeScaleFactors = [
+  { id: 'antal', label: 'antal registrerade', amount: true },
+  { id: 'volym', label: 'mängd uppgifter', amount: true },
+  { id: 'varaktighet', label: 'varaktighet', amount: false },
+  { id: 'geografi', label: 'geografisk omfattning', amount: false },
+] as const;
+
+export type LargeScaleFactorId = (typeof largeScaleFactors)[number]['id'];
+
 export const exemptions = [
   { id: 'skal-91', label: 'Skäl 91 – behandling av en enskild läkare, annan yrkesutövare inom hälso- och sjukvård eller advokat' },
   { id: 'art-35-10', label: 'Art. 35.10 – behandlingen regleras av en särskild författning och en konsekvensbedömning gjordes när den beslutades' },
@@ -92,3 +105,16 @@ export const principleJudgements = [
 ] as const;
 
 export type PrincipleJudgement = (typeof principleJudgements)[number]['id'];
+
+/**
+ * A measure's status as the DPIA form asks it, and the plan status it starts the measure's plan
+ * item at: a planned measure is not yet in place, one under way is partly, a finished one is.
+ */
+export const measureStatuses = [
+  { id: 'planerad', label: 'Planerad', planStatus: 'ej_uppfyllt' },
+  { id: 'pagaende', label: 'Pågående', planStatus: 'delvis_uppfyllt' },
+  { id: 'genomford', label: 'Genomförd', planStatus: 'uppfyllt' },
+] as const;
+
+export type MeasureStatus = (typeof measureStatuses)[number]['id'];
+export type MeasurePlanStatus = (typeof measureStatuses)[number]['planStatus'];

@@ -9,6 +9,7 @@ import { nowIso } from '../ids';
 import { type Assessment, findAssessment } from './assessment-store';
 import { assertTemplateFloor } from '../templates/template-floor-check';
 import { withTransaction, type WriteTransaction } from '../db/transaction';
+import { screeningByRules } from './exemption-decision';
 
 /** Who acts, and in which role: every step of a sign-off records both. */
 export interface Actor {
@@ -78,8 +79,10 @@ export async function submitForReview(deps: AppDeps, assessment: Assessment, act
 export async function returnToDraft(deps: AppDeps, assessment: Assessment, reason: string, actor: Actor): Promise<Assessment> {
   assertStatus(assessment, 'for_granskning', 'returned');
   const { db } = deps.database;
+  // The DSO's decision on a screening's exemption goes with the withdrawn approvals: the result is the rules' again.
+  const rescored = assessment.kind === 'dpia-screening' ? screeningByRules(deps, assessment) : null;
   await withTransaction(db, async (trx) => {
-    await guardedUpdate(trx, assessment, 'for_granskning', { status: 'utkast' });
+    await guardedUpdate(trx, assessment, 'for_granskning', rescored ? { status: 'utkast', result: JSON.stringify(rescored), summary: rescored.outcomeLabel } : { status: 'utkast' });
     await withdrawApprovals(trx, assessment.id, nowIso(), 'returned');
     await recordStep(trx, assessment, 'returned', actor, reason, { reason }, { from: 'for_granskning', to: 'utkast', reason });
     if (assessment.kind === 'classification') await refreshClassificationStatus(trx, assessment.assetId);

@@ -1,6 +1,7 @@
 import { assessDpia } from '../../scoring/dpia/assess-dpia';
 import type { ActionItem } from '../../scoring/dpia/assessment-types';
 import { screenDpia } from '../../scoring/dpia/screen-dpia';
+import { measureStatuses } from '../../scoring/dpia/vocabulary';
 import type { FormRegistry } from '../forms/form-registry';
 import type { LoadedForm } from '../forms/load-forms';
 import { contentAs } from '../forms/typed-content';
@@ -16,10 +17,12 @@ export function scoreDpiaScreening(_registry: FormRegistry, form: LoadedForm, an
 }
 
 function planEntry(item: ActionItem): PlanEntry {
+  const status = measureStatuses.find((entry) => entry.id === item.status)?.planStatus;
   return {
     sourceKey: item.field,
     title: item.title,
-    detail: { source: item.source, risks: item.risks, principle: item.principle, owner: item.owner, due: item.due, blocksApproval: item.blocksApproval },
+    detail: { source: item.source, reasons: [{ text: item.why }], risks: item.risks, principle: item.principle, owner: item.owner, due: item.due, blocksApproval: item.blocksApproval, measureStatus: item.status },
+    ...(status ? { status } : {}),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { RequirementRef } from '../../scoring/classification/catalog-versions';
 import type { AnswerError } from '../../scoring/survey/validate-answers';
+import type { PlanItemStatus } from '../db/schema';
 
 /** One entry of the action plan a result makes applicable, keyed stably so edits survive re-scoring. */
 export interface PlanEntry {
@@ -9,6 +10,8 @@ export interface PlanEntry {
   detail: Record<string, unknown>;
   /** Classification: the requirement's version and the earlier requirements it replaces, so the sync can carry their items over. */
   requirement?: { version: number; replaces: RequirementRef[] };
+  /** The status the form itself gives (a DPIA measure's): the item takes it when it appears and whenever the form's answer changes. */
+  status?: PlanItemStatus;
 }
 
 export type AssetProfile = Record<'K' | 'R' | 'T' | 'S', number | null>;

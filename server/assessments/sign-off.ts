@@ -15,6 +15,7 @@ import { changedQuestions } from './changed-questions';
 import { assertTemplateFloor } from '../templates/template-floor-check';
 import { assertDpiaDecisionRules } from './dpia-decision-rules';
 import { assertSeparateDuties } from './separation-of-duties';
+import { awaitsExemptionDecision } from './exemption-decision';
 import { withTransaction } from '../db/transaction';
 
 export type DsoAdvice = 'tillstyrker' | 'tillstyrker-med-villkor' | 'avstyrker';
@@ -70,6 +71,8 @@ export interface DecisionInput {
 
 export async function decide(deps: AppDeps, assessment: Assessment, input: DecisionInput, actor: Actor): Promise<Assessment> {
   assertStatus(assessment, 'for_granskning', 'decided');
+  // A claimed exemption is the DSO's to decide before the screening can be fastställd.
+  if (awaitsExemptionDecision(assessment)) throw new AppError('conflict', 'The DSO must first decide the exemption the screening claims');
   const { db } = deps.database;
   const duties = await assertSeparateDuties(deps, assessment, actor.userId);
   await assertTemplateFloor(db, assessment, assessment.result, 'decide');
@@ -112,8 +115,8 @@ export async function decide(deps: AppDeps, assessment: Assessment, input: Decis
   return (await findAssessment(db, assessment.id))!;
 }
 
-/** Whether a decided assessment's sealed protocol exists; a screening has none to seal. */
-export type ProtocolStatus = 'sealed' | 'pending' | 'none';
+/** Whether a decided assessment's sealed protocol exists (a screening's is its sealed record). */
+export type ProtocolStatus = 'sealed' | 'pending';
 
 /**
  * After the last approval: the sealed protocol. The decision has committed; when sealing fails the
@@ -121,7 +124,6 @@ export type ProtocolStatus = 'sealed' | 'pending' | 'none';
  * lists it) and is never produced behind a later read.
  */
 export async function sealAfterDecision(deps: AppDeps, assessment: Assessment, actorUserId: string): Promise<ProtocolStatus> {
-  if (assessment.kind === 'dpia-screening') return 'none';
   try {
     await deps.protocols.ensure(deps, assessment.id, actorUserId);
     return 'sealed';

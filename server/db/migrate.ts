@@ -16,6 +16,7 @@ import * as soaJustifications from './migrations/019_soa_justifications';
 import * as decisionReference from './migrations/017_decision_reference';
 import * as planHistory from './migrations/015_plan_history';
 import * as protocolTimestamps from './migrations/018_protocol_timestamps';
+import * as dpiaMeasureRowKeys from './migrations/016_dpia_measure_row_keys';
 import type { Database } from './schema';
 
 /** Numbered migrations, in order; a new one is appended, an old one never edited. */
@@ -37,6 +38,7 @@ const migrations: Record<string, Migration> = {
   '017_decision_reference': decisionReference,
   '015_plan_history': planHistory,
   '018_protocol_timestamps': protocolTimestamps,
+  '016_dpia_measure_row_keys': dpiaMeasureRowKeys,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {

@@ -15,7 +15,8 @@ export function planTable(items: readonly PlanItem[]): ExportTable {
     rows: items
       .filter((item) => item.applicable)
       .map((item) => [
-        item.sourceKey,
+        // A requirement's id is the kravkatalog's; a DPIA measure's key is internal and not shown.
+        item.source === 'classification' ? item.sourceKey : null,
         item.title,
         item.source === 'dpia' ? 'Konsekvensbedömning' : 'Klassning',
         planStatusNames[item.status] ?? item.status,

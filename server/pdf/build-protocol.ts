@@ -2,6 +2,7 @@ import { PadesSigner } from '../sealing/pades-signer';
 import { sealPdf } from '../sealing/seal-pdf';
 import { classificationProtocol } from './classification-protocol';
 import { dpiaReport } from './dpia-report';
+import { screeningRecord } from './screening-record';
 import type { SealJob, ProtocolRenderJob } from './render-job';
 import { renderPdf } from './render-pdf';
 
@@ -20,10 +21,11 @@ export function signerFor(seal: SealJob): PadesSigner {
 
 /** Renders a protocol from its data and, when asked, seals it: the whole job of a render worker. */
 export async function buildProtocol(job: ProtocolRenderJob): Promise<Buffer> {
-  const document = job.data.kind === 'dpia' ? dpiaReport(job.data, job.contentSha256) : classificationProtocol(job.data, job.contentSha256);
+  const builders = { dpia: dpiaReport, 'dpia-screening': screeningRecord, classification: classificationProtocol };
+  const document = builders[job.data.kind](job.data, job.contentSha256);
   const pdf = await renderPdf(document, job.data.documentId);
   if (!job.seal) return pdf;
-  const title = job.data.kind === 'dpia' ? 'Konsekvensbedömning' : 'Informationsklassning';
+  const title = { dpia: 'Konsekvensbedömning', 'dpia-screening': 'Förhandsbedömning', classification: 'Informationsklassning' }[job.data.kind];
   return sealPdf(pdf, signerFor(job.seal), {
     signingTime: new Date(job.seal.signingTime),
     name: job.data.organisation.topName || job.data.organisation.name,

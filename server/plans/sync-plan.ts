@@ -1,7 +1,7 @@
 import type { Selectable, Transaction, Updateable } from 'kysely';
 import { leastMet, type RequirementRef, requirementSuccessors } from '../../scoring/classification/catalog-versions';
 import type { PlanEntry } from '../assessments/scored-assessment';
-import type { Database, PlanItemsTable, Priority } from '../db/schema';
+import type { Database, PlanItemStatus, PlanItemsTable, Priority } from '../db/schema';
 import { newId, nowIso } from '../ids';
 import { planItemState, recordPlanEvent } from './plan-history';
 
@@ -76,6 +76,15 @@ function predecessors(existing: readonly Item[], entries: readonly PlanEntry[]) 
   return { carriers, replacedBy };
 }
 
+/** The form's new status for an item when the form's own answer moved since the last sync; a status set in the plan otherwise stands. */
+function formStatusChanged(known: { detail: string; status: PlanItemStatus }, entry: PlanEntry): PlanItemStatus | undefined {
+  if (!entry.status || known.status === entry.status) return undefined;
+  const before = (JSON.parse(known.detail) as Record<string, unknown>).measureStatus;
+  // An item from before the form's status was carried: the form fills in only what nobody has assessed in the plan.
+  if (before === undefined) return known.status === 'ej_bedomd' ? entry.status : undefined;
+  return before === entry.detail.measureStatus ? undefined : entry.status;
+}
+
 /**
  * Brings an asset's plan in step with a new result: new entries become items, known ones are
  * refreshed, and items that no longer apply are marked so, never deleted with their edits. An item
@@ -104,16 +113,23 @@ export async function syncPlanItems(
       // A merge into a requirement that keeps its id: the kept item joins the merged ones' rule.
       const merged = from.length > 0 ? carriedFields([known, ...from]) : {};
       // Most autosaves leave the plan as it was: write only what moved.
-      const unchanged = from.length === 0 && (Object.keys(values) as (keyof typeof values)[]).every((key) => known[key] === values[key]);
+      const status = formStatusChanged(known, entry);
+      const unchanged = from.length === 0 && !status && (Object.keys(values) as (keyof typeof values)[]).every((key) => known[key] === values[key]);
       if (unchanged) continue;
-      const after = { ...known, ...values, ...merged } as Item;
-      await trx.updateTable('plan_items').set({ ...values, ...merged, updated_at: now }).where('id', '=', known.id).execute();
+      const moved = status ? { status } : {};
+      const after = { ...known, ...values, ...merged, ...moved } as Item;
+      // A status the form moved counts as an edit of the item: a plan edit made from the older revision must reload.
+      await trx
+        .updateTable('plan_items')
+        .set((eb) => ({ ...values, ...merged, ...moved, updated_at: now, ...(status ? { revision: eb('revision', '+', 1) } : {}) }))
+        .where('id', '=', known.id)
+        .execute();
       const change = known.applicable === 0 ? 'applicable_again' : from.length > 0 ? 'carried' : known.requirement_version !== version ? 'requirement_changed' : 'edited';
       if (from.length > 0) counts.carried += 1;
       await recordPlanEvent(trx, { id: known.id, assetId }, change, planItemState(known), planItemState(after), actorUserId, now);
       continue;
     }
-    const fresh = { status: 'ej_bedomd' as const, assessed_against: version === null ? null : JSON.stringify([{ id: entry.sourceKey, version }]) };
+    const fresh = { status: entry.status ?? ('ej_bedomd' as const), assessed_against: version === null ? null : JSON.stringify([{ id: entry.sourceKey, version }]) };
     const row = { id: newId(), asset_id: assetId, source, source_key: entry.sourceKey, created_at: now, updated_at: now, ...values, ...fresh, ...(from.length > 0 ? carriedFields(from) : {}) };
     await trx.insertInto('plan_items').values(row).execute();
     if (from.length > 0) counts.carried += 1;

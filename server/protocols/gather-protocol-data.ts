@@ -46,6 +46,8 @@ function reasonText(detail: Record<string, unknown>, names: DpiaNames): string {
 
 async function planLines(deps: AppDeps, assessment: Assessment): Promise<PlanLine[]> {
   const items = await planOfAsset(deps.database.db, await deps.organisations.current(), { id: assessment.assetId, organisationId: assessment.organisationId });
+  // A screening has no action plan of its own.
+  if (assessment.kind === 'dpia-screening') return [];
   const source = assessment.kind === 'dpia' ? 'dpia' : 'classification';
   const names = dpiaNames(assessment);
   return items
@@ -85,7 +87,6 @@ async function organisationNames(db: Kysely<Database>, deps: AppDeps, organisati
 
 /** Collects what a protocol shows from the stored, frozen records of one decided assessment. */
 export async function gatherProtocolData(deps: AppDeps, assessment: Assessment, protocol: { id: string; version: number }, seal: SealMaterial, auditHead: ChainHead | null = null): Promise<ProtocolData> {
-  if (assessment.kind === 'dpia-screening') throw new AppError('conflict', 'A DPIA screening has no protocol');
   if (assessment.status !== 'faststalld' || !assessment.decidedAt || !assessment.result) throw new AppError('conflict', 'Only a fastställd assessment has a protocol');
   const { db } = deps.database;
   const asset = await db.selectFrom('assets').selectAll().where('id', '=', assessment.assetId).executeTakeFirstOrThrow();

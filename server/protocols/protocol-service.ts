@@ -21,7 +21,7 @@ function sha256(data: string | Uint8Array): string {
 
 function fileName(kind: Assessment['kind'], assetName: string, version: string): string {
   const slug = assetName.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase().slice(0, 60) || 'protokoll';
-  return `${kind === 'dpia' ? 'konsekvensbedomning' : 'klassning'}-${slug}-v${version}.pdf`;
+  return `${{ dpia: 'konsekvensbedomning', 'dpia-screening': 'forhandsbedomning', classification: 'klassning' }[kind]}-${slug}-v${version}.pdf`;
 }
 
 /**

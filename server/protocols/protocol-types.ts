@@ -6,7 +6,7 @@ import type { ApprovalStep, AssessmentKind, PlanItemStatus, Role } from '../db/s
  * render worker. A builder reads only this, never the database or a request.
  */
 export interface ProtocolData {
-  kind: Extract<AssessmentKind, 'classification' | 'dpia'>;
+  kind: AssessmentKind;
   documentId: string;
   /** Round of the assessment and the protocol's version within it: "2.1". */
   version: string;

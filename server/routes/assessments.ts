@@ -16,7 +16,7 @@ import { idParam, json, requiredText } from './schemas';
 const assetParams = z.object({ assetId: idParam('assetId') });
 const assessmentParams = z.object({ id: idParam('id') });
 const decidedSchema = assessmentSchema
-  .extend({ protocolStatus: z.enum(['sealed', 'pending', 'none']).openapi({ description: 'pending: the decision holds but sealing failed; POST /api/assessments/{id}/protocol seals it' }) })
+  .extend({ protocolStatus: z.enum(['sealed', 'pending']).openapi({ description: 'pending: the decision holds but sealing failed; POST /api/assessments/{id}/protocol seals it' }) })
   .openapi('DecidedAssessment');
 
 export const assessmentRoutes = createRouter()

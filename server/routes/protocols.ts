@@ -30,7 +30,7 @@ async function sendProtocol(c: Context<AppEnv>, info: ProtocolInfo, cacheControl
 }
 
 function assertHasProtocol(assessment: { status: string; kind: string }): void {
-  if (assessment.status !== 'faststalld' || assessment.kind === 'dpia-screening') throw new AppError('conflict', 'Only a fastställd classification or DPIA has a protocol', { status: assessment.status });
+  if (assessment.status !== 'faststalld') throw new AppError('conflict', 'Only a fastställd assessment has a protocol', { status: assessment.status });
 }
 
 export const protocolRoutes = createRouter()

@@ -6,6 +6,8 @@ import { assessmentWithPermission } from '../assessments/assessment-access';
 import { assessmentSchema } from '../assessments/assessment-schemas';
 import { markReady } from '../assessments/change-status';
 import { giveDsoAdvice } from '../assessments/sign-off';
+import { decideExemption } from '../assessments/exemption-decision';
+import { exemptionDecisions } from '../../scoring/dpia/exemption-decision';
 import { protocolsOfAssessment } from '../protocols/protocol-store';
 import { errorResponses } from './error-responses';
 import { idParam, json, requiredText } from './schemas';
@@ -72,5 +74,33 @@ export const signOffRoutes = createRouter()
     async (c) => {
       const { assessment, principal } = await assessmentWithPermission(c, c.req.valid('param').id, 'assessment.advise');
       return c.json(await giveDsoAdvice(c.get('deps'), assessment, c.req.valid('json'), await actorIn(c, principal, 'assessment.advise', assessment.organisationId)), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/assessments/{id}/exemption-decision',
+      tags: ['sign-off'],
+      summary: 'Screening: the DSO decides the claimed exemption (e.g. recital 91); accepted, a DPIA is not required; rejected, the rules’ outcome stands',
+      request: {
+        params: assessmentParams,
+        body: {
+          required: true,
+          content: json(
+            z
+              .object({
+                decision: z.enum(exemptionDecisions.map((entry) => entry.id) as ['godtas', 'godtas-inte']),
+                reasons: requiredText(4000).openapi({ description: 'Why the exemption holds or does not' }),
+                statement: requiredText(2000).openapi({ description: 'What the DSO confirms' }),
+              })
+              .strict(),
+          ),
+        },
+      },
+      responses: { 200: { description: 'Decision recorded in the screening’s result and sign-off', content: json(assessmentSchema) }, ...errorResponses(400, 401, 403, 404, 409, 415) },
+    }),
+    async (c) => {
+      const { assessment, principal } = await assessmentWithPermission(c, c.req.valid('param').id, 'assessment.advise');
+      return c.json(await decideExemption(c.get('deps'), assessment, c.req.valid('json'), await actorIn(c, principal, 'assessment.advise', assessment.organisationId)), 200);
     },
   );

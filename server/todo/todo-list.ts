@@ -11,10 +11,28 @@ import { activeStepExists } from '../approvals/approval-store';
 export interface TodoList {
   reviews: { assessmentId: string; assetId: string; assetName: string; organisationName: string; kind: AssessmentKind; nextReviewAt: string; overdue: boolean }[];
   planItems: { id: string; assetId: string; assetName: string; title: string; status: PlanItemStatus; priority: Priority | null; plannedDate: string | null; overdue: boolean }[];
-  approvals: { assessmentId: string; assetId: string; assetName: string; kind: AssessmentKind; step: 'ready' | 'dso_advice' | 'decision'; since: string }[];
+  approvals: { assessmentId: string; assetId: string; assetName: string; kind: AssessmentKind; step: 'ready' | 'dso_advice' | 'decision' | 'exemption_decision'; since: string }[];
 }
 
 const none = ['-'];
+
+/** Screenings under review whose claimed exemption waits for the DSO (the result says so; read in TypeScript, not SQL). */
+async function exemptionsToDecide(db: Kysely<Database>, advisers: string[]): Promise<TodoList['approvals']> {
+  const rows = await db
+    .selectFrom('assessments')
+    .innerJoin('assets', 'assets.id', 'assessments.asset_id')
+    .select(['assessments.id as assessmentId', 'assets.id as assetId', 'assets.name as assetName', 'assessments.result', 'assessments.updated_at'])
+    .where('assessments.status', '=', 'for_granskning')
+    .where('assessments.kind', '=', 'dpia-screening')
+    .where('assets.archived_at', 'is', null)
+    .where('assets.organisation_id', 'in', advisers)
+    .orderBy('assessments.updated_at')
+    .limit(500)
+    .execute();
+  return rows
+    .filter((row) => row.result !== null && (JSON.parse(row.result) as { dsoDecisionNeeded?: unknown }).dsoDecisionNeeded === true)
+    .map((row) => ({ assessmentId: row.assessmentId, assetId: row.assetId, assetName: row.assetName, kind: 'dpia-screening' as const, step: 'exemption_decision' as const, since: row.updated_at }));
+}
 
 /**
  * What is due for one person: reviews of the assets they are objektledare for (and, for those who
@@ -94,6 +112,7 @@ export async function todoFor(db: Kysely<Database>, tree: OrganisationTree, prin
     if ((row.kind === 'classification' || row.advised) && mayDecide(row)) approvals.push({ ...base, step: 'decision' });
     if (row.kind === 'classification' && !row.ready && markers.has(row.organisation_id) && row.objektledare_user_id === principal.userId) approvals.push({ ...base, step: 'ready' });
   }
+  approvals.push(...(await exemptionsToDecide(db, orgs('assessment.advise'))));
   return {
     reviews: reviews.map((row) => ({ assessmentId: row.assessmentId, assetId: row.assetId, assetName: row.assetName, organisationName: row.organisationName, kind: row.kind, nextReviewAt: row.next_review_at!, overdue: row.next_review_at! < nowIso })),
     planItems: planItems.map((row) => ({ id: row.id, assetId: row.assetId, assetName: row.assetName, title: row.title, status: row.status, priority: row.priority, plannedDate: row.planned_date, overdue: row.planned_date !== null && row.planned_date < today })),

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../server/audit/verify-chain';
 import type { ApiClient } from '../support/api-client';
 import { assetInput, type OrgFixture, orgFixture } from '../support/org-fixture';
+import { screeningAnswersV2 } from '../support/screening-answers';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 interface Assessment {
@@ -171,9 +172,10 @@ describe('plan items', () => {
 
 describe('DPIA screening', () => {
   it('scores a screening from a municipal fixture', async () => {
-    const hemtjanst = JSON.parse(fs.readFileSync('tests/fixtures/dpia/hemtjanst-gps.json', 'utf8')) as { screening: { answers: Record<string, unknown>; expected: { outcome: string } } };
+    const hemtjanst = JSON.parse(fs.readFileSync('tests/fixtures/dpia/hemtjanst-gps.json', 'utf8')) as { screening: { answers: Record<string, unknown>; factorsV2: Record<string, string>; expected: { outcome: string } } };
     const started = await objektledare.post<Assessment>(`/api/assets/${assetId}/assessments`, { kind: 'dpia-screening' });
-    const saved = await objektledare.put<Assessment & { result: { outcome: string } }>(`/api/assessments/${started.body.id}/answers`, { baseRevision: 0, answers: hemtjanst.screening.answers });
+    expect(started.body.form).toEqual({ id: 'dpia-forhandsbedomning', version: 2 });
+    const saved = await objektledare.put<Assessment & { result: { outcome: string } }>(`/api/assessments/${started.body.id}/answers`, { baseRevision: 0, answers: screeningAnswersV2(hemtjanst.screening) });
     expect(saved.status).toBe(200);
     expect(saved.body.result.outcome).toBe(hemtjanst.screening.expected.outcome);
   });

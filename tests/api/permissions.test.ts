@@ -17,6 +17,7 @@ import { auditProbes } from '../support/audit-probes';
 import { oversightListings, oversightProbes } from '../support/oversight-probes';
 import { todoWalk } from '../support/rules-probes';
 import { ssoOpenRoutes, ssoProbes } from '../support/sso-probes';
+import { dpiaProbes } from '../support/dpia-probes';
 
 /**
  * Walks every route with every role, holding the role in the organisation that owns the data
@@ -119,6 +120,7 @@ const probes: Record<string, Probe> = {
   ...oversightProbes(() => org),
   ...ssoProbes(() => org),
   ...liveProbes(() => org),
+  ...dpiaProbes(() => org),
   ...auditProbes(decidedClassification),
   ...catalogProbes(() => org),
 };

@@ -35,6 +35,9 @@ describe('the roles that hold in an organisation', () => {
 describe('the sign-off actions a person is offered', () => {
   const classification = { kind: 'classification' as const, status: 'for_granskning' as const };
   const dpia = { kind: 'dpia' as const, status: 'for_granskning' as const };
+  const claimed = [{ id: 'skal-91', label: 'Skäl 91', motivation: 'En enskild psykolog', needsDsoDecision: true }];
+  const awaiting = { kind: 'dpia-screening' as const, status: 'for_granskning' as const, result: { exemptions: claimed, dsoDecisionNeeded: true } };
+  const exemptionDecided = { kind: 'dpia-screening' as const, status: 'for_granskning' as const, result: { exemptions: claimed, dsoDecisionNeeded: false } };
 
   it.each([
     ['objektledare sends an utkast', { kind: 'classification', status: 'utkast' }, ['objektledare'], [], ['submit']],
@@ -47,6 +50,10 @@ describe('the sign-off actions a person is offered', () => {
     ['a DPIA waits for the advice before the decision', dpia, ['beslutsfattare'], [], ['return']],
     ['then the beslutsfattare decides', dpia, ['beslutsfattare'], [approval('dso_advice')], ['decide', 'return']],
     ['granskare only reads', classification, ['granskare'], [], []],
+    ['the DSO decides a screening’s claimed exemption', awaiting, ['dso'], [], ['exemption', 'return']],
+    ['a claimed exemption waits for the DSO before the decision', awaiting, ['beslutsfattare'], [], ['return']],
+    ['then the beslutsfattare fastställer the screening', exemptionDecided, ['beslutsfattare'], [approval('dso_advice')], ['decide', 'return']],
+    ['a screening without an exemption has nothing for the DSO to decide', { kind: 'dpia-screening', status: 'for_granskning', result: { exemptions: [], dsoDecisionNeeded: false } }, ['dso'], [], ['return']],
     ['nothing once fastställd', { kind: 'classification', status: 'faststalld' }, ['beslutsfattare', 'objektledare'], [], []],
   ] as const)('%s', (_name, assessment, held, approvals, expected) => {
     expect(allowedActions(assessment, roles(...held), approvals)).toEqual(expected);
@@ -60,6 +67,8 @@ describe('the sign-off actions a person is offered', () => {
     expect(signOffStage(dpia, [old])).toBe('dpiaAdvice');
     expect(signOffStage(dpia, [old, fresh])).toBe('dpiaDecision');
     expect(signOffStage({ kind: 'dpia-screening', status: 'for_granskning' }, [])).toBe('screening');
+    expect(signOffStage(awaiting, [])).toBe('screeningExemption');
+    expect(signOffStage(exemptionDecided, [])).toBe('screening');
   });
 });
 

@@ -96,7 +96,7 @@ describe('assessment rules', () => {
     { name: 'a conditional description once shown', answers: { ...hemtjanst, 'overforing-tredjeland': 'osaker' }, fields: ['overforing-tredjeland-beskrivning'] },
     { name: 'a rating and its justification', answers: without(hemtjanst, 'forlust-sannolikhet-kvar', 'forlust-allvarlighet-nu-motivering'), fields: ['forlust-allvarlighet-nu-motivering', 'forlust-sannolikhet-kvar'] },
     { name: 'the reason no views were sought', answers: { ...without(hemtjanst, 'synpunkter'), 'synpunkter-inhamtade': 'nej' }, fields: ['synpunkter-ej-motivering'] },
-    { name: 'a measure without owner and date', answers: { ...hemtjanst, atgarder: [{ atgard: 'Kryptering', risker: ['forlust'] }] }, fields: ['atgarder[0].ansvarig', 'atgarder[0].klart-senast'] },
+    { name: 'a measure without owner and date', answers: { ...hemtjanst, atgarder: [{ atgard: 'Kryptering', risker: ['forlust'] }] }, fields: ['atgarder[legacy-0].ansvarig', 'atgarder[legacy-0].klart-senast'] },
     {
       name: 'an unjudged principle and an improvable one without owner',
       answers: { ...hemtjanst, principer: { ...(hemtjanst.principer as Record<string, unknown>), riktighet: {}, lagringstid: { bedomning: 'forbattringsbar', 'klart-senast': '2027-05-01' } } },

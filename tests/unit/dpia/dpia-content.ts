@@ -25,6 +25,8 @@ export interface DpiaFixture {
   title: string;
   screening: {
     answers: Record<string, unknown>;
+    /** The criterion-5 factor answers screening form v2 asks instead of v1's two questions. */
+    factorsV2: Record<string, string>;
     expected: {
       outcome: string;
       firedRules: string[];
