@@ -12,6 +12,7 @@ import * as rateLimits from './migrations/010_rate_limits';
 import * as sso from './migrations/011_sso';
 import * as assessmentChanges from './migrations/012_assessment_changes';
 import * as organisationBudget from './migrations/013_organisation_budget';
+import * as swedishKeys from './migrations/014_swedish_keys';
 import type { Database } from './schema';
 
 /** Numbered migrations, in order; a new one is appended, an old one never edited. */
@@ -29,6 +30,7 @@ const migrations: Record<string, Migration> = {
   '011_sso': sso,
   '012_assessment_changes': assessmentChanges,
   '013_organisation_budget': organisationBudget,
+  '014_swedish_keys': swedishKeys,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
