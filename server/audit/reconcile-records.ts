@@ -1,5 +1,5 @@
-import { type Kysely, type RawBuilder, sql } from 'kysely';
-import { jsonField } from '../db/dialect';
+import { type Kysely, sql } from 'kysely';
+import { jsonText } from '../db/dialect';
 import type { Database } from '../db/schema';
 import type { AuditProblem } from './verify-chain';
 
@@ -11,7 +11,7 @@ interface Pair {
 }
 
 /** A text field of the event's JSON payload, read by either engine. */
-const payload = (db: Kysely<Database>, ...path: string[]) => jsonField(db, 'audit_events.payload', path, 'text') as RawBuilder<string | null>;
+const payload = (db: Kysely<Database>, ...path: string[]) => jsonText(db, 'audit_events.payload', path);
 
 async function approvalPairs(db: Kysely<Database>): Promise<Pair[]> {
   const rows = await db

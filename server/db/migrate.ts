@@ -17,6 +17,7 @@ import * as decisionReference from './migrations/017_decision_reference';
 import * as planHistory from './migrations/015_plan_history';
 import * as protocolTimestamps from './migrations/018_protocol_timestamps';
 import * as dpiaMeasureRowKeys from './migrations/016_dpia_measure_row_keys';
+import * as swedishKeys from './migrations/014_swedish_keys';
 import type { Database } from './schema';
 
 /** Numbered migrations, in order; a new one is appended, an old one never edited. */
@@ -39,6 +40,7 @@ const migrations: Record<string, Migration> = {
   '015_plan_history': planHistory,
   '018_protocol_timestamps': protocolTimestamps,
   '016_dpia_measure_row_keys': dpiaMeasureRowKeys,
+  '014_swedish_keys': swedishKeys,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {

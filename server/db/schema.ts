@@ -118,6 +118,10 @@ export interface AssetsTable {
   next_review_at: string | null;
   created_at: string;
   updated_at: string;
+  /** Swedish sort key of the name (server/text/swedish-keys.ts): ASCII, so SQLite's binary and PostgreSQL's "C" order agree. */
+  sort_key: string;
+  /** Name, description, tags, suppliers and external id, folded for search (server/text/swedish-keys.ts). */
+  search_key: string;
 }
 
 export interface AssessmentsTable {
@@ -348,6 +352,10 @@ export interface TemplatesTable {
   source_asset_id: string;
   created_by: string;
   created_at: string;
+  /** Swedish sort key of the newest version's name (server/text/swedish-keys.ts). */
+  sort_key: string;
+  /** The newest version's name, description and informationsmängder, folded for search. */
+  search_key: string;
 }
 
 export interface TemplateVersionsTable {

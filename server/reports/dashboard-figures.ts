@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { compareSwedish } from '../text/swedish-keys';
 import { reviewDueCutoff } from '../assets/asset-store';
 import type { Database } from '../db/schema';
 import type { OrganisationTree } from '../organisations/organisation-tree';
@@ -53,7 +54,7 @@ export async function dashboardFigures(db: Kysely<Database>, tree: OrganisationT
     .map((id) => tree.get(id))
     .filter((node) => node !== undefined)
     .map((node) => ({ organisationId: node.id, name: node.name, ...coverage(byOrganisation.get(node.id) ?? empty) }))
-    .sort((a, b) => a.name.localeCompare(b.name, 'sv'));
+    .sort((a, b) => compareSwedish(a.name, b.name));
   return {
     asOf: nowIso,
     total: coverage(total),

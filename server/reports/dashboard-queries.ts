@@ -1,17 +1,21 @@
-import { type Kysely, sql } from 'kysely';
-import { jsonField } from '../db/dialect';
+import { type Expression, type ExpressionBuilder, type Kysely, sql, type SqlBool } from 'kysely';
+import { jsonIsTrue, jsonText } from '../db/dialect';
 import type { Database, PlanItemStatus, Priority } from '../db/schema';
 import { aspects, type Aspect, closedPlanStatuses, type DpiaFigures, type PlanFigures, planStatuses } from './figure-types';
 
 /**
  * The dashboard's aggregate queries, each one pass over its table within the organisations in scope.
- * Written as SQL aggregates (through Kysely) so 200,000 plan items never travel to JavaScript.
+ * Written as SQL aggregates through Kysely's builders, the same on SQLite and PostgreSQL, so 200,000
+ * plan items never travel to JavaScript. Counts come back as numbers, bigints or strings by engine: Number() them.
  */
 
 type Db = Kysely<Database>;
-const inList = (ids: readonly string[]) => sql.join(ids.map((id) => sql`${id}`));
 const isClosed = (status: PlanItemStatus) => closedPlanStatuses.includes(status);
-const closed = sql.join(closedPlanStatuses.map((status) => sql`${status}`));
+
+/** How many rows meet the condition: sum(case …) rather than sum over a boolean, which PostgreSQL refuses. */
+function countWhere<DB, TB extends keyof DB>(eb: ExpressionBuilder<DB, TB>, condition: Expression<SqlBool>) {
+  return eb.fn.sum<number | string>(eb.case().when(condition).then(1).else(0).end());
+}
 
 export interface CoverageRow {
   organisation_id: string;
@@ -24,44 +28,77 @@ export interface CoverageRow {
 }
 
 export async function coverageByOrganisation(db: Db, organisationIds: readonly string[], now: string, soon: string): Promise<CoverageRow[]> {
-  const { rows } = await sql<CoverageRow>`
-    select organisation_id,
-      count(*) as assets,
-      coalesce(sum(case when classification_status = 'faststalld' then 1 else 0 end), 0) as faststalld,
-      coalesce(sum(case when classification_status = 'pagar' then 1 else 0 end), 0) as pagar,
-      coalesce(sum(case when classification_status = 'ej_klassad' then 1 else 0 end), 0) as ej_klassad,
-      coalesce(sum(case when classification_status = 'faststalld' and next_review_at < ${now} then 1 else 0 end), 0) as overdue,
-      coalesce(sum(case when classification_status = 'faststalld' and next_review_at >= ${now} and next_review_at <= ${soon} then 1 else 0 end), 0) as due_soon
-    from assets
-    where archived_at is null and organisation_id in (${inList(organisationIds)})
-    group by organisation_id`.execute(db);
-  return rows;
+  const rows = await db
+    .selectFrom('assets')
+    .select((eb) => {
+      const decided = eb('classification_status', '=', 'faststalld');
+      return [
+        'organisation_id',
+        eb.fn.countAll<number | string>().as('assets'),
+        countWhere(eb, decided).as('faststalld'),
+        countWhere(eb, eb('classification_status', '=', 'pagar')).as('pagar'),
+        countWhere(eb, eb('classification_status', '=', 'ej_klassad')).as('ej_klassad'),
+        countWhere(eb, eb.and([decided, eb('next_review_at', '<', now)])).as('overdue'),
+        countWhere(eb, eb.and([decided, eb('next_review_at', '>=', now), eb('next_review_at', '<=', soon)])).as('due_soon'),
+      ];
+    })
+    .where('archived_at', 'is', null)
+    .where('organisation_id', 'in', organisationIds)
+    .groupBy('organisation_id')
+    .execute();
+  return rows.map((row) => ({
+    organisation_id: row.organisation_id,
+    assets: Number(row.assets),
+    faststalld: Number(row.faststalld),
+    pagar: Number(row.pagar),
+    ej_klassad: Number(row.ej_klassad),
+    overdue: Number(row.overdue),
+    due_soon: Number(row.due_soon),
+  }));
 }
 
+/** Levels per aspect over the fastställd assets: grouped by the stored profile text (a few hundred at most), read in TypeScript. */
 export async function profileDistribution(db: Db, organisationIds: readonly string[]): Promise<{ aspect: Aspect; levels: { level: number | null; count: number }[] }[]> {
-  const levelOf = (aspect: string) => jsonField(db, 'profile', [aspect], 'number');
-  const { rows } = await sql<{ k: number | null; r: number | null; t: number | null; s: number | null; count: number }>`
-    select ${levelOf('K')} as k, ${levelOf('R')} as r, ${levelOf('T')} as t, ${levelOf('S')} as s, count(*) as count
-    from assets
-    where archived_at is null and classification_status = 'faststalld' and organisation_id in (${inList(organisationIds)})
-    group by 1, 2, 3, 4`.execute(db);
+  const rows = await db
+    .selectFrom('assets')
+    .select(['profile', (eb) => eb.fn.countAll<number | string>().as('count')])
+    .where('archived_at', 'is', null)
+    .where('classification_status', '=', 'faststalld')
+    .where('organisation_id', 'in', organisationIds)
+    .groupBy('profile')
+    .execute();
+  const profiles = rows.map((row) => ({ levels: (row.profile ? JSON.parse(row.profile) : {}) as Partial<Record<Aspect, number | null>>, count: Number(row.count) }));
   return aspects.map((aspect) => {
     const counts = new Map<number | null, number>([[0, 0], [1, 0], [2, 0], [3, 0], [4, 0], [null, 0]]);
-    const key = aspect.toLowerCase() as 'k' | 'r' | 't' | 's';
-    for (const row of rows) counts.set(row[key], (counts.get(row[key]) ?? 0) + row.count);
+    for (const { levels, count } of profiles) {
+      const level = levels[aspect] ?? null;
+      counts.set(level, (counts.get(level) ?? 0) + count);
+    }
     return { aspect, levels: [...counts].map(([level, count]) => ({ level, count })) };
   });
 }
 
 export async function planFigures(db: Db, organisationIds: readonly string[], today: string, soon: string): Promise<PlanFigures> {
-  const { rows } = await sql<{ status: PlanItemStatus; priority: Priority | null; count: number; overdue: number; expiring: number; expired: number }>`
-    select p.status, p.priority, count(*) as count,
-      coalesce(sum(case when p.status not in (${closed}) and p.planned_date < ${today} then 1 else 0 end), 0) as overdue,
-      coalesce(sum(case when p.status = 'risk_accepterad' and p.risk_valid_until >= ${today} and p.risk_valid_until <= ${soon} then 1 else 0 end), 0) as expiring,
-      coalesce(sum(case when p.status = 'risk_accepterad' and p.risk_valid_until < ${today} then 1 else 0 end), 0) as expired
-    from plan_items p join assets a on a.id = p.asset_id
-    where p.applicable = 1 and a.archived_at is null and a.organisation_id in (${inList(organisationIds)})
-    group by p.status, p.priority`.execute(db);
+  const counted = await db
+    .selectFrom('plan_items as p')
+    .innerJoin('assets as a', 'a.id', 'p.asset_id')
+    .select((eb) => {
+      const accepted = eb('p.status', '=', 'risk_accepterad');
+      return [
+        'p.status',
+        'p.priority',
+        eb.fn.countAll<number | string>().as('count'),
+        countWhere(eb, eb.and([eb('p.status', 'not in', closedPlanStatuses), eb('p.planned_date', '<', today)])).as('overdue'),
+        countWhere(eb, eb.and([accepted, eb('p.risk_valid_until', '>=', today), eb('p.risk_valid_until', '<=', soon)])).as('expiring'),
+        countWhere(eb, eb.and([accepted, eb('p.risk_valid_until', '<', today)])).as('expired'),
+      ];
+    })
+    .where('p.applicable', '=', 1)
+    .where('a.archived_at', 'is', null)
+    .where('a.organisation_id', 'in', organisationIds)
+    .groupBy(['p.status', 'p.priority'])
+    .execute();
+  const rows = counted.map((row) => ({ status: row.status, priority: row.priority as Priority | null, count: Number(row.count), overdue: Number(row.overdue), expiring: Number(row.expiring), expired: Number(row.expired) }));
   const sum = (pick: (row: (typeof rows)[number]) => number, where: (row: (typeof rows)[number]) => boolean = () => true) => rows.filter(where).reduce((total, row) => total + pick(row), 0);
   const accepted = sum((row) => row.count, (row) => row.status === 'risk_accepterad');
   const expired = sum((row) => row.expired);
@@ -77,30 +114,56 @@ export async function planFigures(db: Db, organisationIds: readonly string[], to
 
 export async function dpiaFigures(db: Db, organisationIds: readonly string[], now: string): Promise<DpiaFigures> {
   // The newest round of each kind per asset is the one that speaks for the asset today.
-  const { rows } = await sql<{ kind: string; status: string; outcome: string | null; prior: number | null; overdue: number; count: number }>`
-    select s.kind, s.status,
-      case when s.kind = 'dpia-screening' then ${jsonField(db, 's.result', ['outcome'], 'text')} end as outcome,
-      case when s.kind = 'dpia' then ${jsonField(db, 's.result', ['priorConsultation', 'required'], 'boolean')} end as prior,
-      coalesce(sum(case when s.next_review_at < ${now} then 1 else 0 end), 0) as overdue,
-      count(*) as count
-    from assessments s join assets a on a.id = s.asset_id
-    where s.kind in ('dpia-screening', 'dpia') and a.archived_at is null and a.organisation_id in (${inList(organisationIds)})
-      and s.round = (select max(n.round) from assessments n where n.asset_id = s.asset_id and n.kind = s.kind)
-    group by 1, 2, 3, 4`.execute(db);
+  const grouped = await db
+    .selectFrom('assessments as s')
+    .innerJoin('assets as a', 'a.id', 's.asset_id')
+    .select((eb) => [
+      's.kind',
+      's.status',
+      eb.case().when('s.kind', '=', 'dpia-screening').then(jsonText(db, 's.result', ['outcome'])).end().as('outcome'),
+      eb.case().when(eb.and([eb('s.kind', '=', 'dpia'), jsonIsTrue(db, 's.result', ['priorConsultation', 'required'])])).then(1).else(0).end().as('prior'),
+      countWhere(eb, eb('s.next_review_at', '<', now)).as('overdue'),
+      eb.fn.countAll<number | string>().as('count'),
+    ])
+    .where('s.kind', 'in', ['dpia-screening', 'dpia'])
+    .where('a.archived_at', 'is', null)
+    .where('a.organisation_id', 'in', organisationIds)
+    .where((eb) => eb('s.round', '=', eb.selectFrom('assessments as n').select((inner) => inner.fn.max('n.round').as('round')).whereRef('n.asset_id', '=', 's.asset_id').whereRef('n.kind', '=', 's.kind')))
+    .groupBy([sql`1`, sql`2`, sql`3`, sql`4`])
+    .execute();
   const screenings = new Map<string, number>();
   let decided = 0;
   let inProgress = 0;
   let prior = 0;
   let overdue = 0;
-  for (const row of rows) {
-    if (row.kind === 'dpia-screening') screenings.set(row.outcome ?? 'okand', (screenings.get(row.outcome ?? 'okand') ?? 0) + row.count);
+  for (const row of grouped) {
+    const count = Number(row.count);
+    if (row.kind === 'dpia-screening') screenings.set(row.outcome ?? 'okand', (screenings.get(row.outcome ?? 'okand') ?? 0) + count);
     else if (row.status === 'faststalld') {
-      decided += row.count;
-      overdue += row.overdue;
-      if (row.prior === 1) prior += row.count;
-    } else inProgress += row.count;
+      decided += count;
+      overdue += Number(row.overdue);
+      if (Number(row.prior) === 1) prior += count;
+    } else inProgress += count;
   }
   return { screenings: [...screenings].map(([outcome, count]) => ({ outcome, count })), dpiasDecided: decided, dpiasInProgress: inProgress, priorConsultations: prior, reviewsOverdue: overdue };
+}
+
+/** The earliest value of a column over the asset's classification rounds. */
+function firstOf(eb: ExpressionBuilder<Database & { a: Database['assets'] }, 'a'>, column: 'c.decided_at' | 'c.created_at') {
+  return eb.selectFrom('assessments as c').select((inner) => inner.fn.min(column).as('first')).whereRef('c.asset_id', '=', 'a.id').where('c.kind', '=', 'classification');
+}
+
+/**
+ * Each asset's creation, archiving and first fastställd classification (and, with `started`, when its
+ * first classification began): what coverage at a past instant is counted from.
+ */
+export async function assetTimelines(db: Db, organisationIds: readonly string[], started = false): Promise<{ created_at: string; archived_at: string | null; first_decided: string | null; first_started?: string | null }[]> {
+  return db
+    .selectFrom('assets as a')
+    .select((eb) => ['a.created_at', 'a.archived_at', firstOf(eb, 'c.decided_at').where('c.status', '=', 'faststalld').as('first_decided')])
+    .$if(started, (query) => query.select((eb) => firstOf(eb, 'c.created_at').as('first_started')))
+    .where('a.organisation_id', 'in', organisationIds)
+    .execute();
 }
 
 /**
@@ -108,10 +171,7 @@ export async function dpiaFigures(db: Db, organisationIds: readonly string[], no
  * and of them those whose first classification had been fastställd by then.
  */
 export async function classifiedTrend(db: Db, organisationIds: readonly string[], monthEnds: readonly string[]): Promise<{ assets: number; classified: number }[]> {
-  const { rows } = await sql<{ created_at: string; archived_at: string | null; first_decided: string | null }>`
-    select a.created_at, a.archived_at,
-      (select min(c.decided_at) from assessments c where c.asset_id = a.id and c.kind = 'classification' and c.status = 'faststalld') as first_decided
-    from assets a where a.organisation_id in (${inList(organisationIds)})`.execute(db);
+  const rows = await assetTimelines(db, organisationIds);
   return monthEnds.map((end) => {
     let assets = 0;
     let classified = 0;

@@ -1,6 +1,8 @@
 import { type Kysely, sql } from 'kysely';
-import { caseFolded, jsonField } from '../db/dialect';
+import { jsonIsTrue, jsonText } from '../db/dialect';
 import type { Database } from '../db/schema';
+import { swedishSortKey } from '../text/swedish-keys';
+import { assetTimelines } from './dashboard-queries';
 import type { OrganisationTree } from '../organisations/organisation-tree';
 import { dashboardFigures } from './dashboard-figures';
 import { type DashboardFigures, percent } from './figure-types';
@@ -23,29 +25,56 @@ export interface LgReportData {
   notClassified: { name: string; type: string; organisationName: string; status: 'ej_klassad' | 'pagar' }[];
 }
 
-const inList = (ids: readonly string[]) => sql.join(ids.map((id) => sql`${id}`));
+/** Classifications, DPIAs and screenings decided in the period, by kind, first round or later, screening outcome and prior consultation. */
+async function decidedBetween(db: Kysely<Database>, scope: readonly string[], start: string, end: string) {
+  const rows = await db
+    .selectFrom('assessments as s')
+    .innerJoin('assets as a', 'a.id', 's.asset_id')
+    .select((eb) => [
+      's.kind',
+      eb.case().when('s.round', '>', 1).then(2).else(1).end().as('round'),
+      eb.case().when('s.kind', '=', 'dpia-screening').then(jsonText(db, 's.result', ['outcome'])).end().as('outcome'),
+      eb.case().when(eb.and([eb('s.kind', '=', 'dpia'), jsonIsTrue(db, 's.result', ['priorConsultation', 'required'])])).then(1).else(0).end().as('prior'),
+      eb.fn.countAll<number | string>().as('count'),
+    ])
+    .where('s.status', '=', 'faststalld')
+    .where('s.decided_at', '>=', start)
+    .where('s.decided_at', '<=', end)
+    .where('a.organisation_id', 'in', scope)
+    .groupBy([sql`1`, sql`2`, sql`3`, sql`4`])
+    .execute();
+  return rows.map((row) => ({ kind: row.kind, round: Number(row.round), outcome: row.outcome, prior: Number(row.prior), count: Number(row.count) }));
+}
+
+/** The assets not yet classified, by organisation and then name, both in Swedish order. */
+async function notYetClassified(db: Kysely<Database>, tree: OrganisationTree, scope: readonly string[]): Promise<LgReportData['notClassified']> {
+  const rows = await db
+    .selectFrom('assets')
+    .innerJoin('organisations', 'organisations.id', 'assets.organisation_id')
+    .select(['assets.name', 'assets.type', 'assets.organisation_id', 'organisations.name as organisationName', 'assets.classification_status as status'])
+    .where('assets.classification_status', '!=', 'faststalld')
+    .where('assets.archived_at', 'is', null)
+    .where('assets.organisation_id', 'in', scope)
+    .orderBy('assets.sort_key')
+    .orderBy('assets.id')
+    .execute();
+  const organisationKeys = new Map(scope.map((id) => [id, swedishSortKey(tree.get(id)?.name ?? '')]));
+  const organisationKey = (id: string) => organisationKeys.get(id) ?? '';
+  // A stable sort by organisation keeps the name order within each.
+  rows.sort((a, b) => (organisationKey(a.organisation_id) < organisationKey(b.organisation_id) ? -1 : organisationKey(a.organisation_id) > organisationKey(b.organisation_id) ? 1 : 0));
+  return rows.map((row) => ({ name: row.name, type: row.type, organisationName: row.organisationName, status: row.status === 'pagar' ? 'pagar' : 'ej_klassad' }));
+}
 
 export async function lgReportData(db: Kysely<Database>, tree: OrganisationTree, organisationId: string, organisationIds: readonly string[], year: number, now = new Date()): Promise<LgReportData> {
   const scope = organisationIds.length > 0 ? organisationIds : ['-'];
   const start = new Date(Date.UTC(year, 0, 1)).toISOString();
   const asOf = new Date(Math.min(Date.UTC(year + 1, 0, 1) - 1, now.getTime())).toISOString();
-  const { rows: assets } = await sql<{ created_at: string; archived_at: string | null; first_decided: string | null; first_started: string | null }>`
-    select a.created_at, a.archived_at,
-      (select min(c.decided_at) from assessments c where c.asset_id = a.id and c.kind = 'classification' and c.status = 'faststalld') as first_decided,
-      (select min(c.created_at) from assessments c where c.asset_id = a.id and c.kind = 'classification') as first_started
-    from assets a where a.organisation_id in (${inList(scope)})`.execute(db);
+  const assets = await assetTimelines(db, scope, true);
   const existing = assets.filter((row) => row.created_at <= asOf && (row.archived_at === null || row.archived_at > asOf));
   const classified = existing.filter((row) => row.first_decided !== null && row.first_decided <= asOf).length;
-  const inProgress = existing.filter((row) => (row.first_decided === null || row.first_decided > asOf) && row.first_started !== null && row.first_started <= asOf).length;
+  const inProgress = existing.filter((row) => (row.first_decided === null || row.first_decided > asOf) && row.first_started != null && row.first_started <= asOf).length;
 
-  const { rows: decided } = await sql<{ kind: string; round: number; outcome: string | null; prior: number | null; count: number }>`
-    select s.kind, case when s.round < 2 then s.round else 2 end as round,
-      case when s.kind = 'dpia-screening' then ${jsonField(db, 's.result', ['outcome'], 'text')} end as outcome,
-      case when s.kind = 'dpia' then ${jsonField(db, 's.result', ['priorConsultation', 'required'], 'boolean')} end as prior,
-      count(*) as count
-    from assessments s join assets a on a.id = s.asset_id
-    where s.status = 'faststalld' and s.decided_at >= ${start} and s.decided_at <= ${asOf} and a.organisation_id in (${inList(scope)})
-    group by 1, 2, 3, 4`.execute(db);
+  const decided = await decidedBetween(db, scope, start, asOf);
   const count = (where: (row: (typeof decided)[number]) => boolean) => decided.filter(where).reduce((total, row) => total + row.count, 0);
   const screenings = new Map<string, number>();
   for (const row of decided) if (row.kind === 'dpia-screening') screenings.set(row.outcome ?? 'okand', (screenings.get(row.outcome ?? 'okand') ?? 0) + row.count);
@@ -66,19 +95,10 @@ export async function lgReportData(db: Kysely<Database>, tree: OrganisationTree,
     .where('plan_items.applicable', '=', 1)
     .where('assets.archived_at', 'is', null)
     .where('assets.organisation_id', 'in', scope)
-    .orderBy(sql`coalesce(plan_items.risk_valid_until, '0000')`)
+    .orderBy((eb) => eb.fn.coalesce('plan_items.risk_valid_until', sql.lit('0000')))
     .limit(500)
     .execute();
-  const notClassified = await db
-    .selectFrom('assets')
-    .innerJoin('organisations', 'organisations.id', 'assets.organisation_id')
-    .select(['assets.name', 'assets.type', 'organisations.name as organisationName', 'assets.classification_status as status'])
-    .where('assets.classification_status', '!=', 'faststalld')
-    .where('assets.archived_at', 'is', null)
-    .where('assets.organisation_id', 'in', scope)
-    .orderBy('organisations.name')
-    .orderBy(caseFolded(db, 'assets.name'))
-    .execute();
+  const notClassified = await notYetClassified(db, tree, scope);
 
   return {
     organisationName: tree.get(organisationId)?.name ?? '',
@@ -97,6 +117,6 @@ export async function lgReportData(db: Kysely<Database>, tree: OrganisationTree,
     },
     today: await dashboardFigures(db, tree, scope, now),
     riskAcceptances,
-    notClassified: notClassified.map((row) => ({ ...row, status: row.status === 'pagar' ? 'pagar' : 'ej_klassad' })),
+    notClassified,
   };
 }

@@ -7,18 +7,35 @@ export const defaultReviewIntervalMonths = 12;
 type Db = Kysely<Database> | Transaction<Database>;
 
 /**
- * The review interval that holds for an organisation: its own setting, else the nearest one above
+ * The review interval that holds for each organisation: its own setting, else the nearest one above
  * it, else the default. Read straight from the table so it works inside a transaction that changes it.
  */
-export async function reviewIntervalFor(db: Db, organisationId: string): Promise<{ months: number; setOn: string | null }> {
+export async function reviewIntervals(db: Db): Promise<(organisationId: string) => { months: number; setOn: string | null }> {
   const rows = await db.selectFrom('organisations').select(['id', 'parent_id', 'review_interval_months']).execute();
   const byId = new Map(rows.map((row) => [row.id, row]));
-  const seen = new Set<string>();
-  for (let current = byId.get(organisationId); current && !seen.has(current.id); current = current.parent_id ? byId.get(current.parent_id) : undefined) {
-    seen.add(current.id);
-    if (current.review_interval_months !== null) return { months: current.review_interval_months, setOn: current.id };
-  }
-  return { months: defaultReviewIntervalMonths, setOn: null };
+  return (organisationId) => {
+    const seen = new Set<string>();
+    for (let current = byId.get(organisationId); current && !seen.has(current.id); current = current.parent_id ? byId.get(current.parent_id) : undefined) {
+      seen.add(current.id);
+      if (current.review_interval_months !== null) return { months: current.review_interval_months, setOn: current.id };
+    }
+    return { months: defaultReviewIntervalMonths, setOn: null };
+  };
+}
+
+export async function reviewIntervalFor(db: Db, organisationId: string): Promise<{ months: number; setOn: string | null }> {
+  return (await reviewIntervals(db))(organisationId);
+}
+
+/** Sets the organisation's own interval (null: inherit from above). */
+export async function setReviewInterval(trx: Transaction<Database>, organisationId: string, months: number | null): Promise<void> {
+  await trx.updateTable('organisations').set({ review_interval_months: months }).where('id', '=', organisationId).execute();
+}
+
+/** The assets of the organisations whose classification is fastställd: those with a review date to move. */
+export async function decidedAssetsIn(db: Db, organisationIds: readonly string[]): Promise<string[]> {
+  if (organisationIds.length === 0) return [];
+  return (await db.selectFrom('assets').select('id').where('organisation_id', 'in', organisationIds).where('classification_status', '=', 'faststalld').execute()).map((row) => row.id);
 }
 
 export function addMonths(isoTime: string, months: number): string {

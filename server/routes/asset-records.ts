@@ -4,6 +4,7 @@ import { assessmentSchema } from '../assessments/assessment-schemas';
 import { assessmentsOfAsset } from '../assessments/assessment-store';
 import { assetWithPermission } from '../assets/asset-access';
 import { assetSchema } from '../assets/asset-schemas';
+import { assetHistory } from '../audit/asset-history-store';
 import { planItemSchema } from '../plans/plan-schemas';
 import { planOfAsset } from '../plans/plan-store';
 import { errorResponses } from './error-responses';
@@ -33,24 +34,7 @@ export const assetRecordRoutes = createRouter()
     }),
     async (c) => {
       const { asset } = await assetWithPermission(c, c.req.valid('param').id, 'audit.read');
-      const rows = await c
-        .get('deps')
-        .database.db.selectFrom('audit_events')
-        .leftJoin('users', 'users.id', 'audit_events.actor_user_id')
-        .select(['audit_events.id', 'audit_events.at', 'audit_events.action', 'audit_events.entity_type', 'audit_events.entity_id', 'audit_events.payload', 'users.id as actor_id', 'users.name as actor_name'])
-        .where('audit_events.asset_id', '=', asset.id)
-        .orderBy('audit_events.seq', 'desc')
-        .limit(c.req.valid('query').limit)
-        .execute();
-      const events = rows.map((row) => ({
-        id: row.id,
-        at: row.at,
-        action: row.action,
-        actor: row.actor_id && row.actor_name ? { id: row.actor_id, name: row.actor_name } : null,
-        entityType: row.entity_type,
-        entityId: row.entity_id,
-        payload: JSON.parse(row.payload) as Record<string, unknown>,
-      }));
+      const events = await assetHistory(c.get('deps').database.db, asset.id, c.req.valid('query').limit);
       return c.json({ events }, 200);
     },
   )

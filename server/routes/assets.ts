@@ -4,12 +4,11 @@ import type { Kysely } from 'kysely';
 import { type AppEnv, createRouter } from '../app-context';
 import { assetWithPermission } from '../assets/asset-access';
 import { assetInputSchema, assetListQuerySchema, assetPatchSchema, assetSchema } from '../assets/asset-schemas';
-import { countAssessments, externalIdTaken, findAsset, insertAsset, listAssets, updateAsset } from '../assets/asset-store';
+import { countAssessments, deleteAsset, externalIdTaken, findAsset, insertAsset, listAssets, setAssetArchived, updateAsset } from '../assets/asset-store';
 import { appendAuditEvent } from '../audit/audit-log';
 import { allowedOrganisations, authorize } from '../auth/access';
 import type { Database } from '../db/schema';
 import { AppError } from '../errors';
-import { nowIso } from '../ids';
 import { holdsRoleIn } from '../users/user-store';
 import { errorResponses } from './error-responses';
 import { idParam, json } from './schemas';
@@ -39,7 +38,7 @@ async function changeArchiveState(c: Context<AppEnv>, id: string, archive: boole
   const { asset, principal } = await assetWithPermission(c, id, 'asset.archive');
   const { db } = c.get('deps').database;
   await withTransaction(db, async (trx) => {
-    await trx.updateTable('assets').set({ archived_at: archive ? nowIso() : null, updated_at: nowIso() }).where('id', '=', id).execute();
+    await setAssetArchived(trx, id, archive);
     await appendAuditEvent(trx, { actorUserId: principal.userId, organisationId: asset.organisationId, assetId: id, action: archive ? 'asset.archived' : 'asset.restored', entityType: 'asset', entityId: id, payload: {} });
   });
   return (await findAsset(db, id))!;
@@ -149,7 +148,7 @@ export const assetRoutes = createRouter()
           throw new AppError('conflict', 'The asset has assessments: archive it instead (POST /api/assets/{id}/archive)');
         }
         await appendAuditEvent(trx, { actorUserId: principal.userId, organisationId: asset.organisationId, assetId: id, action: 'asset.deleted', entityType: 'asset', entityId: id, payload: { name: asset.name } });
-        await trx.deleteFrom('assets').where('id', '=', id).execute();
+        await deleteAsset(trx, id);
       });
       return c.body(null, 204);
     },

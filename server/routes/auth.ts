@@ -12,9 +12,8 @@ import { roles } from '../auth/roles';
 import { setSessionCookie } from '../auth/session-cookie';
 import { createSession, deleteSession, deleteUserSessions, sessionCookieName } from '../auth/sessions';
 import { AppError } from '../errors';
-import { nowIso } from '../ids';
 import { clientAddress } from '../proxy/request-origin';
-import { findUserByEmail, membershipsWithNames, normaliseEmail } from '../users/user-store';
+import { findUserByEmail, membershipsWithNames, normaliseEmail, passwordHashOf, setPasswordHash } from '../users/user-store';
 import { errorResponses } from './error-responses';
 import { withTransaction } from '../db/transaction';
 
@@ -119,8 +118,8 @@ export const authRoutes = createRouter()
     const { db } = c.get('deps').database;
     const body = c.req.valid('json');
     await enforceLimits(c, [[limits.passwordCheckPerUser, principal.userId]]);
-    const user = await db.selectFrom('users').select('password_hash').where('id', '=', principal.userId).executeTakeFirstOrThrow();
-    if (!(await verifyPassword(body.currentPassword, user.password_hash))) {
+    const currentHash = await passwordHashOf(db, principal.userId);
+    if (!currentHash || !(await verifyPassword(body.currentPassword, currentHash))) {
       throw new AppError('forbidden', 'The current password is wrong', [{ field: 'body.currentPassword', message: 'does not match' }]);
     }
     await c.get('deps').rateLimiter.reset(limits.passwordCheckPerUser, principal.userId);
@@ -128,7 +127,7 @@ export const authRoutes = createRouter()
     const passwordHash = await hashPassword(body.newPassword);
     // Every session ends, this one too: a token someone copied before the change must not outlive it.
     const session = await withTransaction(db, async (trx) => {
-      await trx.updateTable('users').set({ password_hash: passwordHash, password_changed_at: nowIso() }).where('id', '=', principal.userId).execute();
+      await setPasswordHash(trx, principal.userId, passwordHash);
       await deleteUserSessions(trx, principal.userId);
       await appendAuditEvent(trx, { actorUserId: principal.userId, action: 'auth.password_changed', entityType: 'user', entityId: principal.userId, payload: {} });
       return createSession(trx, principal.userId);

@@ -5,8 +5,8 @@ import { authorize } from '../auth/access';
 import { dashboardFigures } from '../reports/dashboard-figures';
 import { dashboardSchema } from '../reports/dashboard-schemas';
 import { reportScope } from '../reports/report-scope';
-import { refreshClassificationStatus } from '../assets/refresh-classification-status';
-import { reviewIntervalFor } from '../reviews/review-interval';
+import { refreshReviewDatesOfAssets } from '../reviews/refresh-review-dates';
+import { decidedAssetsIn, reviewIntervalFor, setReviewInterval } from '../reviews/review-interval';
 import { errorResponses } from './error-responses';
 import { idParam } from './schemas';
 import { withTransaction } from '../db/transaction';
@@ -63,9 +63,9 @@ export const dashboardRoutes = createRouter()
       const deps = c.get('deps');
       const tree = await deps.organisations.current();
       await withTransaction(deps.database.db, async (trx) => {
-        await trx.updateTable('organisations').set({ review_interval_months: months }).where('id', '=', id).execute();
-        const assets = await trx.selectFrom('assets').select('id').where('organisation_id', 'in', tree.selfAndDescendants(id)).where('classification_status', '=', 'faststalld').execute();
-        for (const asset of assets) await refreshClassificationStatus(trx, asset.id);
+        await setReviewInterval(trx, id, months);
+        const assets = await decidedAssetsIn(trx, tree.selfAndDescendants(id));
+        await refreshReviewDatesOfAssets(trx, assets);
         await appendAuditEvent(trx, { actorUserId: principal.userId, organisationId: id, action: 'organisation.review_interval_set', entityType: 'organisation', entityId: id, payload: { months, assetsRecomputed: assets.length } });
       });
       const interval = await reviewIntervalFor(deps.database.db, id);

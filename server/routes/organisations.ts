@@ -5,8 +5,10 @@ import { allowedOrganisations, authorize } from '../auth/access';
 import { assertAcceptablePassword, passwordRules } from '../auth/password-policy';
 import { roles } from '../auth/roles';
 import { AppError } from '../errors';
-import { newId, nowIso } from '../ids';
-import { createUser, findUserByEmail, grantRole } from '../users/user-store';
+import { newId } from '../ids';
+import { insertOrganisation, updateOrganisation } from '../organisations/organisation-store';
+import { compareSwedish } from '../text/swedish-keys';
+import { createUser, findUserByEmail, findUserSummary, grantRole, membersOf, revokeRole } from '../users/user-store';
 import { errorResponses } from './error-responses';
 import { idParam, requiredText } from './schemas';
 import { withTransaction } from '../db/transaction';
@@ -42,7 +44,7 @@ export const organisationRoutes = createRouter()
     async (c) => {
       const visible = new Set(await allowedOrganisations(c, 'organisation.read'));
       const tree = await c.get('deps').organisations.current();
-      const organisations = tree.all().filter((node) => visible.has(node.id)).sort((a, b) => a.name.localeCompare(b.name, 'sv'));
+      const organisations = tree.all().filter((node) => visible.has(node.id)).sort((a, b) => compareSwedish(a.name, b.name));
       return c.json({ organisations }, 200);
     },
   )
@@ -66,10 +68,7 @@ export const organisationRoutes = createRouter()
       const deps = c.get('deps');
       const organisation = { id: newId(), parentId: body.parentId, name: body.name, kind: body.kind, isCentral: body.isCentral, separationOfDuties: true };
       await withTransaction(deps.database.db, async (trx) => {
-        await trx
-          .insertInto('organisations')
-          .values({ id: organisation.id, parent_id: body.parentId, name: body.name, kind: body.kind, is_central: body.isCentral ? 1 : 0, created_at: nowIso() })
-          .execute();
+        await insertOrganisation(trx, organisation);
         await appendAuditEvent(trx, { actorUserId: principal.userId, organisationId: organisation.id, action: 'organisation.created', entityType: 'organisation', entityId: organisation.id, payload: organisation });
       });
       deps.organisations.invalidate();
@@ -101,15 +100,7 @@ export const organisationRoutes = createRouter()
       const principal = await authorize(c, 'organisation.manage', id, 'organisation');
       const deps = c.get('deps');
       await withTransaction(deps.database.db, async (trx) => {
-        await trx
-          .updateTable('organisations')
-          .set({
-            ...(body.name !== undefined ? { name: body.name } : {}),
-            ...(body.isCentral !== undefined ? { is_central: body.isCentral ? 1 : 0 } : {}),
-            ...(body.separationOfDuties !== undefined ? { separation_of_duties: body.separationOfDuties ? 1 : 0 } : {}),
-          })
-          .where('id', '=', id)
-          .execute();
+        await updateOrganisation(trx, id, body);
         await appendAuditEvent(trx, { actorUserId: principal.userId, organisationId: id, action: 'organisation.updated', entityType: 'organisation', entityId: id, payload: body });
       });
       deps.organisations.invalidate();
@@ -129,15 +120,7 @@ export const organisationRoutes = createRouter()
     async (c) => {
       const { id } = c.req.valid('param');
       await authorize(c, 'organisation.read', id, 'organisation');
-      const rows = await c
-        .get('deps')
-        .database.db.selectFrom('memberships')
-        .innerJoin('users', 'users.id', 'memberships.user_id')
-        .select(['users.id', 'users.email', 'users.name', 'memberships.role'])
-        .where('memberships.organisation_id', '=', id)
-        .orderBy('users.name')
-        .execute();
-      return c.json({ members: rows.map((row) => ({ userId: row.id, email: row.email, name: row.name, role: row.role })) }, 200);
+      return c.json({ members: await membersOf(c.get('deps').database.db, id) }, 200);
     },
   )
   .openapi(
@@ -183,7 +166,7 @@ export const organisationRoutes = createRouter()
         const userId = existing?.id ?? (await createUser(trx, { email: body.email, name: body.name!, password: body.password! }));
         if (!(await grantRole(trx, userId, id, body.role))) throw new AppError('conflict', 'The user already holds that role here', [{ field: 'body.role', message: 'already granted' }]);
         await appendAuditEvent(trx, { actorUserId: principal.userId, organisationId: id, action: 'membership.granted', entityType: 'user', entityId: userId, payload: { role: body.role, email: body.email } });
-        const user = await trx.selectFrom('users').select(['id', 'email', 'name']).where('id', '=', userId).executeTakeFirstOrThrow();
+        const user = (await findUserSummary(trx, userId))!;
         return { userId: user.id, email: user.email, name: user.name, role: body.role };
       });
       return c.json(member, 201);
@@ -206,8 +189,7 @@ export const organisationRoutes = createRouter()
         if (role === 'admin' && userId === principal.userId) {
           throw new AppError('conflict', 'You cannot revoke your own admin role', [{ field: 'param.role', message: 'own admin role' }]);
         }
-        const removed = await trx.deleteFrom('memberships').where('user_id', '=', userId).where('organisation_id', '=', id).where('role', '=', role).executeTakeFirst();
-        if (Number(removed.numDeletedRows) === 0) throw new AppError('not_found', 'No such membership');
+        if (!(await revokeRole(trx, userId, id, role))) throw new AppError('not_found', 'No such membership');
         await appendAuditEvent(trx, { actorUserId: principal.userId, organisationId: id, action: 'membership.revoked', entityType: 'user', entityId: userId, payload: { role } });
       });
       return c.body(null, 204);

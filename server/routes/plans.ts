@@ -4,8 +4,9 @@ import { assetWithPermission } from '../assets/asset-access';
 import { appendAuditEvent } from '../audit/audit-log';
 import { authorize } from '../auth/access';
 import { AppError } from '../errors';
-import { nowIso } from '../ids';
+import { findPlanItemRow } from '../plans/plan-item-store';
 import { planItemPatchSchema, planItemSchema } from '../plans/plan-schemas';
+import { requirementDefaultsOf, setRequirementDefault } from '../plans/requirement-defaults-store';
 import { defaultHurFor, planOfAsset, toPlanItem } from '../plans/plan-store';
 import { updatePlanItem } from '../plans/update-plan-item';
 import { errorResponses } from './error-responses';
@@ -42,11 +43,11 @@ export const planRoutes = createRouter()
       const { id } = c.req.valid('param');
       const deps = c.get('deps');
       const { db } = deps.database;
-      const item = await db.selectFrom('plan_items').selectAll().where('id', '=', id).executeTakeFirst();
+      const item = await findPlanItemRow(db, id);
       if (!item) throw new AppError('not_found', 'No such plan item');
       const { asset, principal } = await assetWithPermission(c, item.asset_id, 'plan.edit');
       await updatePlanItem(deps, item, c.req.valid('json'), { userId: principal.userId, organisationId: asset.organisationId });
-      const updated = await db.selectFrom('plan_items').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+      const updated = (await findPlanItemRow(db, id))!;
       return c.json(toPlanItem(updated, await defaultHurFor(db, await deps.organisations.current(), asset.organisationId)), 200);
     },
   )
@@ -62,8 +63,7 @@ export const planRoutes = createRouter()
     async (c) => {
       const { id } = c.req.valid('param');
       await authorize(c, 'plan.read', id, 'organisation');
-      const rows = await c.get('deps').database.db.selectFrom('requirement_defaults').select(['requirement_id', 'hur']).where('organisation_id', '=', id).orderBy('requirement_id').execute();
-      return c.json({ defaults: rows.map((row) => ({ requirementId: row.requirement_id, hur: row.hur })) }, 200);
+      return c.json({ defaults: await requirementDefaultsOf(c.get('deps').database.db, id) }, 200);
     },
   )
   .openapi(
@@ -80,11 +80,7 @@ export const planRoutes = createRouter()
       const { hur } = c.req.valid('json');
       const principal = await authorize(c, 'plan.defaults', id, 'organisation');
       await withTransaction(c.get('deps').database.db, async (trx) => {
-        await trx
-          .insertInto('requirement_defaults')
-          .values({ organisation_id: id, requirement_id: requirementId, hur, updated_at: nowIso() })
-          .onConflict((conflict) => conflict.columns(['organisation_id', 'requirement_id']).doUpdateSet({ hur, updated_at: nowIso() }))
-          .execute();
+        await setRequirementDefault(trx, id, requirementId, hur);
         await appendAuditEvent(trx, { actorUserId: principal.userId, organisationId: id, action: 'requirement_default.set', entityType: 'requirement_default', entityId: requirementId, payload: { hur } });
       });
       return c.body(null, 204);

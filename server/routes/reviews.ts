@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter } from '../app-context';
 import { actorIn } from '../approvals/actor';
 import { assessmentWithPermission } from '../assessments/assessment-access';
+import { organisationOfAsset } from '../assets/asset-store';
 import { authorize } from '../auth/access';
 import { roles } from '../auth/roles';
 import { AppError } from '../errors';
@@ -74,8 +75,9 @@ export const reviewRoutes = createRouter()
       const { db } = c.get('deps').database;
       const info = await findConfirmation(db, c.req.valid('param').id);
       if (!info) throw new AppError('not_found', 'No such review confirmation');
-      const asset = await db.selectFrom('assets').select('organisation_id').where('id', '=', info.assetId).executeTakeFirstOrThrow();
-      await authorize(c, 'protocol.read', asset.organisation_id, 'review confirmation');
+      const organisationId = await organisationOfAsset(db, info.assetId);
+      if (!organisationId) throw new AppError('not_found', 'No such review confirmation');
+      await authorize(c, 'protocol.read', organisationId, 'review confirmation');
       const pdf = await confirmationFile(db, info.id);
       if (!pdf) throw new AppError('not_found', 'No such review confirmation');
       return new Response(new Uint8Array(pdf), {

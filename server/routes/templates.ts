@@ -9,7 +9,7 @@ import { adoptionReport } from '../templates/adoption-report';
 import { publishTemplate } from '../templates/publish-template';
 import { centralOrganisationOf, templateOrganisationsVisibleTo, templateWithPermission } from '../templates/template-access';
 import { adoptionReportSchema, publishTemplateSchema, templateDetailSchema, templateSummarySchema, templateVersionSchema } from '../templates/template-schemas';
-import { versionsOf, type TemplateVersion } from '../templates/template-store';
+import { templateLibrary, versionsOf, type TemplateVersion } from '../templates/template-store';
 import { errorResponses } from './error-responses';
 import { idParam, json } from './schemas';
 
@@ -46,18 +46,14 @@ export const templateRoutes = createRouter()
       const { db } = deps.database;
       const tree = await deps.organisations.current();
       const visible = [...templateOrganisationsVisibleTo(principal, tree)];
-      if (visible.length === 0) return c.json({ templates: [] }, 200);
-      const rows = await db.selectFrom('templates').selectAll().where('organisation_id', 'in', visible).execute();
-      const query = c.req.valid('query').q?.toLocaleLowerCase('sv');
-      const templates = [];
-      for (const row of rows) {
-        const latest = (await versionsOf(db, row.id))[0];
-        if (!latest) continue;
-        if (query && !`${latest.name} ${latest.description} ${latest.levels.informationSets.map((set) => set.name).join(' ')}`.toLocaleLowerCase('sv').includes(query)) continue;
-        const adoptions = await db.selectFrom('template_adoptions').select((eb) => eb.fn.countAll<number>().as('n')).where('template_id', '=', row.id).executeTakeFirstOrThrow();
-        templates.push({ id: row.id, organisationId: row.organisation_id, organisationName: tree.get(row.organisation_id)?.name ?? '', latest: publicVersion(latest), adoptions: Number(adoptions.n) });
-      }
-      templates.sort((a, b) => a.latest.name.localeCompare(b.latest.name, 'sv'));
+      const library = await templateLibrary(db, visible, c.req.valid('query').q);
+      const templates = library.map((entry) => ({
+        id: entry.templateId,
+        organisationId: entry.organisationId,
+        organisationName: tree.get(entry.organisationId)?.name ?? '',
+        latest: publicVersion(entry.latest),
+        adoptions: entry.adoptions,
+      }));
       return c.json({ templates }, 200);
     },
   )

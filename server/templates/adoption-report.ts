@@ -3,6 +3,7 @@ import type { AppDeps } from '../app-context';
 import { latestRound } from '../assessments/assessment-store';
 import { templateFloorOf } from './template-floor-check';
 import type { adoptionReportSchema } from './template-schemas';
+import { compareSwedish } from '../text/swedish-keys';
 import { adoptionsOfTemplate, findVersion, latestVersion, type Template } from './template-store';
 
 export type AdoptionReport = z.infer<typeof adoptionReportSchema>;
@@ -35,6 +36,6 @@ export async function adoptionReport(deps: AppDeps, template: Template): Promise
         .map(({ aspect, templateLevel, localLevel, deviation, motivation, approved }) => ({ aspect, templateLevel, localLevel, deviation, motivation, approved })),
     });
   }
-  adoptions.sort((a, b) => a.organisationName.localeCompare(b.organisationName, 'sv') || a.assetName.localeCompare(b.assetName, 'sv'));
+  adoptions.sort((a, b) => compareSwedish(a.organisationName, b.organisationName) || compareSwedish(a.assetName, b.assetName));
   return { template: { id: template.id, name: latest.name, latestVersion: latest.version }, adoptions };
 }

@@ -8,6 +8,7 @@ import { AppError } from '../errors';
 import { newId, nowIso } from '../ids';
 import { type FulfilledRequirement, findVersion, latestVersion, type TemplateVersion } from './template-store';
 import { withTransaction } from '../db/transaction';
+import { templateKeys } from '../text/row-keys';
 
 export interface PublishInput {
   name: string;
@@ -49,11 +50,15 @@ export async function publishTemplate(deps: AppDeps, assessment: Assessment, inp
   const { db } = deps.database;
   const versionId = newId();
   const now = nowIso();
+  // The library lists and finds a template by its newest version.
+  const keys = templateKeys({ name: input.name, description: input.description, informationSetNames: classification.informationSets.map((set) => set.name) });
   await withTransaction(db, async (trx) => {
     let templateId = owner.templateId;
     if (!templateId) {
       templateId = newId();
-      await trx.insertInto('templates').values({ id: templateId, organisation_id: owner.organisationId, source_asset_id: assessment.assetId, created_by: actorUserId, created_at: now }).execute();
+      await trx.insertInto('templates').values({ id: templateId, organisation_id: owner.organisationId, source_asset_id: assessment.assetId, created_by: actorUserId, created_at: now, ...keys }).execute();
+    } else {
+      await trx.updateTable('templates').set(keys).where('id', '=', templateId).execute();
     }
     const previous = await latestVersion(trx, templateId);
     const version = (previous?.version ?? 0) + 1;

@@ -1,6 +1,7 @@
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { LevelSnapshot, LoweringPolicy } from '../../scoring/classification/template-floor';
 import type { Database, TemplateAdoptionsTable, TemplateVersionsTable } from '../db/schema';
+import { searchKeyContains } from '../text/folded-search';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -110,4 +111,43 @@ export async function adoptionOfAsset(db: Db, assetId: string): Promise<Adoption
 export async function adoptionsOfTemplate(db: Db, templateId: string): Promise<Adoption[]> {
   const rows = await db.selectFrom('template_adoptions').selectAll().where('template_id', '=', templateId).orderBy('adopted_at').execute();
   return rows.map(toAdoption);
+}
+
+/** A template of the library: its newest version and how many assets adopted it. */
+export interface LibraryEntry {
+  templateId: string;
+  organisationId: string;
+  latest: TemplateVersion;
+  adoptions: number;
+}
+
+/**
+ * The templates published in the organisations, newest version each, in Swedish order of name: one
+ * query for the versions and one grouped count of adoptions. `query` searches the folded key.
+ */
+export async function templateLibrary(db: Db, organisationIds: readonly string[], query?: string): Promise<LibraryEntry[]> {
+  if (organisationIds.length === 0) return [];
+  let select = db
+    .selectFrom('templates')
+    .innerJoin('template_versions', 'template_versions.template_id', 'templates.id')
+    .selectAll('template_versions')
+    .select('templates.organisation_id as template_organisation_id')
+    .where('templates.organisation_id', 'in', organisationIds)
+    .where((eb) => eb('template_versions.version', '=', eb.selectFrom('template_versions as newer').select((inner) => inner.fn.max('newer.version').as('version')).whereRef('newer.template_id', '=', 'templates.id')));
+  if (query) select = select.where(searchKeyContains('templates.search_key', query));
+  const rows = await select.orderBy('templates.sort_key').orderBy('templates.id').execute();
+  if (rows.length === 0) return [];
+  const counts = await db
+    .selectFrom('template_adoptions')
+    .select(['template_id', (eb) => eb.fn.countAll<number>().as('adoptions')])
+    .where('template_id', 'in', rows.map((row) => row.template_id))
+    .groupBy('template_id')
+    .execute();
+  const adoptions = new Map(counts.map((count) => [count.template_id, Number(count.adoptions)]));
+  return rows.map(({ template_organisation_id, ...version }) => ({
+    templateId: version.template_id,
+    organisationId: template_organisation_id,
+    latest: toTemplateVersion(version),
+    adoptions: adoptions.get(version.template_id) ?? 0,
+  }));
 }

@@ -2,6 +2,7 @@ import type { Insertable, Kysely } from 'kysely';
 import type { AssessmentsTable, AssetsTable, Database, PlanItemsTable, PlanItemStatus, Priority } from '../../server/db/schema';
 import { newId } from '../../server/ids';
 import { addMonths } from '../../server/reviews/review-interval';
+import { assetKeys } from '../../server/text/row-keys';
 
 /**
  * A generated installation for the oversight tests and benchmark: assets in every state, four
@@ -107,7 +108,7 @@ export async function generateInstallation(db: Kysely<Database>, options: { orga
     }
     const organisationId = options.organisationIds[index % options.organisationIds.length]!;
     const name = `Informationstillgång ${String(index + 1).padStart(5, '0')}`;
-    assets.push({ id, organisation_id: organisationId, name, type: 'system', classification_status: status, profile: profile ? JSON.stringify(profile) : null, next_review_at: nextReviewAt, archived_at: archived ? daysAgo(10) : null, created_at: createdAt, updated_at: createdAt });
+    assets.push({ id, organisation_id: organisationId, name, type: 'system', classification_status: status, profile: profile ? JSON.stringify(profile) : null, next_review_at: nextReviewAt, archived_at: archived ? daysAgo(10) : null, created_at: createdAt, updated_at: createdAt, ...assetKeys({ name, description: '', tags: [], suppliers: [], externalId: null }) });
     generated.push({ id, organisationId, name, createdAt, archived, status, firstDecidedAt, profile, nextReviewAt, screeningOutcome, dpia, plan: items });
   }
   await db.transaction().execute(async (trx) => {
