@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { binaryType } from '../portable-schema';
 
 /**
  * The proof of time of each sealed protocol (PAdES B-T): the authority's time and name, from the
@@ -14,7 +15,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('kind', 'text', (column) => column.notNull())
     .addColumn('time', 'text', (column) => column.notNull())
     .addColumn('authority', 'text', (column) => column.notNull())
-    .addColumn('update_pdf', 'blob')
+    .addColumn('update_pdf', binaryType(db))
     .addColumn('sha256', 'text', (column) => column.notNull())
     .addColumn('created_at', 'text', (column) => column.notNull())
     .execute();
