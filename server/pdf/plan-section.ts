@@ -24,9 +24,10 @@ export function planSection(plan: PlanLine[], stoppedReason: string | null, titl
       plan.map((line) => [
         { stack: [{ text: line.title, bold: true }, ...(line.hur ? [{ text: `Hur: ${line.hur}`, fontSize: 7.5, color: '#5a5a5a' }] : [])] },
         { text: line.why, fontSize: 7.5 },
-        planStatusText[line.status],
+        // A status and a date are short: kept on one line, the wide columns give way instead.
+        { text: planStatusText[line.status], noWrap: true },
         text(line.ansvarig),
-        line.date ? swedishDate(line.date) : '–',
+        { text: line.date ? swedishDate(line.date) : '–', noWrap: true },
       ]),
     ),
   ];

@@ -27,7 +27,7 @@ export function reviewConfirmationDocument(data: ReviewConfirmationData, content
     { text: title, style: 'title' },
     { text: `${kindTitles[data.assessment.kind]}: ${data.asset.name}`, style: 'subtitle' },
     {
-      text: `${kindTitles[data.assessment.kind]} version ${data.assessment.round}, fastställd ${swedishDate(data.assessment.decidedAt)}, har omprövats och gäller oförändrad. Nästa omprövning senast ${swedishDate(data.nextReviewAt)}.`,
+      text: `${kindTitles[data.assessment.kind]}, omgång ${data.assessment.round}, fastställd ${swedishDate(data.assessment.decidedAt)}, har omprövats och gäller oförändrad. Nästa omprövning senast ${swedishDate(data.nextReviewAt)}.`,
       fontSize: 11,
       bold: true,
       margin: [0, 0, 0, 10],
@@ -35,10 +35,11 @@ export function reviewConfirmationDocument(data: ReviewConfirmationData, content
     facts([
       ['Organisation', data.organisation.name],
       ['Informationstillgång', data.asset.name],
-      ['Bedömning', `${kindTitles[data.assessment.kind]}, version ${data.assessment.round}`],
+      // Numbered as the UI and the protocol's own file name: omgång, and the protocol's version within it ("1.1").
+      ['Bedömning', `${kindTitles[data.assessment.kind]}, omgång ${data.assessment.round}`],
       ['Resultat', data.assessment.summary ?? '–'],
       ['Fastställd', swedishDate(data.assessment.decidedAt)],
-      ['Protokoll', data.protocol ? `version ${data.protocol.version}, SHA-256 ${data.protocol.sha256}` : '–'],
+      ['Protokoll', data.protocol ? `version ${data.assessment.round}.${data.protocol.version}, SHA-256 ${data.protocol.sha256}` : ''],
       ['Föregående omprövning', swedishDate(data.assessment.previousReviewAt)],
       ['Omprövning var planerad', swedishDate(data.wasDueAt)],
     ]),

@@ -79,7 +79,7 @@ async function confirmationData(assessmentId: string): Promise<ReviewConfirmatio
     organisation: { name: 'Socialförvaltningen', topName: 'Kommunen' },
     asset: { id: assessment.assetId, name: 'Ekonomisystemet', type: 'system' },
     assessment: { id: assessment.id, kind: 'classification', round: assessment.round, summary: assessment.summary, decidedAt: assessment.decidedAt!, previousReviewAt: null },
-    protocol: null,
+    protocol: { version: 1, sha256: 'ab'.repeat(32) },
     confirmedBy: { name: 'Beslutsfattare Berg', role: 'beslutsfattare' },
     statement: 'Inget har ändrats: samma leverantör, integrationer och information.',
     confirmedAt: '2026-11-23T13:30:00.000Z',
@@ -179,6 +179,14 @@ describe('page 1 of a protocol', () => {
     expect(text).not.toMatch(/\bR\d\b/);
     expect(text).toMatch(/Inte aktuella för behandlingen: Bristande öppenhet, Diskriminering eller orättvis behandling\./);
     expect(text).toContain('Minskar risken 1 (Otillåten åtkomst till personuppgifter).');
+  });
+});
+
+describe('the review confirmation', () => {
+  it('numbers the round and the protocol as the UI and the protocol’s file name do', () => {
+    const text = documents.get('the review confirmation')!.text.replace(/\s+/g, ' ');
+    expect(text).toContain('Informationsklassning, omgång 1, fastställd');
+    expect(text).toContain(`Protokoll version 1.1, SHA-256 ${'ab'.repeat(32)}`);
   });
 });
 
