@@ -4,6 +4,7 @@ import type { LgReportData } from '../reports/lg-report-data';
 import type { ReviewConfirmationData } from '../reviews/confirmation-data';
 import type { SealMaterial } from '../sealing/seal-material';
 import type { TsaSettings } from '../sealing/tsa-client';
+import type { SignatureCheck } from '../sealing/verify-pdf';
 
 /** How to seal: the seal, the time it names, and the time-stamping authority to ask (none: B-B). */
 export interface SealJob {
@@ -40,4 +41,9 @@ export interface ProcurementRenderJob {
 
 export type RenderJob = ProtocolRenderJob | ReportRenderJob | ConfirmationRenderJob | ProcurementRenderJob;
 
-export type RenderReply = { id: number; ok: true; pdf: Uint8Array } | { id: number; ok: false; error: string };
+export type SealedRenderJob = ProtocolRenderJob | ConfirmationRenderJob;
+
+/** The worker's own check of what it sealed, so the main thread spends no CPU on parsing the CMS. */
+export type SealCheck = Pick<SignatureCheck, 'cryptographicallyValid' | 'messageDigest' | 'timestamp' | 'problems'>;
+
+export type RenderReply = { id: number; ok: true; pdf: Uint8Array; check: SealCheck | null } | { id: number; ok: false; error: string };
