@@ -5,6 +5,7 @@ import type { SoaData } from '../reports/soa-data';
 import type { ReviewConfirmationData } from '../reviews/confirmation-data';
 import type { SealMaterial } from '../sealing/seal-material';
 import type { TsaSettings } from '../sealing/tsa-client';
+import type { SignatureCheck } from '../sealing/verify-pdf';
 
 /** How to seal: the seal, the time it names, and the time-stamping authority to ask (none: B-B). */
 export interface SealJob {
@@ -46,4 +47,9 @@ export interface SoaRenderJob {
 
 export type RenderJob = ProtocolRenderJob | ReportRenderJob | ConfirmationRenderJob | ProcurementRenderJob | SoaRenderJob;
 
-export type RenderReply = { id: number; ok: true; pdf: Uint8Array } | { id: number; ok: false; error: string };
+export type SealedRenderJob = ProtocolRenderJob | ConfirmationRenderJob;
+
+/** The worker's own check of what it sealed, so the main thread spends no CPU on parsing the CMS. */
+export type SealCheck = Pick<SignatureCheck, 'cryptographicallyValid' | 'messageDigest' | 'timestamp' | 'problems'>;
+
+export type RenderReply = { id: number; ok: true; pdf: Uint8Array; check: SealCheck | null } | { id: number; ok: false; error: string };

@@ -1,11 +1,16 @@
 import { Worker } from 'node:worker_threads';
 import { threadEntry } from '../runtime-files';
-import type { RenderJob, RenderReply } from './render-job';
+import type { RenderJob, RenderReply, SealCheck, SealedRenderJob } from './render-job';
+
+interface Rendered {
+  pdf: Buffer;
+  check: SealCheck | null;
+}
 
 interface Pending {
   id: number;
   job: RenderJob;
-  resolve(pdf: Buffer): void;
+  resolve(rendered: Rendered): void;
   reject(error: Error): void;
 }
 
@@ -28,9 +33,20 @@ export class RenderPool {
 
   constructor(private readonly size: number) {}
 
-  run(job: RenderJob): Promise<Buffer> {
+  async run(job: RenderJob): Promise<Buffer> {
+    return (await this.submit(job)).pdf;
+  }
+
+  /** Renders and seals, and answers the worker's own check of the seal with the bytes. */
+  async runSealed(job: SealedRenderJob): Promise<{ pdf: Buffer; check: SealCheck }> {
+    const { pdf, check } = await this.submit(job);
+    if (!check) throw new Error('The render worker did not check the seal it made');
+    return { pdf, check };
+  }
+
+  private submit(job: RenderJob): Promise<Rendered> {
     if (this.closed) return Promise.reject(new Error('The render pool is closed'));
-    return new Promise<Buffer>((resolve, reject) => {
+    return new Promise<Rendered>((resolve, reject) => {
       this.queue.push({ id: this.nextId++, job, resolve, reject });
       this.dispatch();
     });
@@ -62,7 +78,7 @@ export class RenderPool {
       slot.busy = null;
       worker.unref();
       if (pending && pending.id === reply.id) {
-        if (reply.ok) pending.resolve(Buffer.from(reply.pdf.buffer, reply.pdf.byteOffset, reply.pdf.byteLength));
+        if (reply.ok) pending.resolve({ pdf: Buffer.from(reply.pdf.buffer, reply.pdf.byteOffset, reply.pdf.byteLength), check: reply.check });
         else pending.reject(new Error(`Rendering failed: ${reply.error}`));
       }
       this.dispatch();

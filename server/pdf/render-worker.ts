@@ -4,7 +4,8 @@ import { buildProtocol } from './build-protocol';
 import { lgReportDocument } from './lg-report';
 import { procurementDocument } from './procurement-document';
 import { renderPdf } from './render-pdf';
-import type { RenderJob, RenderReply } from './render-job';
+import type { RenderJob, RenderReply, SealCheck } from './render-job';
+import { checkPdfSignature } from '../sealing/verify-pdf';
 import { soaDocument } from './soa-report';
 
 /** One job of any kind: reports render only; protocols and review confirmations are sealed too. */
@@ -16,14 +17,21 @@ function build(job: RenderJob): Promise<Buffer> {
   return buildProtocol(job);
 }
 
+/** A sealed job is checked here, where the CPU is the worker's: the signature verifies and whether it carries a timestamp. */
+async function checked(job: RenderJob, pdf: Buffer): Promise<SealCheck | null> {
+  if (!('seal' in job) || !job.seal) return null;
+  const { cryptographicallyValid, messageDigest, timestamp, problems } = await checkPdfSignature(pdf);
+  return { cryptographicallyValid, messageDigest, timestamp, problems };
+}
+
 /** A render thread: takes one job at a time from the pool and answers with the PDF bytes (transferred, not copied). */
 const port = parentPort;
 if (!port) throw new Error('render-worker.ts runs only as a worker thread');
 port.on('message', (message: { id: number; job: RenderJob }) => {
-  build(message.job).then(
-    (pdf) => {
+  build(message.job).then(async (pdf) => ({ pdf, check: await checked(message.job, pdf) })).then(
+    ({ pdf, check }) => {
       const bytes = new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
-      const reply: RenderReply = { id: message.id, ok: true, pdf: bytes };
+      const reply: RenderReply = { id: message.id, ok: true, pdf: bytes, check };
       port.postMessage(reply, [bytes.buffer as ArrayBuffer]);
     },
     (error: unknown) => {

@@ -10,7 +10,6 @@ import type { Logger } from '../log';
 import { RenderPool } from '../pdf/render-pool';
 import { loadSeal } from '../sealing/load-seal';
 import type { SealMaterial } from '../sealing/seal-material';
-import { checkPdfSignature } from '../sealing/verify-pdf';
 import { gatherProtocolData } from './gather-protocol-data';
 import { insertProtocol, insertProtocolTimestamp, type ProtocolInfo, protocolsOfAssessment } from './protocol-store';
 import { withTransaction } from '../db/transaction';
@@ -81,8 +80,8 @@ export class ProtocolService {
     const data = await gatherProtocolData(deps, assessment, { id, version }, seal, auditHead);
     const contentSha256 = sha256(canonicalJson(data));
     const sealedAt = new Date();
-    const pdf = await this.renderPool().run({ data, contentSha256, seal: { material: seal, signingTime: sealedAt.toISOString(), location: data.organisation.topName, tsa: deps.config.tsa } });
-    const check = await checkPdfSignature(pdf);
+    // Rendered, sealed and checked in a worker thread: none of it costs the main thread CPU.
+    const { pdf, check } = await this.renderPool().runSealed({ data, contentSha256, seal: { material: seal, signingTime: sealedAt.toISOString(), location: data.organisation.topName, tsa: deps.config.tsa } });
     if (!check.cryptographicallyValid || !check.messageDigest) throw new Error(`The sealed protocol does not verify: ${check.problems.join(' ')}`);
     const stamp = check.timestamp?.valid ? check.timestamp : null;
     // Never blocks the decision: the retry (timestamp-retry.ts) adds a document timestamp when the authority answers again.

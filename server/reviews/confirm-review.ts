@@ -9,7 +9,6 @@ import { canonicalJson } from '../audit/canonical-json';
 import { AppError } from '../errors';
 import { newId, nowIso } from '../ids';
 import { protocolsOfAssessment } from '../protocols/protocol-store';
-import { checkPdfSignature } from '../sealing/verify-pdf';
 import type { ReviewConfirmationData } from './confirmation-data';
 import { insertConfirmation, type ReviewConfirmationInfo } from './confirmation-store';
 import { dpiaMonths, refreshReviewDates } from './refresh-review-dates';
@@ -67,8 +66,7 @@ export async function confirmReview(deps: AppDeps, assessment: Assessment, state
     auditHead,
   };
   const contentSha256 = sha256(canonicalJson(data));
-  const pdf = await deps.protocols.renderPool().run({ confirmation: data, contentSha256, seal: { material: seal, signingTime: confirmedAt, location: data.organisation.topName, tsa: deps.config.tsa } });
-  const check = await checkPdfSignature(pdf);
+  const { pdf, check } = await deps.protocols.renderPool().runSealed({ confirmation: data, contentSha256, seal: { material: seal, signingTime: confirmedAt, location: data.organisation.topName, tsa: deps.config.tsa } });
   if (!check.cryptographicallyValid) throw new Error(`The sealed review confirmation does not verify: ${check.problems.join(' ')}`);
 
   return withTransaction(db, async (trx) => {

@@ -1,4 +1,5 @@
-import { generateKeyPairSync, randomBytes, webcrypto } from 'node:crypto';
+import { generateKeyPair, randomBytes, webcrypto } from 'node:crypto';
+import { promisify } from 'node:util';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { pkiEngine } from './crypto-engine';
@@ -33,7 +34,8 @@ export function certificateSerial(random: Uint8Array): Uint8Array {
 
 export async function createDevelopmentCertificate(organisation: string, now = new Date(), randomSerial: () => Uint8Array = () => randomBytes(16)): Promise<{ privateKeyPkcs8: Uint8Array; certificate: Uint8Array }> {
   pkiEngine();
-  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 3072 });
+  // In libuv's thread pool: a 3072-bit key takes a second or more, which on the main thread stalled every request of a fresh installation's first seal.
+  const { privateKey, publicKey } = await promisify(generateKeyPair)('rsa', { modulusLength: 3072 });
   const privateKeyPkcs8 = new Uint8Array(privateKey.export({ format: 'der', type: 'pkcs8' }));
   const subtle = webcrypto.subtle;
   const signingKey = await subtle.importKey('pkcs8', privateKeyPkcs8, signingAlgorithm, false, ['sign']);

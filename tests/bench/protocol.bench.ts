@@ -7,6 +7,7 @@ import type { ProtocolRenderJob as RenderJob } from '../../server/pdf/render-job
 import { gatherProtocolData } from '../../server/protocols/gather-protocol-data';
 import { assetInput, orgFixture } from '../support/org-fixture';
 import { createTestApp } from '../support/test-app';
+import { startTsaServer } from '../support/tsa-server';
 import type { Benchmark, BenchRow } from './support/bench-types';
 import { tenInformationSets } from './support/ten-information-sets';
 
@@ -50,6 +51,10 @@ export const protocolBenchmark: Benchmark = {
     const renderOnly: RenderJob = { ...job, seal: null };
     const render = await timed(15, () => buildProtocol(renderOnly));
     const renderAndSeal = await timed(15, () => buildProtocol(job));
+    // B-T: the same with a token from a local authority (openssl ts -reply behind HTTP, one process per token, no network delay).
+    const tsa = await startTsaServer();
+    const tsaSettings = { url: tsa.url, username: undefined, password: undefined, hashAlgorithm: 'sha256' as const, timeoutMs: 10_000 };
+    const renderSealTimestamp = await timed(15, () => buildProtocol({ ...job, seal: { ...job.seal!, tsa: tsaSettings } })).finally(() => tsa.close());
     // The pool as the server runs it: worker threads that load TypeScript through tsx.
     const workers = 2;
     const pool = new RenderPool(workers);
@@ -62,6 +67,13 @@ export const protocolBenchmark: Benchmark = {
     await close();
     return [
       { benchmark: 'protocol, 10 informationsmängder', figure: 'render + seal, median (one thread)', value: renderAndSeal, unit: 'ms', baseline: { name: 'render alone', value: render } },
+      {
+        benchmark: 'protocol, 10 informationsmängder',
+        figure: 'render + seal + RFC 3161 timestamp (local openssl TSA), median',
+        value: renderSealTimestamp,
+        unit: 'ms',
+        baseline: { name: 'render alone', value: render },
+      },
       { benchmark: 'protocol, 10 informationsmängder', figure: `render + seal with the pool (${workers} workers)`, value: perSecond, unit: 'protocols/s' },
     ];
   },

@@ -9,6 +9,8 @@ import { prepareDeps } from '../../../server/startup';
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sigill-bench-'));
 const config = loadConfig({ ...process.env, SIGILL_DATA_DIR: dataDir, SIGILL_PORT: '0', SIGILL_LOG_LEVEL: 'warn' });
 const deps = await prepareDeps(config);
+// As server/index.ts does: the seal is loaded (a development certificate made) before listening, not by the first decision.
+await deps.protocols.seal();
 const server = serve({ fetch: createApp(deps).fetch, port: 0, hostname: '127.0.0.1' }, (info) => {
   process.stdout.write(`LISTENING ${info.port}\n`);
 });

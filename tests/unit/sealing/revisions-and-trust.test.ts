@@ -1,7 +1,4 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../server/config';
 import { createLogger } from '../../../server/log';
 import { renderPdf } from '../../../server/pdf/render-pdf';
@@ -19,6 +16,7 @@ import { checkPdfSignatures } from '../../../server/sealing/verify-pdf';
 import { opensslTimestampVerifies, testTsa, withDocumentTimestamp } from '../../support/doc-timestamp';
 import { appendIncrementalUpdate, appendXrefStreamUpdate, firstPage, nextObjectNumber, caAndIssuedSeal, resealed, selfSignedSeal, withDssUpdate, withPaddingPayload, withRedBoxOnFirstPage } from '../../support/pdf-forgery';
 import { pdfsig } from '../../support/pdf-tools';
+import { scratchFolder } from '../../support/scratch-folder';
 
 const logger = createLogger('silent');
 const at = new Date('2026-11-23T10:00:00Z');
@@ -45,10 +43,13 @@ function lastByteRange(file: Buffer): [number, number, number] {
 let seal: SealMaterial;
 let sealed: Buffer;
 
+const dataDir = scratchFolder('sigill-revisions-');
+
 beforeAll(async () => {
-  seal = await loadSeal(loadConfig({ SIGILL_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'sigill-revisions-')) }), logger);
+  seal = await loadSeal(loadConfig({ SIGILL_DATA_DIR: dataDir.folder }), logger);
   sealed = await sealPdf(await twoPagePdf(), new PadesSigner(seal), { signingTime: at, name: 'Kommunen', reason: 'Fastställt protokoll', location: 'Kommunen', contactInfo: 'test' });
 });
+afterAll(() => dataDir.remove());
 
 describe('the revisions of a sealed file', { timeout: 30_000 }, () => {
   it('are the original and the signature update, and the signature seals the second exactly', async () => {

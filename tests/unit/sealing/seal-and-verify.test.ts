@@ -1,8 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../server/config';
 import { createLogger } from '../../../server/log';
 import { renderPdf } from '../../../server/pdf/render-pdf';
@@ -12,6 +10,7 @@ import type { SealMaterial } from '../../../server/sealing/seal-material';
 import { sealPdf } from '../../../server/sealing/seal-pdf';
 import { checkPdfSignature } from '../../../server/sealing/verify-pdf';
 import { opensslCmsPrint, opensslCmsVerify, pdfsig, withOneByteChanged } from '../../support/pdf-tools';
+import { scratchFolder } from '../../support/scratch-folder';
 
 const logger = createLogger('silent');
 const sealOptions = { signingTime: new Date('2026-11-23T10:00:00Z'), name: 'Testkommun', reason: 'Fastställt protokoll', location: 'Sigill', contactInfo: 'test' };
@@ -31,8 +30,13 @@ async function smallPdf(): Promise<Buffer> {
   });
 }
 
+const scratch: (() => void)[] = [];
+
+/** A data folder of this file's own, removed after its tests. */
 function tempDir(): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), 'sigill-seal-'));
+  const { folder, remove } = scratchFolder('sigill-seal-');
+  scratch.push(remove);
+  return folder;
 }
 
 let development: SealMaterial;
@@ -41,6 +45,9 @@ let sealed: Buffer;
 beforeAll(async () => {
   development = await loadSeal(loadConfig({ SIGILL_DATA_DIR: tempDir() }), logger);
   sealed = await sealPdf(await smallPdf(), new PadesSigner(development), sealOptions);
+});
+afterAll(() => {
+  for (const remove of scratch.splice(0)) remove();
 });
 
 describe('the seal', { timeout: 30_000 }, () => {
