@@ -178,7 +178,7 @@ describe('page 1 of a protocol', () => {
     const text = documents.get('the DPIA report')!.text.replace(/\s+/g, ' ');
     expect(text).not.toMatch(/\bR\d\b/);
     expect(text).toMatch(/Inte aktuella för behandlingen: Bristande öppenhet, Diskriminering eller orättvis behandling\./);
-    expect(text).toContain('Minskar risken 1 (Otillåten åtkomst till personuppgifter).');
+    expect(text).toContain('Minskar risken för: Otillåten åtkomst till personuppgifter.');
   });
 });
 
