@@ -1,6 +1,7 @@
 import type { ExpressionBuilder, Kysely, Selectable, Updateable } from 'kysely';
 import type { AssetsTable, Database } from '../db/schema';
 import { newId, nowIso } from '../ids';
+import { bytewise } from '../db/dialect';
 import { searchKeyContains } from '../text/folded-search';
 import { assetKeys } from '../text/row-keys';
 import type { AssetFacts } from './asset-answers';
@@ -171,7 +172,7 @@ export async function listAssets(db: Kysely<Database>, organisationIds: readonly
 
   const { total } = await base.clearSelect().select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
   const rows = await base
-    .orderBy('assets.sort_key')
+    .orderBy(bytewise(db, 'assets.sort_key'))
     .orderBy('assets.id')
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize)

@@ -23,3 +23,11 @@ export function jsonIsTrue<DB>(db: Kysely<DB>, column: string, path: readonly st
     ? sql`coalesce((${sql.ref(column)})::jsonb #> ${`{${path.join(',')}}`}::text[] = 'true'::jsonb, false)`
     : sql`coalesce(json_type(${sql.ref(column)}, ${`$.${path.join('.')}`}) = 'true', 0)`;
 }
+
+/**
+ * A sort key column as ORDER BY must compare it: byte by byte. SQLite's default collation is binary;
+ * PostgreSQL's follows the cluster's locale, which skips punctuation, so it is told "C" here.
+ */
+export function bytewise(db: Kysely<Database>, column: string): RawBuilder<string> {
+  return isPostgres(db) ? sql`${sql.ref(column)} collate "C"` : sql`${sql.ref(column)}`;
+}

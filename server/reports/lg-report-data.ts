@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import { jsonIsTrue, jsonText } from '../db/dialect';
+import { bytewise, jsonIsTrue, jsonText } from '../db/dialect';
 import type { Database } from '../db/schema';
 import { swedishSortKey } from '../text/swedish-keys';
 import { assetTimelines } from './dashboard-queries';
@@ -55,7 +55,7 @@ async function notYetClassified(db: Kysely<Database>, tree: OrganisationTree, sc
     .where('assets.classification_status', '!=', 'faststalld')
     .where('assets.archived_at', 'is', null)
     .where('assets.organisation_id', 'in', scope)
-    .orderBy('assets.sort_key')
+    .orderBy(bytewise(db, 'assets.sort_key'))
     .orderBy('assets.id')
     .execute();
   const organisationKeys = new Map(scope.map((id) => [id, swedishSortKey(tree.get(id)?.name ?? '')]));

@@ -1,6 +1,7 @@
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { LevelSnapshot, LoweringPolicy } from '../../scoring/classification/template-floor';
 import type { Database, TemplateAdoptionsTable, TemplateVersionsTable } from '../db/schema';
+import { bytewise } from '../db/dialect';
 import { searchKeyContains } from '../text/folded-search';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -135,7 +136,7 @@ export async function templateLibrary(db: Db, organisationIds: readonly string[]
     .where('templates.organisation_id', 'in', organisationIds)
     .where((eb) => eb('template_versions.version', '=', eb.selectFrom('template_versions as newer').select((inner) => inner.fn.max('newer.version').as('version')).whereRef('newer.template_id', '=', 'templates.id')));
   if (query) select = select.where(searchKeyContains('templates.search_key', query));
-  const rows = await select.orderBy('templates.sort_key').orderBy('templates.id').execute();
+  const rows = await select.orderBy(bytewise(db, 'templates.sort_key')).orderBy('templates.id').execute();
   if (rows.length === 0) return [];
   const counts = await db
     .selectFrom('template_adoptions')

@@ -5,7 +5,7 @@ import type { Database } from '../schema';
 /**
  * A Swedish sort key and a folded search key with each asset and template (server/text/swedish-keys.ts),
  * so search and sort agree on SQLite and PostgreSQL; existing rows get theirs here, computed in TypeScript.
- * Both are text; the sort key is ASCII, so binary order (SQLite, PostgreSQL's "C") is Swedish order.
+ * Also an index for the dashboard's plan figures. Both keys are text; the sort key is ASCII, so binary order (SQLite, PostgreSQL's "C") is Swedish order.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   for (const table of ['assets', 'templates']) {
@@ -13,6 +13,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     await db.schema.alterTable(table).addColumn('search_key', 'text', (column) => column.notNull().defaultTo('')).execute();
   }
   await db.schema.createIndex('assets_sort_key').on('assets').columns(['sort_key', 'id']).execute();
+  // The dashboard counts plan items by status and priority: read in this index's order, the counting
+  // needs no sort of every item (SQLite then checks each item's asset by its key instead).
+  await db.schema
+    .createIndex('plan_items_by_status')
+    .on('plan_items')
+    .columns(['applicable', 'status', 'priority', 'asset_id', 'planned_date', 'risk_valid_until'])
+    .execute();
   const typed = db as unknown as Kysely<Database>;
   // Kysely runs a SQLite migration outside a transaction (no transactional DDL): one keeps the backfill fast and whole.
   await (typed.isTransaction ? backfill(typed) : typed.transaction().execute(backfill));
