@@ -28,6 +28,6 @@ export function jsonIsTrue<DB>(db: Kysely<DB>, column: string, path: readonly st
  * A sort key column as ORDER BY must compare it: byte by byte. SQLite's default collation is binary;
  * PostgreSQL's follows the cluster's locale, which skips punctuation, so it is told "C" here.
  */
-export function bytewise(db: Kysely<Database>, column: string): RawBuilder<string> {
-  return isPostgres(db) ? sql`${sql.ref(column)} collate "C"` : sql`${sql.ref(column)}`;
+export function bytewise<DB>(db: Kysely<DB>, column: string): RawBuilder<string> {
+  return engineOf(db) === 'postgres' ? sql`${sql.ref(column)} collate "C"` : sql`${sql.ref(column)}`;
 }

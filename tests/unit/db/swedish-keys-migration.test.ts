@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { type Migration, Migrator } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type DatabaseHandle, openDatabase } from '../../../server/db/connection';
+import { openDatabase, type SqliteHandle } from '../../../server/db/connection';
 import { swedishSortKey } from '../../../server/text/swedish-keys';
 
 /** Migration 014 gives the assets and templates already stored their sort and search keys, computed in TypeScript. */
@@ -11,7 +11,7 @@ const folder = path.join(import.meta.dirname, '../../../server/db/migrations');
 const names = fs.readdirSync(folder).filter((file) => /^\d{3}_.*\.ts$/.test(file)).map((file) => file.replace(/\.ts$/, '')).sort();
 
 let dataDir: string;
-let handle: DatabaseHandle;
+let handle: SqliteHandle;
 beforeEach(() => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sigill-keys-'));
   handle = openDatabase(dataDir);
