@@ -90,4 +90,19 @@ describe('moving a handlingsplan to kravkatalog version 2 in the UI', { timeout:
     await expect.poll(() => row.getByTestId('plan-reassess').count()).toBe(0);
     expect(await page.getByRole('row', { name: /^Maskering/ }).getByTestId('plan-reassess').count()).toBe(1);
   });
+
+  it('lets the ISAM write the year’s conclusions and proposed actions for Ledningens genomgång', async () => {
+    await page.goto(`${server.url}/ledningens-genomgang`);
+    const year = new Date().getFullYear();
+    await page.getByRole('heading', { name: `Slutsatser och förslag till åtgärder ${year}` }).waitFor();
+    await page.getByLabel('Slutsatser', { exact: true }).fill('Alla lönesystem är klassade.');
+    await page.getByLabel('Förslag till åtgärder', { exact: true }).fill('Följ upp leverantörskedjan.');
+    await page.getByRole('button', { name: 'Spara slutsatserna' }).click();
+    expect(await page.getByRole('status').filter({ hasText: 'Sparat' }).textContent()).toBe('Sparat. Rapporten tar med texten.');
+    await expectAccessible(page);
+    const isam = await new HttpClient(server.url).login(isamEmail, userPassword);
+    const me = await isam.request<{ memberships: { organisationId: string }[] }>('GET', '/api/auth/me');
+    const saved = await isam.request<{ conclusions: string; proposedActions: string }>('GET', `/api/organisations/${me.memberships[0]!.organisationId}/reports/ledningens-genomgang/statement?year=${year}`);
+    expect(saved).toMatchObject({ conclusions: 'Alla lönesystem är klassade.', proposedActions: 'Följ upp leverantörskedjan.' });
+  });
 });
