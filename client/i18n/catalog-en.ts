@@ -40,4 +40,8 @@ export const catalogEn = {
   'lg.statement.save': 'Save the conclusions',
   'lg.statement.saved': 'Saved. The report includes the text.',
   'lg.statement.writtenBy': 'Last changed by {name} on {date}.',
+  'plan.history.show': 'History',
+  'plan.history.ansvarig': 'responsible {name}',
+  'plan.history.date': 'planned {date}',
+  'plan.history.sigill': 'Sigill',
 } satisfies Record<string, string>;

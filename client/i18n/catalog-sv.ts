@@ -40,4 +40,8 @@ export const catalogSv = {
   'lg.statement.save': 'Spara slutsatserna',
   'lg.statement.saved': 'Sparat. Rapporten tar med texten.',
   'lg.statement.writtenBy': 'Senast ändrat av {name} {date}.',
+  'plan.history.show': 'Historik',
+  'plan.history.ansvarig': 'ansvarig {name}',
+  'plan.history.date': 'planerat {date}',
+  'plan.history.sigill': 'Sigill',
 } satisfies Record<string, string>;

@@ -89,6 +89,15 @@ describe('moving a handlingsplan to kravkatalog version 2 in the UI', { timeout:
     await confirm.click();
     await expect.poll(() => row.getByTestId('plan-reassess').count()).toBe(0);
     expect(await page.getByRole('row', { name: /^Maskering/ }).getByTestId('plan-reassess').count()).toBe(1);
+    // The dead item keeps its history: opened from the row, by keyboard.
+    await page.getByLabel('Visa krav som inte längre gäller').check();
+    const gone = page.getByRole('row', { name: /^Säkerhet i behandlingen/ });
+    await gone.getByRole('button', { name: /^Historik/ }).focus();
+    await page.keyboard.press('Enter');
+    const history = await gone.getByTestId('plan-history').textContent();
+    expect(history).toContain('Ej bedömd');
+    expect(history).toContain('gäller inte längre');
+    await expectAccessible(page);
   });
 
   it('lets the ISAM write the year’s conclusions and proposed actions for Ledningens genomgång', async () => {
