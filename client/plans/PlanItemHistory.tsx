@@ -3,6 +3,7 @@ import { getJson } from '../api';
 import type { PlanStatus } from '../api-types';
 import { useLanguage } from '../i18n/LanguageProvider';
 import { errorMessageKey } from '../i18n/api-errors';
+import './plans.css';
 
 interface ItemState { status: PlanStatus; ansvarig: string | null; plannedDate: string | null; applicable: boolean }
 interface ItemEvent { at: string; by: string | null; change: string; from: ItemState | null; to: ItemState }
