@@ -21,6 +21,7 @@ import { liveRoutes } from './routes/live';
 import { organisationRoutes } from './routes/organisations';
 import { catalogMoveRoutes } from './routes/catalog-moves';
 import { planHistoryRoutes } from './routes/plan-history';
+import { lgStatementRoutes } from './routes/lg-statements';
 import { planRoutes } from './routes/plans';
 import { maxPdfBytes, protocolRoutes } from './routes/protocols';
 import { reportRoutes } from './routes/reports';
@@ -86,6 +87,7 @@ export function createApp(deps: AppDeps) {
     .route('/api', planRoutes)
     .route('/api', catalogMoveRoutes)
     .route('/api', planHistoryRoutes)
+    .route('/api', lgStatementRoutes)
     .route('/api', assetRecordRoutes)
     .route('/api', signOffRoutes)
     .route('/api', protocolRoutes)

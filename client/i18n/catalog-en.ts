@@ -1,4 +1,4 @@
-/** English strings for moving plans to a new kravkatalog and for plan item history (issue 17); spread at the end of messages-en.ts. */
+/** English strings for moving plans to a new kravkatalog the ISAM's section of Ledningens genomgång (issue 17); spread at the end of messages-en.ts. */
 export const catalogEn = {
   'catalog.moveLink': 'Move action plans to a new requirement catalogue',
   'catalog.moveAssetLink': 'Move the action plan to a new requirement catalogue',
@@ -33,4 +33,15 @@ export const catalogEn = {
   'plan.reassess': 'The requirement has changed — assess again',
   'plan.confirmAssessment': 'The assessment still holds',
   'plan.replacedBy': 'replaced by {titles}',
+  'lg.statement.heading': 'Conclusions and proposed actions {year}',
+  'lg.statement.intro': 'What you write here goes into the year’s report, PDF and XLSX, after the comparison with the year before.',
+  'lg.statement.conclusions': 'Conclusions',
+  'lg.statement.proposedActions': 'Proposed actions',
+  'lg.statement.save': 'Save the conclusions',
+  'lg.statement.saved': 'Saved. The report includes the text.',
+  'lg.statement.writtenBy': 'Last changed by {name} on {date}.',
+  'plan.history.show': 'History',
+  'plan.history.ansvarig': 'responsible {name}',
+  'plan.history.date': 'planned {date}',
+  'plan.history.sigill': 'Sigill',
 } satisfies Record<string, string>;

@@ -1,4 +1,4 @@
-/** Swedish strings for moving plans to a new kravkatalog and for plan item history (issue 17); spread at the end of messages-sv.ts. */
+/** Swedish strings for moving plans to a new kravkatalog the ISAM's section of Ledningens genomgång (issue 17); spread at the end of messages-sv.ts. */
 export const catalogSv = {
   'catalog.moveLink': 'Flytta handlingsplaner till ny kravkatalog',
   'catalog.moveAssetLink': 'Flytta handlingsplanen till ny kravkatalog',
@@ -33,4 +33,15 @@ export const catalogSv = {
   'plan.reassess': 'Kravet har ändrats — bedöm igen',
   'plan.confirmAssessment': 'Bedömningen gäller fortfarande',
   'plan.replacedBy': 'ersatt av {titles}',
+  'lg.statement.heading': 'Slutsatser och förslag till åtgärder {year}',
+  'lg.statement.intro': 'Det du skriver här kommer med i rapporten för året, i PDF och XLSX, efter jämförelsen med föregående år.',
+  'lg.statement.conclusions': 'Slutsatser',
+  'lg.statement.proposedActions': 'Förslag till åtgärder',
+  'lg.statement.save': 'Spara slutsatserna',
+  'lg.statement.saved': 'Sparat. Rapporten tar med texten.',
+  'lg.statement.writtenBy': 'Senast ändrat av {name} {date}.',
+  'plan.history.show': 'Historik',
+  'plan.history.ansvarig': 'ansvarig {name}',
+  'plan.history.date': 'planerat {date}',
+  'plan.history.sigill': 'Sigill',
 } satisfies Record<string, string>;

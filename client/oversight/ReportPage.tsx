@@ -3,6 +3,7 @@ import { Link } from '../components/Link';
 import { paths } from '../routes';
 import { useLanguage } from '../i18n/LanguageProvider';
 import { useSession } from '../session/SessionProvider';
+import { LgStatementForm } from './LgStatementForm';
 import { OrganisationPicker } from './OrganisationPicker';
 import { AnnualBudgetForm } from './AnnualBudgetForm';
 import { ReviewIntervalForm } from './ReviewIntervalForm';
@@ -33,6 +34,7 @@ export function ReportPage() {
               {years.map((option) => <option key={option} value={option}>{option}</option>)}
             </select>
           </div>
+          <LgStatementForm key={`${current}-${year}`} organisationId={current} year={year} canEdit={canEdit} />
           <p className="ov-downloads">
             <a className="button primary" href={`${base}.pdf?year=${year}`} download data-testid="report-pdf">{t('ov.report.pdf')}</a>
             <a className="button" href={`${base}.xlsx?year=${year}`} download data-testid="report-xlsx">{t('ov.report.xlsx')}</a>

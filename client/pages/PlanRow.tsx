@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { ApiError, sendJson } from '../api';
 import { type PlanItem, type PlanItemPatch, planStatuses, priorities } from '../api-types';
 import { planReasons } from '../domain/plan-filter';
+import { PlanItemHistory } from '../plans/PlanItemHistory';
 import { useLanguage } from '../i18n/LanguageProvider';
 import { errorMessageKey } from '../i18n/api-errors';
 
@@ -51,6 +52,7 @@ export function PlanRow({ item, canEdit, onChanged, onStale }: { item: PlanItem;
             {canEdit && !item.fulfilledCentrally && <button type="button" onClick={() => void save({ status: item.status })}>{t('plan.confirmAssessment')}<span className="visually-hidden">: {item.title}</span></button>}
           </span>
         )}
+        <PlanItemHistory itemId={item.id} title={item.title} />
       </th>
       <td className="reasons">
         <ul>{planReasons(item).map((reason, index) => <li key={index}>{String(reason.text ?? '')}</li>)}</ul>

@@ -31,6 +31,8 @@ export const permissions = {
   'export.read': ['admin', 'isam', 'dso', 'objektledare', 'beslutsfattare', 'granskare'],
   // Oversight (issue 9): the ISAM's dashboard and Ledningens genomgång, read-only for granskare.
   'report.read': ['admin', 'isam', 'granskare'],
+  // The ISAM's conclusions and proposed actions in Ledningens genomgång (issue 17).
+  'report.write': ['admin', 'isam'],
   'inventory.import': ['admin', 'isam'],
   // A review that finds nothing changed is approved like a decision, by the informationsägare's side.
   'review.confirm': ['beslutsfattare'],

@@ -5,6 +5,7 @@ import { decide, sealAfterDecision } from '../assessments/sign-off';
 import { type Assessment, findAssessment } from '../assessments/assessment-store';
 import { refreshClassificationStatus } from '../assets/refresh-classification-status';
 import { nowIso } from '../ids';
+import { planItemState, recordPlanEvent } from '../plans/plan-history';
 
 /** Months ago, as an ISO time: a decision made then is due for review now. */
 function monthsAgo(months: number): string {
@@ -61,6 +62,11 @@ export async function seedOversightDemo(deps: AppDeps, seed: OversightSeed): Pro
     { status: 'risk_accepterad', ansvarig: seed.objektledareName, priority: null, planned_date: null, status_motivation: 'Ersätts vid nästa upphandling.', risk_decided_by: 'Kommundirektören', risk_decided_on: isoDay(-300), risk_valid_until: isoDay(45) },
   ] as const;
   for (const [index, item] of open.entries()) {
-    await db.updateTable('plan_items').set({ ...plans[index]!, revision: item.revision + 1, updated_at: nowIso() }).where('id', '=', item.id).execute();
+    // Through the history too, so the demo's Ledningens genomgång counts these states for this year.
+    await withTransaction(db, async (trx) => {
+      const row = await trx.selectFrom('plan_items').selectAll().where('id', '=', item.id).executeTakeFirstOrThrow();
+      await trx.updateTable('plan_items').set({ ...plans[index]!, revision: item.revision + 1, updated_at: nowIso() }).where('id', '=', item.id).execute();
+      await recordPlanEvent(trx, { id: item.id, assetId: row.asset_id }, 'edited', planItemState(row), planItemState({ ...row, ...plans[index]! }), null);
+    });
   }
 }

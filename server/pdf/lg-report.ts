@@ -5,6 +5,47 @@ import { dataTable, factTable, heading, pageFrame } from './layout';
 
 const n = (value: number) => value.toLocaleString('sv-SE');
 
+const change = (from: number, to: number) => (to === from ? '±0' : to > from ? `+${n(to - from)}` : `−${n(from - to)}`);
+const paragraphs = (text: string) => text.split(/\n{2,}/).map((part) => ({ text: part, margin: [0, 0, 0, 4] as [number, number, number, number] }));
+
+/** Issue 17: this year beside the year before, the figures a reader compares first. */
+function comparisonSection(data: LgReportData): Content[] {
+  const before = data.previousYear;
+  if (!before) return [];
+  const rows: [string, number, number][] = [
+    ['Informationstillgångar', before.coverage.assets, data.coverage.assets],
+    ['Klassade', before.coverage.classified, data.coverage.classified],
+    ['Klassningar fastställda under året', before.decidedInYear.classifications, data.decidedInYear.classifications],
+    ['Omprövningar utan ändring', before.decidedInYear.reviewsConfirmed, data.decidedInYear.reviewsConfirmed],
+    ['Krav i handlingsplanerna', before.planAtYearEnd.total, data.planAtYearEnd.total],
+    ['Öppna krav', before.planAtYearEnd.open, data.planAtYearEnd.open],
+    ['Försenade krav', before.planAtYearEnd.overdue, data.planAtYearEnd.overdue],
+    ['Gällande riskacceptanser', before.planAtYearEnd.riskAcceptances, data.planAtYearEnd.riskAcceptances],
+    ['Konsekvensbedömningar fastställda under året', before.decidedInYear.dpias, data.decidedInYear.dpias],
+  ];
+  return [
+    heading(`7. Jämförelse med ${before.year}`),
+    { text: `Läget per ${swedishDay(before.asOf)} och per ${swedishDay(data.asOf)}.`, style: 'note', margin: [0, 0, 0, 4] },
+    dataTable(['*', 60, 60, 60], ['Uppgift', String(before.year), String(data.year), 'Förändring'], [
+      ['Andel klassade', percentText(before.coverage.share), percentText(data.coverage.share), ''],
+      ...rows.map(([label, from, to]) => [label, n(from), n(to), change(from, to)]),
+    ]),
+  ];
+}
+
+/** Issue 17: the ISAM's own section, written in Sigill before the report is generated. */
+function statementSection(data: LgReportData): Content[] {
+  const { statement } = data;
+  return [
+    heading(`${data.previousYear ? 8 : 7}. Slutsatser och förslag till åtgärder`),
+    ...(statement.conclusions ? [{ text: 'Slutsatser', style: 'h2' }, ...paragraphs(statement.conclusions)] : []),
+    ...(statement.proposedActions ? [{ text: 'Förslag till åtgärder', style: 'h2' }, ...paragraphs(statement.proposedActions)] : []),
+    statement.conclusions || statement.proposedActions
+      ? { text: `Skrivet av ${statement.updatedBy ?? 'informationssäkerhetssamordnaren'} ${swedishDay(statement.updatedAt)}.`, style: 'note' }
+      : { text: 'Informationssäkerhetssamordnaren har inte skrivit några slutsatser för året.', style: 'note' },
+  ];
+}
+
 /** The figures of a Ledningens genomgång (seeds 000–002), computed from the inventory, as a PDF. */
 export function lgReportDocument(data: LgReportData): DocumentDefinition {
   const { coverage, decidedInYear: year, today } = data;
@@ -32,8 +73,9 @@ export function lgReportDocument(data: LgReportData): DocumentDefinition {
       ['Omprövning inom 30 dagar', n(today.total.dueSoon)],
     ]),
     heading('3. Handlingsplaner'),
-    { text: 'Läget i dag för kraven i handlingsplanerna.', style: 'note', margin: [0, 0, 0, 4] },
-    dataTable(['*', 'auto'], ['Status', 'Antal'], today.plan.byStatus.map((row) => [planStatusNames[row.status] ?? row.status, n(row.count)])),
+    { text: `Kraven i handlingsplanerna per ${swedishDay(data.asOf)}, ur kravens historik.`, style: 'note', margin: [0, 0, 0, 4] },
+    dataTable(['*', 'auto'], ['Status', 'Antal'], data.planAtYearEnd.byStatus.map((row) => [planStatusNames[row.status] ?? row.status, n(row.count)])),
+    { text: 'Läget i dag:', style: 'note', margin: [0, 4, 0, 0] },
     { text: '', margin: [0, 4] },
     factTable([
       ['Öppna krav', n(today.plan.open)],
@@ -60,7 +102,9 @@ export function lgReportDocument(data: LgReportData): DocumentDefinition {
     data.notClassified.length > 0
       ? dataTable(['*', 'auto', '*', 'auto'], ['Namn', 'Typ', 'Organisation', 'Status'], data.notClassified.map((row) => [row.name, assetTypeNames[row.type] ?? row.type, row.organisationName, row.status === 'pagar' ? 'Pågår' : 'Ej klassad']))
       : { text: 'Alla informationstillgångar är klassade.', style: 'note' },
-    { text: `Siffrorna är beräknade av Sigill ur förteckningen ${swedishDay(data.generatedAt)}. Klassningsgraden avser ${swedishDay(data.asOf)}; handlingsplaner och riskacceptanser visar läget när rapporten togs fram.`, style: 'small', margin: [0, 16, 0, 0] },
+    ...comparisonSection(data),
+    ...statementSection(data),
+    { text: `Siffrorna är beräknade av Sigill ur förteckningen ${swedishDay(data.generatedAt)}. Klassningsgrad och handlingsplaner avser ${swedishDay(data.asOf)}; uppgifterna märkta "i dag" och listan över riskacceptanser visar läget när rapporten togs fram.`, style: 'small', margin: [0, 16, 0, 0] },
   ];
   return pageFrame(
     {

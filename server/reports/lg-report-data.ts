@@ -6,11 +6,13 @@ import { assetTimelines } from './dashboard-queries';
 import type { OrganisationTree } from '../organisations/organisation-tree';
 import { dashboardFigures } from './dashboard-figures';
 import { type DashboardFigures, percent } from './figure-types';
+import { type PlanAtDate, planAtDate } from './lg-plan-history';
+import { type LgStatement, lgStatement } from './lg-statement-store';
 
 /**
  * Everything the Ledningens genomgång report shows, as plain JSON: the PDF (built in a render worker)
  * and the XLSX read only this. Coverage is counted at the end of the year (or today, for the current
- * year); plan items and risk acceptances have no history, so they show the state today.
+ * year); the plans at the same instant come from the plan items' history, the risk acceptance list is today's.
  */
 export interface LgReportData {
   organisationName: string;
@@ -23,6 +25,12 @@ export interface LgReportData {
   today: DashboardFigures;
   riskAcceptances: { assetName: string; title: string; decidedBy: string | null; validUntil: string | null }[];
   notClassified: { name: string; type: string; organisationName: string; status: 'ej_klassad' | 'pagar' }[];
+  /** The plans at `asOf`, from the plan items' history (issue 17): a past year shows that year's state. */
+  planAtYearEnd: PlanAtDate;
+  /** The same figures for the year before, to compare with. */
+  previousYear: Pick<LgReportData, 'year' | 'asOf' | 'coverage' | 'decidedInYear' | 'planAtYearEnd'> | null;
+  /** The ISAM's conclusions and proposed actions for the year. */
+  statement: LgStatement;
 }
 
 /** Classifications, DPIAs and screenings decided in the period, by kind, first round or later, screening outcome and prior consultation. */
@@ -65,7 +73,15 @@ async function notYetClassified(db: Kysely<Database>, tree: OrganisationTree, sc
   return rows.map((row) => ({ name: row.name, type: row.type, organisationName: row.organisationName, status: row.status === 'pagar' ? 'pagar' : 'ej_klassad' }));
 }
 
-export async function lgReportData(db: Kysely<Database>, tree: OrganisationTree, organisationId: string, organisationIds: readonly string[], year: number, now = new Date()): Promise<LgReportData> {
+export async function lgReportData(
+  db: Kysely<Database>,
+  tree: OrganisationTree,
+  organisationId: string,
+  organisationIds: readonly string[],
+  year: number,
+  now = new Date(),
+  withPreviousYear = true,
+): Promise<LgReportData> {
   const scope = organisationIds.length > 0 ? organisationIds : ['-'];
   const start = new Date(Date.UTC(year, 0, 1)).toISOString();
   const asOf = new Date(Math.min(Date.UTC(year + 1, 0, 1) - 1, now.getTime())).toISOString();
@@ -100,6 +116,7 @@ export async function lgReportData(db: Kysely<Database>, tree: OrganisationTree,
     .execute();
   const notClassified = await notYetClassified(db, tree, scope);
 
+  const previous = withPreviousYear ? await lgReportData(db, tree, organisationId, organisationIds, year - 1, now, false) : null;
   return {
     organisationName: tree.get(organisationId)?.name ?? '',
     year,
@@ -118,5 +135,8 @@ export async function lgReportData(db: Kysely<Database>, tree: OrganisationTree,
     today: await dashboardFigures(db, tree, scope, now),
     riskAcceptances,
     notClassified,
+    planAtYearEnd: await planAtDate(db, scope, asOf),
+    previousYear: previous && { year: previous.year, asOf: previous.asOf, coverage: previous.coverage, decidedInYear: previous.decidedInYear, planAtYearEnd: previous.planAtYearEnd },
+    statement: await lgStatement(db, organisationId, year),
   };
 }

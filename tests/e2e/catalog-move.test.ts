@@ -89,5 +89,29 @@ describe('moving a handlingsplan to kravkatalog version 2 in the UI', { timeout:
     await confirm.click();
     await expect.poll(() => row.getByTestId('plan-reassess').count()).toBe(0);
     expect(await page.getByRole('row', { name: /^Maskering/ }).getByTestId('plan-reassess').count()).toBe(1);
+    // The dead item keeps its history: opened from the row, by keyboard.
+    await page.getByLabel('Visa krav som inte längre gäller').check();
+    const gone = page.getByRole('row', { name: /^Säkerhet i behandlingen/ });
+    await gone.getByRole('button', { name: /^Historik/ }).focus();
+    await page.keyboard.press('Enter');
+    const history = await gone.getByTestId('plan-history').textContent();
+    expect(history).toContain('Ej bedömd');
+    expect(history).toContain('gäller inte längre');
+    await expectAccessible(page);
+  });
+
+  it('lets the ISAM write the year’s conclusions and proposed actions for Ledningens genomgång', async () => {
+    await page.goto(`${server.url}/ledningens-genomgang`);
+    const year = new Date().getFullYear();
+    await page.getByRole('heading', { name: `Slutsatser och förslag till åtgärder ${year}` }).waitFor();
+    await page.getByLabel('Slutsatser', { exact: true }).fill('Alla lönesystem är klassade.');
+    await page.getByLabel('Förslag till åtgärder', { exact: true }).fill('Följ upp leverantörskedjan.');
+    await page.getByRole('button', { name: 'Spara slutsatserna' }).click();
+    expect(await page.getByRole('status').filter({ hasText: 'Sparat' }).textContent()).toBe('Sparat. Rapporten tar med texten.');
+    await expectAccessible(page);
+    const isam = await new HttpClient(server.url).login(isamEmail, userPassword);
+    const me = await isam.request<{ memberships: { organisationId: string }[] }>('GET', '/api/auth/me');
+    const saved = await isam.request<{ conclusions: string; proposedActions: string }>('GET', `/api/organisations/${me.memberships[0]!.organisationId}/reports/ledningens-genomgang/statement?year=${year}`);
+    expect(saved).toMatchObject({ conclusions: 'Alla lönesystem är klassade.', proposedActions: 'Följ upp leverantörskedjan.' });
   });
 });

@@ -27,6 +27,18 @@ export function catalogProbes(fixture: () => OrgFixture): Record<string, Probe> 
       permission: 'plan.catalog_move',
       prepare: async () => ({ method: 'POST', path: `/api/organisations/${fixture().socialId}/catalog-move`, body: { version: 2, assetId: await newAsset() } }),
     },
+    'GET /api/organisations/{id}/reports/ledningens-genomgang/statement': {
+      permission: 'report.read',
+      prepare: async () => ({ method: 'GET', path: `/api/organisations/${fixture().socialId}/reports/ledningens-genomgang/statement?year=2025` }),
+    },
+    'PUT /api/organisations/{id}/reports/ledningens-genomgang/statement': {
+      permission: 'report.write',
+      prepare: async () => {
+        const path = `/api/organisations/${fixture().socialId}/reports/ledningens-genomgang/statement`;
+        const { revision } = await ok(fixture().admin.get<{ revision: number }>(`${path}?year=2026`));
+        return { method: 'PUT', path, body: { year: 2026, conclusions: 'Klassningen har gått framåt.', proposedActions: 'Utbilda objektledarna.', baseRevision: revision } };
+      },
+    },
     'GET /api/plan-items/{id}/history': { permission: 'plan.read', prepare: async () => ({ method: 'GET', path: `/api/plan-items/${await planItem()}/history` }) },
   };
 }
