@@ -17,4 +17,6 @@ export const dpiaEn = {
   'exemption.reasonsRequired': 'Write the reasons for the decision.',
   'exemption.decided': '{label}. Reasons: {reasons}',
   'exemption.ruleOutcome': 'Outcome by the rules: {outcome}',
+  'screeningPrompt.text': 'The classification is fastställd and shows {reasons}. Screen whether a data protection impact assessment (DPIA) is required.',
+  'screeningPrompt.and': 'and',
 } satisfies Record<keyof typeof dpiaSv, string>;

@@ -15,4 +15,6 @@ export const dpiaSv = {
   'exemption.reasonsRequired': 'Skriv skälen för beslutet.',
   'exemption.decided': '{label}. Skäl: {reasons}',
   'exemption.ruleOutcome': 'Utfall enligt reglerna: {outcome}',
+  'screeningPrompt.text': 'Klassningen är fastställd och visar {reasons}. Gör en förhandsbedömning av om en konsekvensbedömning (DPIA) krävs.',
+  'screeningPrompt.and': 'och',
 } satisfies Record<string, string>;

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { sendJson } from '../api';
 import type { Assessment, AssessmentKind, Asset, HistoryEvent, PlanItem } from '../api-types';
+import { screeningPrompt } from '../domain/screening-prompt';
 import { Link } from '../components/Link';
 import { LoadState } from '../components/LoadState';
 import { ProfileBadges } from '../components/ProfileBadges';
@@ -82,6 +83,8 @@ function AssetView({ asset }: { asset: Asset }) {
             const hasClassification = list.some((entry) => entry.kind === 'classification');
             // A round not yet fastställd is where the work goes on: starting another would be refused.
             const openClassification = list.find((entry) => entry.kind === 'classification' && entry.status !== 'faststalld');
+            // A fastställd classification that shows sensitive personal data or recommends a risk analysis asks for a screening.
+            const prompt = screeningPrompt(list);
             return (
               <>
                 {list.length === 0 ? (
@@ -99,6 +102,12 @@ function AssetView({ asset }: { asset: Asset }) {
                       </li>
                     ))}
                   </ul>
+                )}
+                {prompt && (
+                  <div className="notice notice-warning" data-testid="screening-prompt">
+                    <p>{t('screeningPrompt.text', { reasons: prompt.map((flag) => t(`flag.${flag}`).toLowerCase()).join(` ${t('screeningPrompt.and')} `) })}</p>
+                    {canStart && <button type="button" className="primary" onClick={() => void start('dpia-screening')}>{t('startScreening')}</button>}
+                  </div>
                 )}
                 {canStart && (
                   <div className="actions">

@@ -5,10 +5,8 @@
 import type { Role } from '../api-types';
 
 export type ApprovalStep = 'ready' | 'dso_advice' | 'decision' | 'returned';
-export const dsoAdvices = ['tillstyrker', 'tillstyrker-med-villkor', 'avstyrker'] as const;
-export type DsoAdvice = (typeof dsoAdvices)[number];
-export const dpiaDecisions = ['godkann', 'godkann-med-villkor', 'stoppas'] as const;
-export type DpiaDecision = (typeof dpiaDecisions)[number];
+// Defined once, beside the DPIA rules that read them.
+export { dpiaDecisions, dsoAdvices, type DpiaDecision, type DsoAdvice } from '../../scoring/dpia/advice-decisions';
 
 export interface Approval {
   id: string;

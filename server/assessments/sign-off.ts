@@ -1,3 +1,4 @@
+import type { DpiaDecision, DsoAdvice } from '../../scoring/dpia/advice-decisions';
 import type { DpiaAssessment } from '../../scoring/dpia/assessment-types';
 import type { AppDeps } from '../app-context';
 import { approvalsOf, withdrawApprovals } from '../approvals/approval-store';
@@ -18,8 +19,6 @@ import { assertSeparateDuties } from './separation-of-duties';
 import { awaitsExemptionDecision } from './exemption-decision';
 import { withTransaction } from '../db/transaction';
 
-export type DsoAdvice = 'tillstyrker' | 'tillstyrker-med-villkor' | 'avstyrker';
-export type DpiaDecision = 'godkann' | 'godkann-med-villkor' | 'stoppas';
 
 /** Today in Sweden, as the decision date a nämnd would write. */
 function swedishToday(): string {

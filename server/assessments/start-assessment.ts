@@ -7,6 +7,7 @@ import { assessmentKinds } from './assessment-kinds';
 import { type Assessment, findAssessment, latestRound } from './assessment-store';
 import { afterScored } from './persist-scored';
 import { prefillFromAsset } from './prefill-from-asset';
+import { prefillFromScreening } from './prefill-from-screening';
 import { withRowIds } from '../../scoring/survey/answer-ops';
 import { withTransaction, type WriteTransaction } from '../db/transaction';
 
@@ -20,7 +21,8 @@ export interface StartOptions {
 /**
  * Starts a round of an assessment on the newest version of its kind's form. A later round starts
  * from the answers of the last fastställd one; answers the newer form no longer accepts are dropped.
- * A classification's object page is filled from the asset record where those leave it open.
+ * A classification's object page is filled from the asset record where those leave it open; a
+ * first DPIA starts from what a screening that required it knew.
  */
 export async function startAssessment(deps: AppDeps, asset: { id: string; organisationId: string }, kind: AssessmentKind, actorUserId: string, options: StartOptions = {}): Promise<Assessment> {
   const { db } = deps.database;
@@ -35,7 +37,8 @@ export async function startAssessment(deps: AppDeps, asset: { id: string; organi
     if (previous && previous.status !== 'faststalld') {
       throw new AppError('conflict', `A ${kind} round is already open on this asset`, { openAssessmentId: previous.id });
     }
-    const startFrom = await prefillFromAsset(trx, asset.id, kind, options.answers ?? previous?.answers);
+    const firstDpia = kind === 'dpia' && !previous && !options.answers ? await prefillFromScreening(trx, asset.id) : undefined;
+    const startFrom = await prefillFromAsset(trx, asset.id, kind, options.answers ?? previous?.answers ?? firstDpia);
     // Rows carry their stable ids from the first stored revision, prefilled and carried-over rows too.
     const answers = startFrom ? withRowIds(keepAcceptedAnswers(deps, form, definition, startFrom)) : {};
     const outcome = definition.score(deps.forms, form, answers);

@@ -5,6 +5,7 @@ import { assessmentKindSchema, assessmentSchema, saveAnswersSchema } from '../as
 import { assessmentsOfAsset } from '../assessments/assessment-store';
 import { returnToDraft, submitForReview } from '../assessments/change-status';
 import { decide, sealAfterDecision } from '../assessments/sign-off';
+import { dpiaDecisions } from '../../scoring/dpia/advice-decisions';
 import { actorIn } from '../approvals/actor';
 import { saveAnswers } from '../assessments/save-answers';
 import { startAssessment } from '../assessments/start-assessment';
@@ -123,7 +124,7 @@ export const assessmentRoutes = createRouter()
             z
               .object({
                 statement: requiredText(2000).openapi({ description: 'What the decision maker confirms' }),
-                decision: z.enum(['godkann', 'godkann-med-villkor', 'stoppas']).optional().openapi({ description: 'DPIA only: the decision' }),
+                decision: z.enum(dpiaDecisions).optional().openapi({ description: 'DPIA only: the decision' }),
                 reasons: requiredText(4000).optional().openapi({ description: 'DPIA only: why; required when the decision departs from the DSO’s advice' }),
                 delegation: requiredText(300).optional().openapi({ description: 'The delegation the decision is taken under, e.g. "Socialnämndens delegationsordning punkt 1.4"' }),
                 diarienummer: requiredText(60).optional().openapi({ description: 'The case’s diarienummer, e.g. "SN 2026/123"' }),

@@ -8,6 +8,7 @@ import { markReady } from '../assessments/change-status';
 import { giveDsoAdvice } from '../assessments/sign-off';
 import { decideExemption } from '../assessments/exemption-decision';
 import { exemptionDecisions } from '../../scoring/dpia/exemption-decision';
+import { dsoAdvices } from '../../scoring/dpia/advice-decisions';
 import { protocolsOfAssessment } from '../protocols/protocol-store';
 import { errorResponses } from './error-responses';
 import { idParam, json, requiredText } from './schemas';
@@ -61,7 +62,7 @@ export const signOffRoutes = createRouter()
           content: json(
             z
               .object({
-                advice: z.enum(['tillstyrker', 'tillstyrker-med-villkor', 'avstyrker']),
+                advice: z.enum(dsoAdvices),
                 reasons: requiredText(4000).openapi({ description: 'Skäl och eventuella villkor' }),
                 statement: requiredText(2000).openapi({ description: 'What the DSO confirms' }),
               })

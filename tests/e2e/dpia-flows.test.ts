@@ -80,3 +80,29 @@ describe('the DSO decides the exemption a screening claims', () => {
     await page.close();
   });
 });
+
+describe('a fastställd classification with sensitive personal data asks for a screening', () => {
+  it('shows the prompt on the asset page, and a screening started from it ends the prompt', async () => {
+    const objektledare = await new HttpClient(server.url).login(demo('objektledare.skola'), demoPassword);
+    const { items } = await objektledare.request<{ items: { id: string; name: string }[] }>('GET', `/api/assets?q=${encodeURIComponent('Elevhälsans journalsystem')}`);
+    const assetId = items[0]!.id;
+    const { assessments } = await objektledare.request<{ assessments: { id: string; kind: string }[] }>('GET', `/api/assets/${assetId}/assessments`);
+    const classification = assessments.find((entry) => entry.kind === 'classification')!;
+    await objektledare.request('POST', `/api/assessments/${classification.id}/submit`);
+    const decider = await new HttpClient(server.url).login(demo('beslutsfattare.skola'), demoPassword);
+    await decider.request('POST', `/api/assessments/${classification.id}/decide`, { statement: 'Klassningen fastställs.' });
+
+    const page = await loginInUi(browser, server.url, demo('objektledare.skola'), demoPassword);
+    await page.goto(`${server.url}/tillgangar/${assetId}`);
+    const prompt = page.getByTestId('screening-prompt');
+    await prompt.waitFor();
+    expect(await prompt.textContent()).toContain('känsliga personuppgifter');
+    await expectAccessible(page);
+    await prompt.getByRole('button', { name: 'Starta förhandsbedömning (DPIA)' }).click();
+    await page.getByRole('heading', { level: 1, name: /Förhandsbedömning/ }).waitFor();
+    await page.goto(`${server.url}/tillgangar/${assetId}`);
+    await page.getByRole('heading', { name: 'Bedömningar' }).waitFor();
+    expect(await page.getByTestId('screening-prompt').count()).toBe(0);
+    await page.close();
+  });
+});
