@@ -48,12 +48,16 @@ function precompress(): Plugin {
 /** Files about SQLite itself (its backup API, its file on disk): the PostgreSQL projects skip them. */
 const sqliteOnlyTests = ['tests/api/backup.test.ts'];
 /** Several processes sharing a live hub need PostgreSQL: only the api-pg project runs these. */
-const postgresOnlyTests = ['tests/api/postgres-scale-out.test.ts'];
+const postgresOnlyTests = ['tests/api/postgres-scale-out.test.ts', 'tests/api/postgres-live-hub.test.ts'];
 
-/** The browser suite, once per engine: one file at a time, since every file drives Chromium. */
-function e2eProject(name: string, env: Record<string, string>, setup: string[] = []) {
+/**
+ * The browser suite, once per engine: one file at a time, since every file drives Chromium; the
+ * PostgreSQL run is a later group, so the two never drive browsers at the same time.
+ */
+function e2eProject(name: string, env: Record<string, string>, setup: string[] = [], groupOrder = 0) {
   return {
     name,
+    sequence: { groupOrder },
     include: ['tests/e2e/**/*.test.ts'],
     environment: 'node',
     env,
@@ -114,7 +118,7 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: e2eProject('e2e-pg', { SIGILL_TEST_ENGINE: 'postgres' }, ['tests/support/postgres-global-setup.ts']),
+        test: e2eProject('e2e-pg', { SIGILL_TEST_ENGINE: 'postgres' }, ['tests/support/postgres-global-setup.ts'], 1),
       },
     ],
   },

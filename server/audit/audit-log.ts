@@ -52,7 +52,10 @@ export interface ChainHead {
  * record commit together or not at all.
  */
 export async function appendAuditEvent(trx: WriteTransaction, input: AuditInput): Promise<ChainHead> {
-  const last = await trx.selectFrom('audit_events').select('hash').orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  const last = await trx.selectFrom('audit_events').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  // The next number is the head's + 1, assigned here under the write lock, never by a sequence:
+  // numbers stay gapless through rolled-back appends on PostgreSQL (see chainSequenceKey).
+  const seq = (last?.seq ?? 0) + 1;
   const event: ChainedFields = {
     id: newId(),
     at: nowIso(),
@@ -66,8 +69,8 @@ export async function appendAuditEvent(trx: WriteTransaction, input: AuditInput)
     prev_hash: last?.hash ?? genesisHash,
   };
   const hash = hashEvent(event);
-  const inserted = await trx.insertInto('audit_events').values({ ...event, hash }).returning('seq').executeTakeFirstOrThrow();
-  return { seq: inserted.seq, hash };
+  await trx.insertInto('audit_events').values({ ...event, seq, hash }).execute();
+  return { seq, hash };
 }
 
 /** The newest event's seq and hash; null for an empty chain. */

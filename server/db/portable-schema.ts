@@ -18,9 +18,15 @@ export function bigIntegerType(db: Kysely<unknown>): ColumnDataType {
   return engineOf(db) === 'postgres' ? 'bigint' : 'integer';
 }
 
-/** An increasing integer key: SQLite's autoincrement never reuses a number; PostgreSQL's identity column neither. */
-export function autoIncrementKey(db: Kysely<unknown>): (column: ColumnDefinitionBuilder) => ColumnDefinitionBuilder {
-  return engineOf(db) === 'postgres' ? (column) => column.primaryKey().generatedAlwaysAsIdentity() : (column) => column.primaryKey().autoIncrement();
+/**
+ * The audit chain's sequence number, which the appender assigns itself (the head's seq + 1, read
+ * under the write lock), so numbers have no gaps and a gap means deleted events. SQLite keeps its
+ * autoincrement key (the DDL existing installations have); PostgreSQL gets a plain key, since a
+ * sequence or identity column hands out numbers outside the transaction: a rolled-back append (a
+ * process killed mid-save) would leave a gap that audit:verify rightly reports as deletion.
+ */
+export function chainSequenceKey(db: Kysely<unknown>): (column: ColumnDefinitionBuilder) => ColumnDefinitionBuilder {
+  return engineOf(db) === 'postgres' ? (column) => column.primaryKey() : (column) => column.primaryKey().autoIncrement();
 }
 
 interface RefusalOptions {

@@ -15,6 +15,7 @@ import { openTestDatabase, testDatabaseEnv } from '../support/test-engine';
  */
 const password = 'scale-out-password';
 const appends = 1_000;
+const clients = 8;
 let first: RunningServer;
 let second: RunningServer;
 
@@ -70,19 +71,23 @@ describe('two Sigill processes on one PostgreSQL database', () => {
   it(`leave one chain that verifies after ${appends} audit appends spread over both`, async () => {
     const sessions = [await HttpSession.login(first.url, 'admin@sigill.local', password)];
     sessions.push(sessions[0]!.at(second.url));
-    const asset = await sessions[0]!.send<{ id: string }>('POST', '/api/assets', { organisationId: sessions[0]!.organisationId, name: 'Granskat system', type: 'system' });
+    // One asset per client: changes to one row would queue on its row lock and hide a missing chain lock.
+    const assets: string[] = [];
+    for (let index = 0; index < clients; index += 1) {
+      assets.push((await sessions[0]!.send<{ id: string }>('POST', '/api/assets', { organisationId: sessions[0]!.organisationId, name: `Granskat system ${index}`, type: 'system' })).body.id);
+    }
     const database = await openTestDatabase(first.dataDir);
     const before = (await rawGet<{ n: number }>(database, 'select count(*) as n from audit_events'))!.n;
     let next = 0;
     // Eight clients at once, alternating between the processes: each change is one audit event.
-    const client = async () => {
+    const client = async (assetId: string) => {
       while (next < appends) {
         const index = next++;
-        const response = await sessions[index % 2]!.send('PATCH', `/api/assets/${asset.body.id}`, { description: `Ändring ${index}` });
+        const response = await sessions[index % 2]!.send('PATCH', `/api/assets/${assetId}`, { description: `Ändring ${index}` });
         expect(response.status, JSON.stringify(response.body)).toBe(200);
       }
     };
-    await Promise.all(Array.from({ length: 8 }, client));
+    await Promise.all(assets.map(client));
     const after = (await rawGet<{ n: number }>(database, 'select count(*) as n from audit_events'))!.n;
     await database.close();
     expect(after - before).toBeGreaterThanOrEqual(appends);

@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import { autoIncrementKey, refuseChange } from '../portable-schema';
+import { chainSequenceKey, refuseChange } from '../portable-schema';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
@@ -37,7 +37,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('audit_events')
-    .addColumn('seq', 'integer', autoIncrementKey(db))
+    .addColumn('seq', 'integer', chainSequenceKey(db))
     .addColumn('id', 'text', (column) => column.notNull().unique())
     .addColumn('at', 'text', (column) => column.notNull())
     .addColumn('actor_user_id', 'text')
