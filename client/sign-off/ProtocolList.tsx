@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import { sendJson } from '../api';
-import type { Assessment } from '../api-types';
+import type { Assessment, ProtocolInfo } from '../../contract/api-types';
 import { useLanguage } from '../i18n/LanguageProvider';
-import type { ProtocolInfo } from './sign-off-types';
 
 export function kilobytes(size: number): string {
   return `${Math.max(1, Math.round(size / 1024))} kB`;
@@ -24,7 +23,7 @@ function PendingProtocol({ assessmentId, canSeal, onSealed }: { assessmentId: st
     setBusy(true);
     setFailed(false);
     try {
-      await sendJson('POST', `/api/assessments/${assessmentId}/protocol`);
+      await sendJson<'POST /api/assessments/:id/protocol'>('POST', `/api/assessments/${assessmentId}/protocol`);
       onSealed();
     } catch {
       setFailed(true);

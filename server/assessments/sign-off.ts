@@ -17,8 +17,7 @@ import { assertDpiaDecisionRules } from './dpia-decision-rules';
 import { assertSeparateDuties } from './separation-of-duties';
 import { withTransaction } from '../db/transaction';
 
-export type DsoAdvice = 'tillstyrker' | 'tillstyrker-med-villkor' | 'avstyrker';
-export type DpiaDecision = 'godkann' | 'godkann-med-villkor' | 'stoppas';
+import type { DpiaDecision, DsoAdvice } from '../../contract/enums';
 
 /** Today in Sweden, as the decision date a nämnd would write. */
 function swedishToday(): string {

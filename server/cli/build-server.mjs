@@ -17,7 +17,7 @@ const entryPoints = {
   'imports/read-table-worker': 'server/imports/read-table-worker.ts',
 };
 /** What the bundles are made from; a change to any of these makes them stale. */
-const buildInputs = ['server', 'scoring', 'package.json', 'package-lock.json', 'tsconfig.json'];
+const buildInputs = ['server', 'contract', 'scoring', 'package.json', 'package-lock.json', 'tsconfig.json'];
 
 export function isServerBuildStale() {
   return isBuildStale(repoRoot, startBundle, buildInputs);

@@ -4,7 +4,7 @@ import { repoRoot } from '../config';
 import { isBuildStale } from './build-inputs.mjs';
 
 /** What the built client is made from; a change to any of these makes the build stale. */
-const buildInputs = ['client', 'scoring', 'vite.config.ts', 'package-lock.json'];
+const buildInputs = ['client', 'contract', 'scoring', 'vite.config.ts', 'package-lock.json'];
 const builtIndex = path.join(repoRoot, 'dist', 'client', 'index.html');
 
 export function isClientBuildStale(): boolean {

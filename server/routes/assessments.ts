@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { dpiaDecisions } from '../../contract/enums';
 import { createRouter } from '../app-context';
 import { assessmentWithPermission } from '../assessments/assessment-access';
 import { assessmentKindSchema, assessmentSchema, saveAnswersSchema } from '../assessments/assessment-schemas';
@@ -123,7 +124,7 @@ export const assessmentRoutes = createRouter()
             z
               .object({
                 statement: requiredText(2000).openapi({ description: 'What the decision maker confirms' }),
-                decision: z.enum(['godkann', 'godkann-med-villkor', 'stoppas']).optional().openapi({ description: 'DPIA only: the decision' }),
+                decision: z.enum(dpiaDecisions).optional().openapi({ description: 'DPIA only: the decision' }),
                 reasons: requiredText(4000).optional().openapi({ description: 'DPIA only: why; required when the decision departs from the DSO’s advice' }),
               })
               .strict(),

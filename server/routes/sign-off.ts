@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { dsoAdvices } from '../../contract/enums';
 import { createRouter } from '../app-context';
 import { actorIn } from '../approvals/actor';
 import { approvalsOf } from '../approvals/approval-store';
@@ -59,7 +60,7 @@ export const signOffRoutes = createRouter()
           content: json(
             z
               .object({
-                advice: z.enum(['tillstyrker', 'tillstyrker-med-villkor', 'avstyrker']),
+                advice: z.enum(dsoAdvices),
                 reasons: requiredText(4000).openapi({ description: 'Skäl och eventuella villkor' }),
                 statement: requiredText(2000).openapi({ description: 'What the DSO confirms' }),
               })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PlanItem } from '../../../client/api-types';
+import type { PlanItem } from '../../../contract/api-types';
 import { inventoryUrl, organisationsUnder } from '../../../client/domain/inventory-query';
 import { planCsv } from '../../../client/domain/plan-csv';
 import { emptyPlanFilter, filterPlan } from '../../../client/domain/plan-filter';
