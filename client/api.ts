@@ -55,7 +55,11 @@ export async function getUntyped(path: string, signal?: AbortSignal): Promise<un
 }
 
 /** An unsafe request: JSON body (when given) and the CSRF header the server demands. */
-export async function sendJson<R extends UnsafeRoute = never>(method: NoInfer<ApiMethod<R>>, path: NoInfer<ApiUrl<R>>, body?: NoInfer<ApiBody<R>>): Promise<ApiAnswer<R>> {
+export async function sendJson<R extends UnsafeRoute = never>(
+  method: NoInfer<ApiMethod<R>>,
+  path: NoInfer<ApiUrl<R>>,
+  body?: NoInfer<ApiBody<R>>,
+): Promise<ApiAnswer<R>> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (csrfToken) headers['x-csrf-token'] = csrfToken;
   if (body !== undefined) headers['content-type'] = 'application/json';
@@ -74,7 +78,11 @@ export async function sendBytes<R extends UnsafeRoute = never>(path: NoInfer<Api
  * A multipart form POST that reports how much of the body has been sent: fetch cannot, and an
  * import of several megabytes over a slow line should show that it is moving.
  */
-export function sendForm<R extends UnsafeRoute = never>(path: NoInfer<ApiUrl<R>>, form: FormData, onProgress: (fraction: number) => void): Promise<ApiAnswer<R>> {
+export function sendForm<R extends UnsafeRoute = never>(
+  path: NoInfer<ApiUrl<R>>,
+  form: FormData,
+  onProgress: (fraction: number) => void,
+): Promise<ApiAnswer<R>> {
   return new Promise((resolve, reject) => {
     const request = new XMLHttpRequest();
     request.open('POST', path);

@@ -107,7 +107,9 @@ export function ImportPage() {
     event.preventDefault();
     if (!file) return;
     try {
-      setStep({ state: 'preview', preview: await send(file, t('ov.import.uploading', { name: file.name }), (form, onProgress) => sendForm<'POST /api/organisations/:id/imports/preview'>(`/api/organisations/${current}/imports/preview`, form, onProgress)) });
+      const checked = await send(file, t('ov.import.uploading', { name: file.name }), (form, onProgress) =>
+        sendForm<'POST /api/organisations/:id/imports/preview'>(`/api/organisations/${current}/imports/preview`, form, onProgress));
+      setStep({ state: 'preview', preview: checked });
     } catch (error) {
       failed(error);
     }
@@ -115,7 +117,9 @@ export function ImportPage() {
   const confirm = async (count: number) => {
     if (!file) return;
     try {
-      setStep({ state: 'done', result: await send(file, t('ov.import.importing', { count }), (form, onProgress) => sendForm<'POST /api/organisations/:id/imports'>(`/api/organisations/${current}/imports`, form, onProgress)) });
+      const result = await send(file, t('ov.import.importing', { count }), (form, onProgress) =>
+        sendForm<'POST /api/organisations/:id/imports'>(`/api/organisations/${current}/imports`, form, onProgress));
+      setStep({ state: 'done', result });
     } catch (error) {
       failed(error);
     }
