@@ -2,31 +2,39 @@ import { lazy, Suspense, useEffect, useRef } from 'react';
 import { AppHeader } from './components/AppHeader';
 import { useLanguage } from './i18n/LanguageProvider';
 import { usePath } from './navigation';
-import { AssetPage } from './pages/AssetPage';
-import { EditAssetPage, NewAssetPage } from './pages/AssetFormPage';
 import { InventoryPage } from './pages/InventoryPage';
 import { LoginPage } from './pages/LoginPage';
-import { PlanPage } from './pages/PlanPage';
-import { DashboardPage } from './oversight/DashboardPage';
-import { ImportPage } from './oversight/ImportPage';
-import { ReportPage } from './oversight/ReportPage';
-import { SoaPage } from './oversight/SoaPage';
-import { TodoPage } from './oversight/TodoPage';
 import { parseRoute, type Route } from './routes';
 import { useSession } from './session/SessionProvider';
-import { TemplateLibraryPage } from './templates/TemplateLibraryPage';
-import { TemplatePage } from './templates/TemplatePage';
-import { VerifyPage } from './verify/VerifyPage';
-import { IdentityProvidersPage } from './sso/IdentityProvidersPage';
-import { CatalogMovePage } from './plans/CatalogMovePage';
 
 // SurveyJS and scoring/ are most of the bundle: they load only with an assessment.
 const loadAssessmentPage = () => import('./workshop/AssessmentPage');
 const AssessmentPage = lazy(loadAssessmentPage);
+// Every other page loads when opened: a workshop opened by link then fetches none of them (issue 14:
+// the workshop route's transfer). The inventory and the login form, where most visits start, stay in.
+const AssetPage = lazy(() => import('./pages/AssetPage').then((module) => ({ default: module.AssetPage })));
+const NewAssetPage = lazy(() => import('./pages/AssetFormPage').then((module) => ({ default: module.NewAssetPage })));
+const EditAssetPage = lazy(() => import('./pages/AssetFormPage').then((module) => ({ default: module.EditAssetPage })));
+const PlanPage = lazy(() => import('./pages/PlanPage').then((module) => ({ default: module.PlanPage })));
+const DashboardPage = lazy(() => import('./oversight/DashboardPage').then((module) => ({ default: module.DashboardPage })));
+const ImportPage = lazy(() => import('./oversight/ImportPage').then((module) => ({ default: module.ImportPage })));
+const ReportPage = lazy(() => import('./oversight/ReportPage').then((module) => ({ default: module.ReportPage })));
+const TodoPage = lazy(() => import('./oversight/TodoPage').then((module) => ({ default: module.TodoPage })));
+const TemplateLibraryPage = lazy(() => import('./templates/TemplateLibraryPage').then((module) => ({ default: module.TemplateLibraryPage })));
+const TemplatePage = lazy(() => import('./templates/TemplatePage').then((module) => ({ default: module.TemplatePage })));
+const VerifyPage = lazy(() => import('./verify/VerifyPage').then((module) => ({ default: module.VerifyPage })));
+const IdentityProvidersPage = lazy(() => import('./sso/IdentityProvidersPage').then((module) => ({ default: module.IdentityProvidersPage })));
+const SoaPage = lazy(() => import('./oversight/SoaPage').then((module) => ({ default: module.SoaPage })));
+const CatalogMovePage = lazy(() => import('./plans/CatalogMovePage').then((module) => ({ default: module.CatalogMovePage })));
 // Opened straight on an assessment: fetch its chunk while the session is still being checked.
 if (window.location.pathname.startsWith('/bedomningar/')) void loadAssessmentPage();
 
 function Page({ route }: { route: Route }) {
+  const { t } = useLanguage();
+  return <Suspense fallback={<p role="status">{t('loading')}</p>}><RoutePage route={route} /></Suspense>;
+}
+
+function RoutePage({ route }: { route: Route }) {
   const { t } = useLanguage();
   switch (route.name) {
     case 'inventory': return <InventoryPage />;
@@ -34,12 +42,7 @@ function Page({ route }: { route: Route }) {
     case 'asset': return <AssetPage key={route.id} id={route.id} />;
     case 'asset-edit': return <EditAssetPage key={route.id} id={route.id} />;
     case 'plan': return <PlanPage key={route.id} id={route.id} />;
-    case 'assessment':
-      return (
-        <Suspense fallback={<p role="status">{t('loading')}</p>}>
-          <AssessmentPage key={route.id} id={route.id} />
-        </Suspense>
-      );
+    case 'assessment': return <AssessmentPage key={route.id} id={route.id} />;
     case 'verify': return <VerifyPage />;
     case 'dashboard': return <DashboardPage />;
     case 'todo': return <TodoPage />;
@@ -72,7 +75,7 @@ export function App() {
   const route = parseRoute(path);
   let content;
   // Verifying a protocol is public: whoever holds the file may check it, logged in or not.
-  if (route.name === 'verify') content = <VerifyPage />;
+  if (route.name === 'verify') content = <Page route={route} />;
   else if (state.status === 'loading') content = <p role="status">{t('loading')}</p>;
   else if (state.status === 'error') content = (
     <div role="alert" className="notice notice-error">

@@ -1,3 +1,10 @@
+import type { ApiAnswer, ApiBody, ApiMethod, ApiRoute, ApiUrl } from './contract/api';
+
+/** A route that answers GET, named by its path ("/api/assets/:id"). */
+export type GetRoute = Extract<ApiRoute, `/${string}`>;
+/** A route that changes something, named with its method ("PATCH /api/plan-items/:id"). */
+export type UnsafeRoute = Exclude<ApiRoute, GetRoute>;
+
 /** The error shape every API failure has: `{ error: { code, message, details? } }`. */
 export class ApiError extends Error {
   constructor(
@@ -26,6 +33,8 @@ export function getCsrfToken(): string | null {
   return csrfToken;
 }
 
+// Every request below names its route: the URL must fit it and the answer is typed from it
+// (client/contract/api.ts), so no fetch here is typed by hand.
 async function parse<T>(response: Response): Promise<T> {
   if (response.status === 204) return undefined as T;
   const body: unknown = await response.json().catch(() => null);
@@ -36,33 +45,44 @@ async function parse<T>(response: Response): Promise<T> {
   return body as T;
 }
 
-export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
-  return parse<T>(await fetch(path, { headers: { accept: 'application/json' }, signal }));
+export async function getJson<R extends GetRoute = never>(path: NoInfer<ApiUrl<R>>, signal?: AbortSignal): Promise<ApiAnswer<R>> {
+  return parse<ApiAnswer<R>>(await fetch(path, { headers: { accept: 'application/json' }, signal }));
 }
 
-export type UnsafeMethod = 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+/** getJson for code generic over the route (useApi), whose caller names the route and so the type. */
+export async function getUntyped(path: string, signal?: AbortSignal): Promise<unknown> {
+  return parse<unknown>(await fetch(path, { headers: { accept: 'application/json' }, signal }));
+}
 
 /** An unsafe request: JSON body (when given) and the CSRF header the server demands. */
-export async function sendJson<T>(method: UnsafeMethod, path: string, body?: unknown): Promise<T> {
+export async function sendJson<R extends UnsafeRoute = never>(
+  method: NoInfer<ApiMethod<R>>,
+  path: NoInfer<ApiUrl<R>>,
+  body?: NoInfer<ApiBody<R>>,
+): Promise<ApiAnswer<R>> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (csrfToken) headers['x-csrf-token'] = csrfToken;
   if (body !== undefined) headers['content-type'] = 'application/json';
   const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-  return parse<T>(response);
+  return parse<ApiAnswer<R>>(response);
 }
 
 /** An unsafe request with a raw body (a PDF to verify), with the CSRF header when logged in. */
-export async function sendBytes<T>(path: string, body: ArrayBuffer, contentType: string): Promise<T> {
+export async function sendBytes<R extends UnsafeRoute = never>(path: NoInfer<ApiUrl<R>>, body: ArrayBuffer, contentType: string): Promise<ApiAnswer<R>> {
   const headers: Record<string, string> = { accept: 'application/json', 'content-type': contentType };
   if (csrfToken) headers['x-csrf-token'] = csrfToken;
-  return parse<T>(await fetch(path, { method: 'POST', headers, body }));
+  return parse<ApiAnswer<R>>(await fetch(path, { method: 'POST', headers, body }));
 }
 
 /**
  * A multipart form POST that reports how much of the body has been sent: fetch cannot, and an
  * import of several megabytes over a slow line should show that it is moving.
  */
-export function sendForm<T>(path: string, form: FormData, onProgress: (fraction: number) => void): Promise<T> {
+export function sendForm<R extends UnsafeRoute = never>(
+  path: NoInfer<ApiUrl<R>>,
+  form: FormData,
+  onProgress: (fraction: number) => void,
+): Promise<ApiAnswer<R>> {
   return new Promise((resolve, reject) => {
     const request = new XMLHttpRequest();
     request.open('POST', path);
@@ -73,7 +93,7 @@ export function sendForm<T>(path: string, form: FormData, onProgress: (fraction:
     });
     request.addEventListener('load', () => {
       const body = request.status === 204 ? null : request.responseText;
-      parse<T>(new Response(body, { status: request.status, headers: { 'content-type': request.getResponseHeader('content-type') ?? '' } })).then(resolve, reject);
+      parse<ApiAnswer<R>>(new Response(body, { status: request.status, headers: { 'content-type': request.getResponseHeader('content-type') ?? '' } })).then(resolve, reject);
     });
     request.addEventListener('error', () => reject(new ApiError(0, 'network', 'network error')));
     request.send(form);

@@ -2,6 +2,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { type AppDeps, createRouter } from './app-context';
 import { AppError, type ErrorCode, errorBody } from './errors';
+import { compressLargeJson } from './compress-json';
 import { csrfGuard, importUploadPath, jsonBodiesOnly, loadSession } from './auth/middleware';
 import { limitPerAddress } from './auth/rate-limit-middleware';
 import { limits } from './auth/rate-limiter';
@@ -78,6 +79,7 @@ export function createApp(deps: AppDeps) {
   // The IdP's browser form POST is cross-site by design; its signed, one-time assertion is its protection, so it answers before the JSON and CSRF checks.
   app.route('/api/sso/saml', samlAcsRoutes);
   app.use('/api/*', jsonBodiesOnly, loadSession, csrfGuard);
+  app.use('/api/*', compressLargeJson);
 
   const api = app.route('/api/health', healthRoutes).route('/api/forms', formRoutes).route('/api/auth', authRoutes)
     .route('/api/organisations', organisationRoutes)

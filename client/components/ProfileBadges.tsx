@@ -1,4 +1,4 @@
-import type { AspectCode, Profile } from '../api-types';
+import type { AspectCode, Profile } from '../contract/api-types';
 import { type LevelBadge, levelBadge, profileBadges } from '../domain/levels';
 import { useLanguage } from '../i18n/LanguageProvider';
 

@@ -1,4 +1,4 @@
-import type { ClassificationStatus } from '../api-types';
+import type { ClassificationStatus } from '../contract/api-types';
 import { useLanguage } from '../i18n/LanguageProvider';
 
 const icons: Record<ClassificationStatus, string> = { ej_klassad: '○', pagar: '◐', faststalld: '●', omprovning_forfaller: '!' };

@@ -1,4 +1,5 @@
-import type { Asset, AssetType, HostingKind } from '../api-types';
+import type { ApiBody } from '../contract/api';
+import type { Asset, AssetType, HostingKind } from '../contract/api-types';
 
 /** The asset form's fields as the inputs hold them (lists as text), and their conversion to the API body. */
 export interface AssetDraft {
@@ -37,8 +38,10 @@ function list(text: string, separator: RegExp): string[] {
 }
 
 /** The body for PATCH (without organisationId) or POST (with it). */
-export function assetBody(draft: AssetDraft, includeOrganisation: boolean): Record<string, unknown> {
-  const body: Record<string, unknown> = {
+export function assetBody(draft: AssetDraft, includeOrganisation: true): ApiBody<'POST /api/assets'>;
+export function assetBody(draft: AssetDraft, includeOrganisation: false): ApiBody<'PATCH /api/assets/:id'>;
+export function assetBody(draft: AssetDraft, includeOrganisation: boolean): ApiBody<'POST /api/assets'> | ApiBody<'PATCH /api/assets/:id'> {
+  const body = {
     name: draft.name.trim(),
     type: draft.type,
     description: draft.description.trim(),
@@ -50,6 +53,5 @@ export function assetBody(draft: AssetDraft, includeOrganisation: boolean): Reco
     tags: list(draft.tags, /,/),
     externalId: draft.externalId.trim() === '' ? null : draft.externalId.trim(),
   };
-  if (includeOrganisation) body['organisationId'] = draft.organisationId;
-  return body;
+  return includeOrganisation ? { ...body, organisationId: draft.organisationId } : body;
 }

@@ -1,4 +1,5 @@
-import type { AssetType, ClassificationStatus, Organisation } from '../api-types';
+import type { AssetType, ClassificationStatus, Organisation } from '../contract/api-types';
+import type { ApiUrl } from '../contract/api';
 
 export interface InventoryFilter {
   q: string;
@@ -12,7 +13,7 @@ export interface InventoryFilter {
 export const emptyInventoryFilter: InventoryFilter = { q: '', type: '', organisationId: '', status: '', reviewDue: false, page: 1 };
 
 /** The /api/assets URL for a filter; the förvaltning filter wins over the organisation switcher. */
-export function inventoryUrl(filter: InventoryFilter, currentOrganisationId: string, pageSize = 25): string {
+export function inventoryUrl(filter: InventoryFilter, currentOrganisationId: string, pageSize = 25): ApiUrl<'/api/assets'> {
   const params = new URLSearchParams();
   const organisationId = filter.organisationId || currentOrganisationId;
   if (organisationId) params.set('organisationId', organisationId);

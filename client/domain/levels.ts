@@ -1,4 +1,4 @@
-import type { AspectCode, Profile } from '../api-types';
+import type { AspectCode, Profile } from '../contract/api-types';
 
 export const aspectCodes: readonly AspectCode[] = ['K', 'R', 'T', 'S'];
 

@@ -1,4 +1,4 @@
-import type { PlanItem } from '../api-types';
+import type { PlanItem } from '../contract/api-types';
 
 export interface CsvColumn {
   header: string;

@@ -1,4 +1,4 @@
-import type { AspectCode, PlanItem, PlanStatus, Priority } from '../api-types';
+import type { AspectCode, PlanItem, PlanStatus, Priority } from '../contract/api-types';
 
 export interface PlanFilter {
   status: PlanStatus | '';

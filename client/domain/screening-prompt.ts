@@ -1,4 +1,4 @@
-import type { Assessment } from '../api-types';
+import type { Assessment } from '../contract/api-types';
 
 /** The classification flags that call for a DPIA screening (issue 17.2). */
 export const screeningFlags = ['kansligaPersonuppgifter', 'riskanalysRekommenderas'] as const;

@@ -2,13 +2,10 @@ import { type FormEvent, useState } from 'react';
 import { sendJson } from '../api';
 import { LoadState } from '../components/LoadState';
 import { useLanguage } from '../i18n/LanguageProvider';
-import type { Organisation } from '../api-types';
+import type { Organisation } from '../contract/api-types';
 import { useApi } from '../useApi';
 import { OrganisationPicker } from './OrganisationPicker';
 
-interface AnnualBudget {
-  annualBudgetSek: number | null;
-}
 
 /** The organisation and every organisation below it, in tree order: each förvaltning and bolag has a budget of its own. */
 function subtree(organisations: readonly Organisation[], rootId: string): Organisation[] {
@@ -23,7 +20,7 @@ function subtree(organisations: readonly Organisation[], rootId: string): Organi
  * are shares of the owning organisation's budget, and the workshop shows them in kronor.
  */
 export function AnnualBudgetForm({ rootId, canEdit }: { rootId: string; canEdit: boolean }) {
-  const organisations = useApi<{ organisations: Organisation[] }>('/api/organisations');
+  const organisations = useApi<'/api/organisations'>('/api/organisations');
   const [chosen, setChosen] = useState(rootId);
   const choices = organisations.state.status === 'ready' ? subtree(organisations.state.data.organisations, rootId) : [];
   return (
@@ -47,7 +44,7 @@ function BudgetHeading() {
 
 function BudgetOf({ organisationId, canEdit }: { organisationId: string; canEdit: boolean }) {
   const { t, language } = useLanguage();
-  const budget = useApi<AnnualBudget>(`/api/organisations/${organisationId}/annual-budget`);
+  const budget = useApi<'/api/organisations/:id/annual-budget'>(`/api/organisations/${organisationId}/annual-budget`);
   const [kronor, setKronor] = useState('');
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const save = async (event: FormEvent) => {
@@ -55,7 +52,7 @@ function BudgetOf({ organisationId, canEdit }: { organisationId: string; canEdit
     setMessage(null);
     try {
       const value = kronor.replace(/[\s\u00a0]/g, '');
-      const saved = await sendJson<AnnualBudget>('PUT', `/api/organisations/${organisationId}/annual-budget`, { annualBudgetSek: value === '' ? null : Number(value) });
+      const saved = await sendJson<'PUT /api/organisations/:id/annual-budget'>('PUT', `/api/organisations/${organisationId}/annual-budget`, { annualBudgetSek: value === '' ? null : Number(value) });
       budget.replace(saved);
       setMessage({ ok: true, text: t('ov.budget.saved') });
     } catch (error) {

@@ -3,7 +3,7 @@ import { useLanguage } from '../i18n/LanguageProvider';
 import { useApi } from '../useApi';
 import { BarChart } from './BarChart';
 import { OrganisationPicker } from './OrganisationPicker';
-import type { Coverage, DashboardFigures } from './oversight-types';
+import type { Coverage, DashboardFigures } from '../contract/api-types';
 import { useReportOrganisations } from './useReportOrganisations';
 import './oversight.css';
 import { DataTable } from '../components/DataTable';
@@ -105,7 +105,7 @@ function Figures({ data }: { data: DashboardFigures }) {
 export function DashboardPage() {
   const { t } = useLanguage();
   const { choices, current, setCurrent } = useReportOrganisations(['admin', 'isam', 'granskare']);
-  const figures = useApi<DashboardFigures>(`/api/organisations/${current || 'none'}/dashboard`);
+  const figures = useApi<'/api/organisations/:id/dashboard'>(`/api/organisations/${current || 'none'}/dashboard`);
   return (
     <section aria-labelledby="dashboard-heading" className="ov-page">
       <h1 id="dashboard-heading">{t('ov.dashboard.heading')}</h1>

@@ -5,7 +5,7 @@ import { useLanguage } from '../i18n/LanguageProvider';
 import type { MessageKey } from '../i18n/messages';
 import { paths } from '../routes';
 import { OrganisationPicker } from './OrganisationPicker';
-import type { ImportPreview, ImportResult } from './oversight-types';
+import type { ImportPreview, ImportResult } from '../contract/api-types';
 import { useReportOrganisations } from './useReportOrganisations';
 import './oversight.css';
 import { errorMessageKey } from '../i18n/api-errors';
@@ -94,12 +94,12 @@ export function ImportPage() {
     setFile(chosen);
   };
   /** Sends the file as a multipart form; the busy line shows the upload's progress, then the server's check. */
-  const send = <T,>(path: string, chosen: File, checking: string): Promise<T> => {
+  const send = <T,>(chosen: File, checking: string, post: (form: FormData, onProgress: (fraction: number) => void) => Promise<T>): Promise<T> => {
     const form = new FormData();
     form.append('delimiter', delimiter);
     form.append('file', chosen, chosen.name);
     setStep({ state: 'busy', message: t('ov.import.sending', { name: chosen.name, percent: 0 }), progress: 0 });
-    return sendForm<T>(path, form, (fraction) =>
+    return post(form, (fraction) =>
       setStep(fraction < 1 ? { state: 'busy', message: t('ov.import.sending', { name: chosen.name, percent: Math.floor(fraction * 100) }), progress: fraction } : { state: 'busy', message: checking }),
     );
   };
@@ -107,7 +107,9 @@ export function ImportPage() {
     event.preventDefault();
     if (!file) return;
     try {
-      setStep({ state: 'preview', preview: await send<ImportPreview>(`/api/organisations/${current}/imports/preview`, file, t('ov.import.uploading', { name: file.name })) });
+      const checked = await send(file, t('ov.import.uploading', { name: file.name }), (form, onProgress) =>
+        sendForm<'POST /api/organisations/:id/imports/preview'>(`/api/organisations/${current}/imports/preview`, form, onProgress));
+      setStep({ state: 'preview', preview: checked });
     } catch (error) {
       failed(error);
     }
@@ -115,7 +117,9 @@ export function ImportPage() {
   const confirm = async (count: number) => {
     if (!file) return;
     try {
-      setStep({ state: 'done', result: await send<ImportResult>(`/api/organisations/${current}/imports`, file, t('ov.import.importing', { count })) });
+      const result = await send(file, t('ov.import.importing', { count }), (form, onProgress) =>
+        sendForm<'POST /api/organisations/:id/imports'>(`/api/organisations/${current}/imports`, form, onProgress));
+      setStep({ state: 'done', result });
     } catch (error) {
       failed(error);
     }

@@ -24,7 +24,7 @@ function StatementEditor({ organisationId, statement, canEdit, onSaved }: { orga
     setMessage(null);
     try {
       const body = { year: statement.year, conclusions, proposedActions, baseRevision: statement.revision };
-      onSaved(await sendJson<LgStatement>('PUT', `/api/organisations/${organisationId}/reports/ledningens-genomgang/statement`, body));
+      onSaved(await sendJson<'PUT /api/organisations/:id/reports/ledningens-genomgang/statement'>('PUT', `/api/organisations/${organisationId}/reports/ledningens-genomgang/statement`, body));
       setMessage({ ok: true, text: t('lg.statement.saved') });
     } catch (error) {
       setMessage({ ok: false, text: t(errorMessageKey(error)) });
@@ -50,7 +50,7 @@ function StatementEditor({ organisationId, statement, canEdit, onSaved }: { orga
 /** The ISAM's own section of the year's report (issue 17): written here, printed in the PDF and the XLSX. */
 export function LgStatementForm({ organisationId, year, canEdit }: { organisationId: string; year: number; canEdit: boolean }) {
   const { t } = useLanguage();
-  const statement = useApi<LgStatement>(`/api/organisations/${organisationId}/reports/ledningens-genomgang/statement?year=${year}`);
+  const statement = useApi<'/api/organisations/:id/reports/ledningens-genomgang/statement'>(`/api/organisations/${organisationId}/reports/ledningens-genomgang/statement?year=${year}`);
   return (
     <section aria-labelledby="lg-statement-heading">
       <h2 id="lg-statement-heading">{t('lg.statement.heading', { year })}</h2>

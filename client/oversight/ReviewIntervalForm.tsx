@@ -3,13 +3,12 @@ import { sendJson } from '../api';
 import { LoadState } from '../components/LoadState';
 import { useLanguage } from '../i18n/LanguageProvider';
 import { useApi } from '../useApi';
-import type { ReviewInterval } from './oversight-types';
 import { errorMessageKey } from '../i18n/api-errors';
 
 /** The organisation's review interval (issue 9, part 2): its own months, or inherited from above. */
 export function ReviewIntervalForm({ organisationId, canEdit }: { organisationId: string; canEdit: boolean }) {
   const { t } = useLanguage();
-  const interval = useApi<ReviewInterval>(`/api/organisations/${organisationId}/review-interval`);
+  const interval = useApi<'/api/organisations/:id/review-interval'>(`/api/organisations/${organisationId}/review-interval`);
   const [months, setMonths] = useState('');
   const [inherit, setInherit] = useState(false);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
@@ -17,7 +16,7 @@ export function ReviewIntervalForm({ organisationId, canEdit }: { organisationId
     event.preventDefault();
     setMessage(null);
     try {
-      const saved = await sendJson<ReviewInterval>('PUT', `/api/organisations/${organisationId}/review-interval`, { months: inherit ? null : Number(months) });
+      const saved = await sendJson<'PUT /api/organisations/:id/review-interval'>('PUT', `/api/organisations/${organisationId}/review-interval`, { months: inherit ? null : Number(months) });
       interval.replace(saved);
       setMessage({ ok: true, text: t('ov.interval.saved') });
     } catch (error) {

@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { sendJson } from '../api';
-import type { Organisation } from '../api-types';
+import type { Organisation } from '../contract/api-types';
 import { LoadState } from '../components/LoadState';
 import { useLanguage } from '../i18n/LanguageProvider';
 import { useRolesIn } from '../sign-off/useRolesIn';
@@ -25,14 +25,14 @@ function turnedOffAbove(organisations: readonly Organisation[], organisation: Or
 export function SeparationOfDutiesForm({ organisationId }: { organisationId: string }) {
   const { t } = useLanguage();
   const canManage = useRolesIn(organisationId).has('admin');
-  const list = useApi<{ organisations: Organisation[] }>('/api/organisations');
+  const list = useApi<'/api/organisations'>('/api/organisations');
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [wanted, setWanted] = useState<boolean | null>(null);
   const save = async (event: FormEvent, organisations: Organisation[], separationOfDuties: boolean) => {
     event.preventDefault();
     setMessage(null);
     try {
-      const saved = await sendJson<Organisation>('PATCH', `/api/organisations/${organisationId}`, { separationOfDuties });
+      const saved = await sendJson<'PATCH /api/organisations/:id'>('PATCH', `/api/organisations/${organisationId}`, { separationOfDuties });
       list.replace({ organisations: organisations.map((entry) => (entry.id === saved.id ? saved : entry)) });
       setWanted(null);
       setMessage({ ok: true, text: t(saved.separationOfDuties ? 'rules.duties.savedOn' : 'rules.duties.savedOff') });

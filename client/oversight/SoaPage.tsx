@@ -1,6 +1,5 @@
 import { type FormEvent, useState } from 'react';
-import type { SoaData } from '../../server/reports/soa-data';
-import type { SoaReason, SoaRow } from '../../server/reports/soa-rows';
+import type { ApiAnswer } from '../contract/api';
 import { sendJson } from '../api';
 import { DataTable } from '../components/DataTable';
 import { LoadState } from '../components/LoadState';
@@ -13,6 +12,9 @@ import { OrganisationPicker } from './OrganisationPicker';
 import { useReportOrganisations } from './useReportOrganisations';
 import './oversight.css';
 
+type Statement = ApiAnswer<'/api/organisations/:id/reports/tillampningsforklaring'>;
+type SoaRow = Statement['rows'][number];
+type SoaReason = SoaRow['reasons'][number];
 type Translate = (key: MessageKey, values?: Record<string, string | number>) => string;
 
 function reasonText(reason: SoaReason, t: Translate): string {
@@ -43,8 +45,8 @@ export function SoaPage() {
 
 function Statement({ organisationId, canEdit }: { organisationId: string; canEdit: boolean }) {
   const { t } = useLanguage();
-  const base = `/api/organisations/${organisationId}/reports/tillampningsforklaring`;
-  const statement = useApi<SoaData>(base);
+  const base = `/api/organisations/${organisationId}/reports/tillampningsforklaring` as const;
+  const statement = useApi<'/api/organisations/:id/reports/tillampningsforklaring'>(base);
   return (
     <LoadState state={statement.state} retry={statement.retry}>
       {(data) => (
@@ -99,7 +101,7 @@ function Justification({ row, title, organisationId, canEdit, onSaved }: { row: 
     event.preventDefault();
     setError(null);
     try {
-      await sendJson('PUT', `/api/organisations/${organisationId}/soa-justifications/${row.control.id}`, { justification: text });
+      await sendJson<'PUT /api/organisations/:id/soa-justifications/:controlId'>('PUT', `/api/organisations/${organisationId}/soa-justifications/${row.control.id}`, { justification: text });
       setEditing(false);
       onSaved();
     } catch (failure) {

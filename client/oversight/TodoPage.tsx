@@ -3,7 +3,6 @@ import { LoadState } from '../components/LoadState';
 import { useLanguage } from '../i18n/LanguageProvider';
 import { paths } from '../routes';
 import { useApi } from '../useApi';
-import type { TodoList } from './oversight-types';
 import './oversight.css';
 
 const day = (iso: string) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date(iso.length === 10 ? `${iso}T12:00:00Z` : iso));
@@ -11,7 +10,7 @@ const day = (iso: string) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europ
 /** Att göra (issue 9, part 2): what is due for the logged-in person, each line linking to where it is done. */
 export function TodoPage() {
   const { t } = useLanguage();
-  const todo = useApi<TodoList>('/api/todo');
+  const todo = useApi<'/api/todo'>('/api/todo');
   return (
     <section aria-labelledby="todo-heading" className="ov-page">
       <h1 id="todo-heading">{t('ov.todo.heading')}</h1>

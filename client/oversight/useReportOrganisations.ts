@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Role } from '../api-types';
+import type { Role } from '../contract/api-types';
 import { useSession } from '../session/SessionProvider';
 
 /**

@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { fieldErrors, sendJson } from '../api';
-import { type Asset, assetTypes, hostingKinds, type Organisation } from '../api-types';
+import type { Asset, Organisation } from '../contract/api-types';
+import { assetTypes, hostingKinds } from '../../scoring/enumerations';
 import { Link } from '../components/Link';
 import { LoadState } from '../components/LoadState';
 import { type AssetDraft, assetBody, draftOf } from '../domain/asset-draft';
@@ -17,7 +18,7 @@ import { ObjektledareField } from './ObjektledareField';
 import { errorMessageKey } from '../i18n/api-errors';
 
 export function NewAssetPage() {
-  const organisations = useApi<{ organisations: Organisation[] }>('/api/organisations');
+  const organisations = useApi<'/api/organisations'>('/api/organisations');
   const { memberships } = useReadySession();
   // Reached by URL too: without a writing role anywhere there is nothing to register into.
   if (!memberships.some((membership) => roleAllows(membership.role, 'asset.write'))) return <NotAllowed />;
@@ -29,7 +30,7 @@ export function NewAssetPage() {
 }
 
 export function EditAssetPage({ id }: { id: string }) {
-  const asset = useApi<Asset>(`/api/assets/${id}`);
+  const asset = useApi<'/api/assets/:id'>(`/api/assets/${id}`);
   return (
     <LoadState state={asset.state} retry={asset.retry}>
       {(loaded) => <EditAllowed asset={loaded} />}
@@ -72,8 +73,8 @@ function AssetForm({ asset, organisations }: { asset: Asset | null; organisation
     setFailure(null);
     try {
       const saved = asset
-        ? await sendJson<Asset>('PATCH', `/api/assets/${asset.id}`, assetBody(draft, false))
-        : await sendJson<Asset>('POST', '/api/assets', assetBody(draft, true));
+        ? await sendJson<'PATCH /api/assets/:id'>('PATCH', `/api/assets/${asset.id}`, assetBody(draft, false))
+        : await sendJson<'POST /api/assets'>('POST', '/api/assets', assetBody(draft, true));
       navigate(paths.asset(saved.id));
     } catch (error) {
       const byField: Record<string, string> = {};

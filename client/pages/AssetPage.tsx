@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { sendJson } from '../api';
-import type { Assessment, AssessmentKind, Asset, HistoryEvent, PlanItem } from '../api-types';
+import type { AssessmentKind, Asset } from '../contract/api-types';
 import { screeningPrompt } from '../domain/screening-prompt';
 import { Link } from '../components/Link';
 import { LoadState } from '../components/LoadState';
@@ -20,20 +20,20 @@ import { PlanSummary } from './PlanSummary';
 import { errorMessageKey } from '../i18n/api-errors';
 
 export function AssetPage({ id }: { id: string }) {
-  const asset = useApi<Asset>(`/api/assets/${id}`);
+  const asset = useApi<'/api/assets/:id'>(`/api/assets/${id}`);
   return <LoadState state={asset.state} retry={asset.retry}>{(loaded) => <AssetView asset={loaded} />}</LoadState>;
 }
 
 function AssetView({ asset }: { asset: Asset }) {
   const { t, formatDate } = useLanguage();
-  const assessments = useApi<{ assessments: Assessment[] }>(`/api/assets/${asset.id}/assessments`);
-  const plan = useApi<{ items: PlanItem[] }>(`/api/assets/${asset.id}/plan`);
-  const history = useApi<{ events: HistoryEvent[] }>(`/api/assets/${asset.id}/history?limit=50`);
+  const assessments = useApi<'/api/assets/:assetId/assessments'>(`/api/assets/${asset.id}/assessments`);
+  const plan = useApi<'/api/assets/:assetId/plan'>(`/api/assets/${asset.id}/plan`);
+  const history = useApi<'/api/assets/:id/history'>(`/api/assets/${asset.id}/history?limit=50`);
   const [startError, setStartError] = useState<string | null>(null);
   const start = async (kind: AssessmentKind) => {
     setStartError(null);
     try {
-      const started = await sendJson<Assessment>('POST', `/api/assets/${asset.id}/assessments`, { kind });
+      const started = await sendJson<'POST /api/assets/:assetId/assessments'>('POST', `/api/assets/${asset.id}/assessments`, { kind });
       navigate(paths.assessment(started.id));
     } catch (error) {
       setStartError(t('saveFailed', { message: t(errorMessageKey(error)) }));

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { type AssetPage, assetTypes, classificationStatuses, type Organisation } from '../api-types';
+import { assetTypes, classificationStatuses } from '../../scoring/enumerations';
 import { Link } from '../components/Link';
 import { LoadState } from '../components/LoadState';
 import { Pager } from '../components/Pager';
@@ -27,8 +27,8 @@ export function InventoryPage() {
   const { organisationId, hasRole } = useSession();
   const [filter, setFilter] = useState<InventoryFilter>(storedFilter);
   const [search, setSearch] = useState(filter.q);
-  const organisations = useApi<{ organisations: Organisation[] }>('/api/organisations');
-  const { state, retry } = useApi<AssetPage>(inventoryUrl(filter, organisationId));
+  const organisations = useApi<'/api/organisations'>('/api/organisations');
+  const { state, retry } = useApi<'/api/assets'>(inventoryUrl(filter, organisationId));
   useEffect(() => window.sessionStorage.setItem(filterKey, JSON.stringify(filter)), [filter]);
   // Search as the user types, but not on every key: one request after a short pause.
   useEffect(() => {

@@ -1,12 +1,6 @@
 import { useLanguage } from '../i18n/LanguageProvider';
 import { useApi } from '../useApi';
 
-interface Member {
-  userId: string;
-  name: string;
-  email: string;
-  role: string;
-}
 
 /**
  * The asset's objektledare, chosen among the people who hold that role in the asset's organisation;
@@ -14,7 +8,7 @@ interface Member {
  */
 export function ObjektledareField({ organisationId, value, onChange }: { organisationId: string; value: string; onChange(userId: string): void }) {
   const { t } = useLanguage();
-  const { state } = useApi<{ members: Member[] }>(`/api/organisations/${organisationId}/members`);
+  const { state } = useApi<'/api/organisations/:id/members'>(`/api/organisations/${organisationId}/members`);
   const members = state.status === 'ready' ? state.data.members : [];
   const candidates = members.filter((member) => member.role === 'objektledare' || member.userId === value);
   const unique = [...new Map(candidates.map((member) => [member.userId, member])).values()];

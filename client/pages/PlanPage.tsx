@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { type AspectCode, type Asset, type PlanItem, planStatuses, priorities } from '../api-types';
+import type { AspectCode, Asset, PlanItem } from '../contract/api-types';
+import { planStatuses, priorities } from '../../scoring/enumerations';
 import { Link } from '../components/Link';
 import { LoadState } from '../components/LoadState';
 import { ExportLinks } from '../oversight/ExportLinks';
@@ -38,8 +39,8 @@ function csvFor(items: PlanItem[], t: Translate): string {
 }
 
 export function PlanPage({ id }: { id: string }) {
-  const asset = useApi<Asset>(`/api/assets/${id}`);
-  const plan = useApi<{ items: PlanItem[] }>(`/api/assets/${id}/plan`);
+  const asset = useApi<'/api/assets/:id'>(`/api/assets/${id}`);
+  const plan = useApi<'/api/assets/:assetId/plan'>(`/api/assets/${id}/plan`);
   return (
     <LoadState state={asset.state} retry={asset.retry}>
       {(loaded) => (

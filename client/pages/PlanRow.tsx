@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { ApiError, sendJson } from '../api';
-import { type PlanItem, type PlanItemPatch, planStatuses, priorities } from '../api-types';
+import type { PlanItem, PlanItemPatch } from '../contract/api-types';
+import { planStatuses, priorities } from '../../scoring/enumerations';
 import { planReasons } from '../domain/plan-filter';
 import { PlanItemHistory } from '../plans/PlanItemHistory';
 import { useLanguage } from '../i18n/LanguageProvider';
@@ -23,7 +24,7 @@ export function PlanRow({ item, canEdit, onChanged, onStale }: { item: PlanItem;
   const save = async (patch: Omit<PlanItemPatch, 'baseRevision'>) => {
     setState({ kind: 'saving' });
     try {
-      const updated = await sendJson<PlanItem>('PATCH', `/api/plan-items/${item.id}`, { baseRevision: item.revision, ...patch });
+      const updated = await sendJson<'PATCH /api/plan-items/:id'>('PATCH', `/api/plan-items/${item.id}`, { baseRevision: item.revision, ...patch });
       setDraft(updated);
       onChanged(updated);
       setState({ kind: 'saved' });

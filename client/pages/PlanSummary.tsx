@@ -1,4 +1,4 @@
-import type { PlanItem } from '../api-types';
+import type { PlanItem } from '../contract/api-types';
 import { Link } from '../components/Link';
 import { useLanguage } from '../i18n/LanguageProvider';
 import { paths } from '../routes';

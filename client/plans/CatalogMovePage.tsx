@@ -69,17 +69,17 @@ export function CatalogMovePage() {
   const [version, setVersion] = useState<number | null>(null);
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
   const fail = (error: unknown) => setPhase({ kind: 'error', message: error instanceof ApiError ? error.message : t(errorMessageKey(error)) });
-  const query = (move: number | null) => `?${new URLSearchParams({ ...(move ? { version: String(move) } : {}), ...(assetId ? { assetId } : {}) }).toString()}`;
+  const query = (move: number | null): `?${string}` => `?${new URLSearchParams({ ...(move ? { version: String(move) } : {}), ...(assetId ? { assetId } : {}) }).toString()}`;
   const preview = () => {
     setPhase({ kind: 'loading' });
-    getJson<CatalogMove>(`/api/organisations/${current}/catalog-move${query(version)}`).then((move) => {
+    getJson<'/api/organisations/:id/catalog-move'>(`/api/organisations/${current}/catalog-move${query(version)}`).then((move) => {
       setVersion(move.catalog.version);
       setPhase({ kind: 'preview', move });
     }, fail);
   };
   const apply = (move: CatalogMove) => {
     setPhase({ kind: 'moving', move });
-    sendJson<CatalogMove>('POST', `/api/organisations/${current}/catalog-move`, { version: move.catalog.version, ...(assetId ? { assetId } : {}) }).then((moved) => setPhase({ kind: 'done', move: moved }), fail);
+    sendJson<'POST /api/organisations/:id/catalog-move'>('POST', `/api/organisations/${current}/catalog-move`, { version: move.catalog.version, ...(assetId ? { assetId } : {}) }).then((moved) => setPhase({ kind: 'done', move: moved }), fail);
   };
   const shown = phase.kind === 'preview' || phase.kind === 'moving' || phase.kind === 'done' ? phase.move : null;
   const moving = shown?.assets.filter((asset) => asset.outcome === 'moves').length ?? 0;

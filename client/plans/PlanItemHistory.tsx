@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { getJson } from '../api';
-import type { PlanStatus } from '../api-types';
+import type { PlanStatus } from '../contract/api-types';
 import { useLanguage } from '../i18n/LanguageProvider';
 import { errorMessageKey } from '../i18n/api-errors';
 import './plans.css';
@@ -16,7 +16,7 @@ export function PlanItemHistory({ itemId, title }: { itemId: string; title: stri
   const [open, setOpen] = useState(false);
   const toggle = () => {
     setOpen(!open);
-    if (!open && events === null) getJson<{ events: ItemEvent[] }>(`/api/plan-items/${itemId}/history`).then((body) => setEvents(body.events), (failure: unknown) => setError(t(errorMessageKey(failure))));
+    if (!open && events === null) getJson<'/api/plan-items/:id/history'>(`/api/plan-items/${itemId}/history`).then((body) => setEvents(body.events), (failure: unknown) => setError(t(errorMessageKey(failure))));
   };
   const describe = (event: ItemEvent) => {
     const parts = [event.from && event.from.status !== event.to.status ? `${t(`planStatus.${event.from.status}`)} → ${t(`planStatus.${event.to.status}`)}` : t(`planStatus.${event.to.status}`)];

@@ -1,6 +1,6 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { ApiError, getJson, sendJson, setCsrfToken } from '../api';
-import type { Role, Session } from '../api-types';
+import type { Role, Session } from '../contract/api-types';
 
 type SessionState = { status: 'loading' } | { status: 'anonymous' } | { status: 'error'; error: Error } | { status: 'ready'; session: Session };
 
@@ -26,7 +26,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     const controller = new AbortController();
-    getJson<Session>('/api/auth/me', controller.signal).then(
+    getJson<'/api/auth/me'>('/api/auth/me', controller.signal).then(
       (session) => {
         setCsrfToken(session.csrfToken);
         setState({ status: 'ready', session });
@@ -42,7 +42,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [attempt]);
 
   const login = useCallback(async (email: string, password: string) => {
-    const session = await sendJson<Session>('POST', '/api/auth/login', { email, password });
+    const session = await sendJson<'POST /api/auth/login'>('POST', '/api/auth/login', { email, password });
     setCsrfToken(session.csrfToken);
     setState({ status: 'ready', session });
   }, []);
@@ -50,7 +50,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const logout = useCallback(async () => {
     try {
       // Ends the Sigill session; after a single sign-on the IdP's own logout follows, where it offers one.
-      const { redirectUrl } = await sendJson<{ redirectUrl: string | null }>('POST', '/api/sso/logout');
+      const { redirectUrl } = await sendJson<'POST /api/sso/logout'>('POST', '/api/sso/logout');
       if (redirectUrl) window.location.assign(redirectUrl);
     } finally {
       setCsrfToken(null);

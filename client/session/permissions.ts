@@ -1,4 +1,4 @@
-import type { Role } from '../api-types';
+import type { Role } from '../contract/api-types';
 
 /**
  * The rows of server/auth/permissions.ts that decide which edit controls the UI offers (the client

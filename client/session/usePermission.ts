@@ -1,5 +1,4 @@
 import { useMemo } from 'react';
-import type { Organisation } from '../api-types';
 import { type ClientPermission as Permission, roleAllows } from './permissions';
 import { rolesIn } from '../sign-off/allowed-actions';
 import { useApi } from '../useApi';
@@ -15,7 +14,7 @@ export type PermissionAnswer = 'unknown' | 'allowed' | 'denied';
  */
 export function usePermission(permission: Permission, organisationId: string): PermissionAnswer {
   const { memberships } = useReadySession();
-  const { state } = useApi<{ organisations: Organisation[] }>('/api/organisations');
+  const { state } = useApi<'/api/organisations'>('/api/organisations');
   return useMemo(() => {
     const direct = memberships.some((membership) => membership.organisationId === organisationId && roleAllows(membership.role, permission));
     if (direct) return 'allowed';

@@ -1,10 +1,10 @@
 import { useRef, useState } from 'react';
 import { sendJson } from '../api';
-import type { Assessment } from '../api-types';
+import type { Assessment, DsoAdvice } from '../contract/api-types';
+import { dsoAdvices } from '../../scoring/enumerations';
 import { useLanguage } from '../i18n/LanguageProvider';
 import { ActionForm } from './ActionForm';
 import { ChoiceField, TextAreaField } from './FormFields';
-import { type DsoAdvice, dsoAdvices } from './sign-off-types';
 import { adviceStatement } from './statements';
 
 /** DPIA: the DSO's advice under art. 35.2 with its reasons; a new advice replaces an earlier one. */
@@ -28,7 +28,10 @@ export function AdviceForm({ assessment, assetName, onDone, onCancel }: { assess
         else if (next.reasons) reasonsRef.current?.focus();
         return !next.advice && !next.reasons;
       }}
-      onConfirm={async () => onDone(await sendJson<Assessment>('POST', `/api/assessments/${assessment.id}/advise`, { advice, reasons: reasons.trim(), statement }))}
+      // validate() above refuses to confirm without an advice; the check only tells the type checker so.
+      onConfirm={async () => {
+        if (advice) onDone(await sendJson<'POST /api/assessments/:id/advise'>('POST', `/api/assessments/${assessment.id}/advise`, { advice, reasons: reasons.trim(), statement }));
+      }}
       onCancel={onCancel}
     >
       <ChoiceField<DsoAdvice> legend={t('signOff.adviceLabel')} name="advice" choices={dsoAdvices.map((value) => ({ value, label: t(`advice.${value}`) }))} value={advice} onChange={setAdvice} error={errors.advice} firstRef={adviceRef} />

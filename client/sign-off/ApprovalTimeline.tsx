@@ -1,6 +1,6 @@
 import { type MessageKey, messages } from '../i18n/messages';
 import { useLanguage } from '../i18n/LanguageProvider';
-import type { Approval } from './sign-off-types';
+import type { Approval } from '../contract/api-types';
 
 const known = (candidate: string): candidate is MessageKey => candidate in messages.sv;
 

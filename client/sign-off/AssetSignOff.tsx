@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import type { Assessment, Asset } from '../api-types';
+import type { Assessment, Asset } from '../contract/api-types';
 import { LoadState } from '../components/LoadState';
 import { useLanguage } from '../i18n/LanguageProvider';
 import { useApi } from '../useApi';
 import { kilobytes, protocolUrl, protocolVersion } from './ProtocolList';
-import type { ProtocolInfo } from './sign-off-types';
+import type { ProtocolInfo } from '../contract/api-types';
 import { SignOffPanel } from './SignOffPanel';
 import './sign-off.css';
 
@@ -22,7 +22,7 @@ interface AssetSignOffProps {
 export function AssetSignOff({ asset, assessments, onChanged }: AssetSignOffProps) {
   const { t, formatDate } = useLanguage();
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
-  const protocols = useApi<{ protocols: ProtocolInfo[] }>(`/api/assets/${asset.id}/protocols`);
+  const protocols = useApi<'/api/assets/:assetId/protocols'>(`/api/assets/${asset.id}/protocols`);
   const inReview = assessments.filter((entry) => entry.status === 'for_granskning' || touched.has(entry.id));
   const change = (updated: Assessment) => {
     setTouched((current) => new Set(current).add(updated.id));

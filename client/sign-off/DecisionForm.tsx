@@ -3,12 +3,12 @@ import { departsFromAdvice } from '../../scoring/dpia/advice-decisions';
 import type { DpiaAssessment } from '../../scoring/dpia/assessment-types';
 import { decisionsOffered, motivationProblem, motivationRule, principlesToCorrect } from '../../scoring/dpia/decision-rules';
 import { ApiError, fieldErrors, sendJson } from '../api';
-import type { Assessment } from '../api-types';
+import type { Approval, Assessment, DpiaDecision } from '../contract/api-types';
+import { dpiaDecisions } from '../../scoring/enumerations';
 import { useLanguage } from '../i18n/LanguageProvider';
 import { ActionForm } from './ActionForm';
 import { ChoiceField, TextAreaField, TextField } from './FormFields';
 import { missingAnswersOf } from './missing-answers';
-import { type Approval, type DpiaDecision, dpiaDecisions } from './sign-off-types';
 import { decisionStatement } from './statements';
 
 interface DecisionFormProps {
@@ -72,9 +72,10 @@ export function DecisionForm({ assessment, assetName, advice, onDone, onCancel }
 
   const confirm = async () => {
     const reference = { ...(delegation.trim() ? { delegation: delegation.trim() } : {}), ...(diarienummer.trim() ? { diarienummer: diarienummer.trim() } : {}) };
-    const body = isDpia ? { statement, decision, ...(reasons.trim() ? { reasons: reasons.trim() } : {}), ...reference } : { statement, ...reference };
+    // validate() has made sure a DPIA's decision is chosen.
+    const body = isDpia && decision ? { statement, decision, ...(reasons.trim() ? { reasons: reasons.trim() } : {}), ...reference } : { statement, ...reference };
     try {
-      onDone(await sendJson<Assessment>('POST', `/api/assessments/${assessment.id}/decide`, body));
+      onDone(await sendJson<'POST /api/assessments/:id/decide'>('POST', `/api/assessments/${assessment.id}/decide`, body));
     } catch (error) {
       // The server holds the same rule; should it still refuse the reasons, show it on the field.
       const refused = fieldErrors(error).find((entry) => entry.field === 'body.reasons');

@@ -2,7 +2,7 @@ import { useRef, useState } from 'react';
 import { type ExemptionDecisionId, exemptionDecisions } from '../../scoring/dpia/exemption-decision';
 import type { ScreeningResult } from '../../scoring/dpia/screen-dpia';
 import { sendJson } from '../api';
-import type { Assessment } from '../api-types';
+import type { Assessment } from '../contract/api-types';
 import { useLanguage } from '../i18n/LanguageProvider';
 import { ActionForm } from './ActionForm';
 import { ChoiceField, TextAreaField } from './FormFields';
@@ -30,7 +30,10 @@ export function ExemptionForm({ assessment, assetName, onDone, onCancel }: { ass
         else if (next.reasons) reasonsRef.current?.focus();
         return !next.decision && !next.reasons;
       }}
-      onConfirm={async () => onDone(await sendJson<Assessment>('POST', `/api/assessments/${assessment.id}/exemption-decision`, { decision, reasons: reasons.trim(), statement }))}
+      onConfirm={async () => {
+        // validate() has made sure the decision is chosen.
+        if (decision) onDone(await sendJson<'POST /api/assessments/:id/exemption-decision'>('POST', `/api/assessments/${assessment.id}/exemption-decision`, { decision, reasons: reasons.trim(), statement }));
+      }}
       onCancel={onCancel}
     >
       <ul className="claimed-exemptions">

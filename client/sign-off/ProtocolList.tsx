@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import { sendJson } from '../api';
-import type { Assessment } from '../api-types';
+import type { Assessment, ProtocolInfo } from '../contract/api-types';
 import { useLanguage } from '../i18n/LanguageProvider';
-import type { ProtocolInfo } from './sign-off-types';
 
 export function kilobytes(size: number): string {
   return `${Math.max(1, Math.round(size / 1024))} kB`;
@@ -29,7 +28,7 @@ function PendingProtocol({ assessmentId, canSeal, onSealed }: { assessmentId: st
     setBusy(true);
     setFailed(false);
     try {
-      await sendJson('POST', `/api/assessments/${assessmentId}/protocol`);
+      await sendJson<'POST /api/assessments/:id/protocol'>('POST', `/api/assessments/${assessmentId}/protocol`);
       onSealed();
     } catch {
       setFailed(true);
@@ -63,7 +62,7 @@ function ProtocolTimestamp({ protocol, canSeal, onSealed }: { protocol: Protocol
     setBusy(true);
     setFailed(false);
     try {
-      const answer = await sendJson<ProtocolInfo>('POST', `/api/assessments/${protocol.assessmentId}/protocol`);
+      const answer = await sendJson<'POST /api/assessments/:id/protocol'>('POST', `/api/assessments/${protocol.assessmentId}/protocol`);
       if (answer.timestamp) onSealed();
       else setFailed(true);
     } catch {

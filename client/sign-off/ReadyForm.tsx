@@ -1,5 +1,5 @@
 import { sendJson } from '../api';
-import type { Assessment } from '../api-types';
+import type { Assessment } from '../contract/api-types';
 import { useLanguage } from '../i18n/LanguageProvider';
 import { ActionForm } from './ActionForm';
 import { readyStatement } from './statements';
@@ -13,7 +13,7 @@ export function ReadyForm({ assessment, assetName, onDone, onCancel }: { assessm
       heading={t('signOff.action.ready')}
       statement={statement}
       confirmLabel={t('signOff.confirm')}
-      onConfirm={async () => onDone(await sendJson<Assessment>('POST', `/api/assessments/${assessment.id}/ready`, { statement }))}
+      onConfirm={async () => onDone(await sendJson<'POST /api/assessments/:id/ready'>('POST', `/api/assessments/${assessment.id}/ready`, { statement }))}
       onCancel={onCancel}
     />
   );

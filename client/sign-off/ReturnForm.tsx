@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { sendJson } from '../api';
-import type { Assessment } from '../api-types';
+import type { Assessment } from '../contract/api-types';
 import { useLanguage } from '../i18n/LanguageProvider';
 import { ActionForm } from './ActionForm';
 import { TextAreaField } from './FormFields';
@@ -22,7 +22,7 @@ export function ReturnForm({ assessment, onDone, onCancel }: { assessment: Asses
         if (missing) field.current?.focus();
         return !missing;
       }}
-      onConfirm={async () => onDone(await sendJson<Assessment>('POST', `/api/assessments/${assessment.id}/return`, { reason: reason.trim() }))}
+      onConfirm={async () => onDone(await sendJson<'POST /api/assessments/:id/return'>('POST', `/api/assessments/${assessment.id}/return`, { reason: reason.trim() }))}
       onCancel={onCancel}
     >
       <TextAreaField label={t('signOff.returnReason')} value={reason} onChange={setReason} error={error} inputRef={field} />

@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import type { Assessment } from '../api-types';
+import type { Assessment } from '../contract/api-types';
 import { LoadState } from '../components/LoadState';
 import { useLanguage } from '../i18n/LanguageProvider';
 import { useApi } from '../useApi';
@@ -11,7 +11,6 @@ import { ExemptionForm } from './ExemptionForm';
 import { ProtocolList } from './ProtocolList';
 import { ReadyForm } from './ReadyForm';
 import { ReturnForm } from './ReturnForm';
-import type { SignOff } from './sign-off-types';
 import { SubmitForm } from './SubmitForm';
 import { useRolesIn } from './useRolesIn';
 import './sign-off.css';
@@ -32,7 +31,7 @@ interface SignOffPanelProps {
  */
 export function SignOffPanel({ assessment, assetName, title, savePending = false, onChanged }: SignOffPanelProps) {
   const { t, formatDate } = useLanguage();
-  const signOff = useApi<SignOff>(`/api/assessments/${assessment.id}/sign-off`);
+  const signOff = useApi<'/api/assessments/:id/sign-off'>(`/api/assessments/${assessment.id}/sign-off`);
   const roles = useRolesIn(assessment.organisationId);
   const [open, setOpen] = useState<SignOffAction | null>(null);
   const [done, setDone] = useState('');

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { sendJson } from '../api';
-import type { Assessment } from '../api-types';
+import type { Assessment } from '../contract/api-types';
 import { useLanguage } from '../i18n/LanguageProvider';
 import { ActionForm } from './ActionForm';
 import { missingAnswersOf } from './missing-answers';
@@ -19,7 +19,7 @@ export function SubmitForm({ assessment, savePending, onDone, onCancel }: { asse
         setPendingNote(savePending);
         return !savePending;
       }}
-      onConfirm={async () => onDone(await sendJson<Assessment>('POST', `/api/assessments/${assessment.id}/submit`))}
+      onConfirm={async () => onDone(await sendJson<'POST /api/assessments/:id/submit'>('POST', `/api/assessments/${assessment.id}/submit`))}
       onCancel={onCancel}
       explainRefusal={(error) => {
         const missing = missingAnswersOf(error);

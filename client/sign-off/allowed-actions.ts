@@ -1,5 +1,4 @@
-import type { Assessment, Membership, Organisation, Role } from '../api-types';
-import type { Approval } from './sign-off-types';
+import type { Approval, Assessment, Membership, Organisation, Role } from '../contract/api-types';
 
 export type SignOffAction = 'submit' | 'ready' | 'advise' | 'exemption' | 'decide' | 'return';
 

@@ -1,4 +1,4 @@
-import type { AssessmentKind } from '../api-types';
+import type { AssessmentKind } from '../contract/api-types';
 
 /**
  * What a person confirms with each approval. Always Swedish: the text is stored with the approval

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import type { Organisation, Role } from '../api-types';
+import type { Role } from '../contract/api-types';
 import { useReadySession } from '../session/SessionProvider';
 import { useApi } from '../useApi';
 import { rolesIn } from './allowed-actions';
@@ -10,7 +10,7 @@ import { rolesIn } from './allowed-actions';
  */
 export function useRolesIn(organisationId: string): ReadonlySet<Role> {
   const { memberships } = useReadySession();
-  const { state } = useApi<{ organisations: Organisation[] }>('/api/organisations');
+  const { state } = useApi<'/api/organisations'>('/api/organisations');
   const organisations = state.status === 'ready' ? state.data.organisations : null;
   return useMemo(() => rolesIn(organisationId, memberships, organisations ?? []), [organisationId, memberships, organisations]);
 }

@@ -1,19 +1,15 @@
 import { useState } from 'react';
+import type { Organisation } from '../contract/api-types';
 import { LoadState } from '../components/LoadState';
 import { useLanguage } from '../i18n/LanguageProvider';
 import { OrganisationPicker } from '../oversight/OrganisationPicker';
 import { useReadySession } from '../session/SessionProvider';
 import { useApi } from '../useApi';
 import './sso.css';
-import type { IdentityProvider } from './provider-draft';
 import { ProviderForm } from './ProviderForm';
 
-interface OrganisationList {
-  organisations: { id: string; parentId: string | null; name: string }[];
-}
-
 /** The organisation and every organisation below it, which a provider's mappings may name. */
-function subtree(organisations: OrganisationList['organisations'], rootId: string) {
+function subtree(organisations: readonly Organisation[], rootId: string) {
   const ids = new Set([rootId]);
   for (let grew = true; grew;) {
     grew = false;
@@ -34,8 +30,8 @@ export function IdentityProvidersPage() {
   const adminMemberships = session.memberships.filter((membership) => membership.role === 'admin');
   const administered = [...new Map(adminMemberships.map((m) => [m.organisationId, { id: m.organisationId, name: m.organisationName }])).values()];
   const [organisationId, setOrganisationId] = useState(administered[0]?.id ?? '');
-  const organisations = useApi<OrganisationList>('/api/organisations');
-  const providers = useApi<{ providers: IdentityProvider[] }>(`/api/organisations/${organisationId}/identity-providers`);
+  const organisations = useApi<'/api/organisations'>('/api/organisations');
+  const providers = useApi<'/api/organisations/:id/identity-providers'>(`/api/organisations/${organisationId}/identity-providers`);
   const [editing, setEditing] = useState<string | 'new' | null>(null);
   const [saved, setSaved] = useState(false);
   const done = () => {

@@ -42,8 +42,8 @@ export function ProviderForm({ organisationId, provider, organisations, onSaved,
     setError(null);
     try {
       const saved = provider
-        ? await sendJson<IdentityProvider>('PUT', `/api/identity-providers/${provider.id}`, bodyOf(draft))
-        : await sendJson<IdentityProvider>('POST', `/api/organisations/${organisationId}/identity-providers`, bodyOf(draft));
+        ? await sendJson<'PUT /api/identity-providers/:id'>('PUT', `/api/identity-providers/${provider.id}`, bodyOf(draft))
+        : await sendJson<'POST /api/organisations/:id/identity-providers'>('POST', `/api/organisations/${organisationId}/identity-providers`, bodyOf(draft));
       onSaved(saved);
     } catch (caught) {
       const fields = fieldErrors(caught).map((detail) => `${detail.field}: ${detail.message}`);
@@ -52,7 +52,7 @@ export function ProviderForm({ organisationId, provider, organisations, onSaved,
   };
   const remove = async () => {
     if (!provider) return;
-    await sendJson<void>('DELETE', `/api/identity-providers/${provider.id}`);
+    await sendJson<'DELETE /api/identity-providers/:id'>('DELETE', `/api/identity-providers/${provider.id}`);
     onDeleted(provider.id);
   };
   return (

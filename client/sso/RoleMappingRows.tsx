@@ -1,4 +1,4 @@
-import type { Role } from '../api-types';
+import type { Role } from '../contract/api-types';
 import { useLanguage } from '../i18n/LanguageProvider';
 import type { RoleMapping } from './provider-draft';
 

@@ -2,9 +2,6 @@ import { useLanguage } from '../i18n/LanguageProvider';
 import { useApi } from '../useApi';
 import './sso.css';
 
-interface ProviderList {
-  providers: { id: string; displayName: string }[];
-}
 
 /**
  * "Logga in med <IdP>" for each enabled identity provider. Plain links, not client-side
@@ -13,7 +10,7 @@ interface ProviderList {
  */
 export function SsoLoginOptions() {
   const { t } = useLanguage();
-  const list = useApi<ProviderList>('/api/sso/providers');
+  const list = useApi<'/api/sso/providers'>('/api/sso/providers');
   if (list.state.status !== 'ready' || list.state.data.providers.length === 0) return null;
   // Back to the page the person opened (the login page shows at any address when logged out).
   const here = `${window.location.pathname}${window.location.search}`;

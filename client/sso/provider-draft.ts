@@ -1,28 +1,9 @@
-import type { Role } from '../api-types';
+import type { IdentityProvider } from '../contract/api-types';
+import type { ApiBody } from '../contract/api';
 
-export interface RoleMapping {
-  value: string;
-  organisationId: string;
-  role: Role;
-}
-
-export type ProviderSettings =
-  | { protocol: 'oidc'; issuer: string; clientId: string; scopes: string[]; groupClaim: string }
-  | { protocol: 'saml'; entryPoint: string; idpCert: string; idpIssuer?: string; spEntityId: string; groupAttribute: string; logoutUrl?: string };
-
-/** A provider as the API returns it: never the client secret, only whether one is set. */
-export interface IdentityProvider {
-  id: string;
-  organisationId: string;
-  displayName: string;
-  enabled: boolean;
-  settings: ProviderSettings;
-  clientSecretSet: boolean;
-  clientSecretUnreadable: boolean;
-  roleMappings: RoleMapping[];
-  redirectUrl: string;
-  metadataUrl: string | null;
-}
+export type { IdentityProvider } from '../contract/api-types';
+export type RoleMapping = IdentityProvider['roleMappings'][number];
+export type ProviderSettings = IdentityProvider['settings'];
 
 /** The form's state: every field a string, as the inputs hold them. */
 export interface ProviderDraft {
@@ -65,11 +46,11 @@ export function draftOf(provider: IdentityProvider): ProviderDraft {
 const optional = (value: string) => (value.trim() ? value.trim() : undefined);
 
 /** The API body: an empty secret field keeps the stored secret (omitted), the remove box clears it (null). */
-export function bodyOf(draft: ProviderDraft): Record<string, unknown> {
+export function bodyOf(draft: ProviderDraft): ApiBody<'POST /api/organisations/:id/identity-providers'> {
   const settings = draft.protocol === 'oidc'
-    ? { protocol: 'oidc', issuer: draft.issuer.trim(), clientId: draft.clientId.trim(), scopes: draft.scopes.split(/\s+/).filter(Boolean), groupClaim: draft.groupClaim.trim() }
+    ? { protocol: 'oidc' as const, issuer: draft.issuer.trim(), clientId: draft.clientId.trim(), scopes: draft.scopes.split(/\s+/).filter(Boolean), groupClaim: draft.groupClaim.trim() }
     : {
-      protocol: 'saml',
+      protocol: 'saml' as const,
       entryPoint: draft.entryPoint.trim(),
       idpCert: draft.idpCert.trim(),
       idpIssuer: optional(draft.idpIssuer),

@@ -1,25 +1,23 @@
 import { type FormEvent, useState } from 'react';
 import { sendJson } from '../api';
-import type { Assessment } from '../api-types';
 import { LoadState } from '../components/LoadState';
 import { useLanguage } from '../i18n/LanguageProvider';
 import { navigate } from '../navigation';
 import { paths } from '../routes';
 import { useApi } from '../useApi';
-import type { TemplateSummary } from './template-types';
 import { errorMessageKey } from '../i18n/api-errors';
 
 /** Starts the asset's classification from a normative template and opens the workshop on it. */
 export function AdoptTemplateForm({ assetId }: { assetId: string }) {
   const { t } = useLanguage();
-  const templates = useApi<{ templates: TemplateSummary[] }>('/api/templates');
+  const templates = useApi<'/api/templates'>('/api/templates');
   const [chosen, setChosen] = useState('');
   const [error, setError] = useState<string | null>(null);
   const adopt = async (event: FormEvent) => {
     event.preventDefault();
     setError(null);
     try {
-      const started = await sendJson<Assessment>('POST', `/api/assets/${assetId}/adopt`, { templateId: chosen });
+      const started = await sendJson<'POST /api/assets/:assetId/adopt'>('POST', `/api/assets/${assetId}/adopt`, { templateId: chosen });
       navigate(paths.assessment(started.id));
     } catch (failure) {
       setError(t(errorMessageKey(failure)));

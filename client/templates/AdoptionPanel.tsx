@@ -6,7 +6,7 @@ import { paths } from '../routes';
 import { useSession } from '../session/SessionProvider';
 import { FloorTable } from './FloorTable';
 import { TemplateDiffList } from './TemplateDiffList';
-import type { AdoptionView } from './template-types';
+import type { AdoptionView } from '../contract/api-types';
 import { errorMessageKey } from '../i18n/api-errors';
 
 function MotivationField({ assessmentId, aspect, initial, onSaved }: { assessmentId: string; aspect: string; initial: string; onSaved(view: AdoptionView): void }) {
@@ -17,7 +17,7 @@ function MotivationField({ assessmentId, aspect, initial, onSaved }: { assessmen
     <div className="field">
       <label htmlFor={id}>{t('template.motivation', { aspect })}</label>
       <textarea id={id} rows={2} value={text} onChange={(event) => setText(event.target.value)} />
-      <button type="button" onClick={() => void sendJson<{ adoption: AdoptionView }>('PUT', `/api/assessments/${assessmentId}/lowering-motivations/${aspect}`, { motivation: text.trim() || null }).then((body) => onSaved(body.adoption))}>
+      <button type="button" onClick={() => void sendJson<'PUT /api/assessments/:id/lowering-motivations/:aspect'>('PUT', `/api/assessments/${assessmentId}/lowering-motivations/${aspect}`, { motivation: text.trim() || null }).then((body) => body.adoption && onSaved(body.adoption))}>
         {t('template.saveMotivation')}
       </button>
     </div>
@@ -32,10 +32,12 @@ export function AdoptionPanel({ assetId, view, onChanged }: { assetId: string; v
   const { t } = useLanguage();
   const { hasRole } = useSession();
   const [error, setError] = useState<string | null>(null);
-  const act = async (method: 'POST' | 'PUT', path: string, body: unknown) => {
+  // Each action answers the adoption as it now stands (null only if it went away meanwhile).
+  const act = async (send: () => Promise<{ adoption: AdoptionView | null }>) => {
     setError(null);
     try {
-      onChanged((await sendJson<{ adoption: AdoptionView }>(method, path, body)).adoption);
+      const { adoption } = await send();
+      if (adoption) onChanged(adoption);
     } catch (failure) {
       setError(t(errorMessageKey(failure)));
     }
@@ -56,7 +58,7 @@ export function AdoptionPanel({ assetId, view, onChanged }: { assetId: string; v
           <p>{t('template.changedIntro')}</p>
           <TemplateDiffList diff={view.changed.diff} />
           {hasRole('admin', 'isam', 'objektledare') && (
-            <button type="button" className="primary" onClick={() => void act('POST', `/api/assets/${assetId}/adoption/review`, { statement: t('template.reviewStatement') })}>
+            <button type="button" className="primary" onClick={() => void act(() => sendJson<'POST /api/assets/:assetId/adoption/review'>('POST', `/api/assets/${assetId}/adoption/review`, { statement: t('template.reviewStatement') }))}>
               {t('template.reviewButton')}
             </button>
           )}
@@ -69,7 +71,7 @@ export function AdoptionPanel({ assetId, view, onChanged }: { assetId: string; v
         lowerings
           .filter((aspect) => aspect.status === 'needs_approval')
           .map((aspect) => (
-            <button key={aspect.aspect} type="button" onClick={() => void act('POST', `/api/assessments/${floor.assessmentId}/lowering-approvals`, { aspect: aspect.aspect, statement: t('template.approveStatement', { aspect: aspect.aspect }) })}>
+            <button key={aspect.aspect} type="button" onClick={() => void act(() => sendJson<'POST /api/assessments/:id/lowering-approvals'>('POST', `/api/assessments/${floor.assessmentId}/lowering-approvals`, { aspect: aspect.aspect, statement: t('template.approveStatement', { aspect: aspect.aspect }) }))}>
               {t('template.approveButton', { aspect: aspect.aspect })}
             </button>
           ))}

@@ -3,13 +3,13 @@ import { LoadState } from '../components/LoadState';
 import { useLanguage } from '../i18n/LanguageProvider';
 import { paths } from '../routes';
 import { useApi } from '../useApi';
-import { type AdoptionReport, levelText } from './template-types';
+import { levelText } from './level-text';
 import { DataTable } from '../components/DataTable';
 
 /** The ISAM's view of a city-wide system: which organisations adopted the template, on which version, with which deviations. */
 export function AdoptionReportTable({ templateId }: { templateId: string }) {
   const { t } = useLanguage();
-  const report = useApi<AdoptionReport>(`/api/templates/${templateId}/report`);
+  const report = useApi<'/api/templates/:id/report'>(`/api/templates/${templateId}/report`);
   const na = t('template.notAssessed');
   return (
     <section aria-labelledby="report-heading" className="panel">

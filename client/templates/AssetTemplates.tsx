@@ -1,19 +1,12 @@
-import type { Assessment, Asset } from '../api-types';
+import type { Assessment, Asset, Organisation } from '../contract/api-types';
 import { LoadState } from '../components/LoadState';
 import { useSession } from '../session/SessionProvider';
 import { useApi } from '../useApi';
 import { AdoptionPanel } from './AdoptionPanel';
 import { AdoptTemplateForm } from './AdoptTemplateForm';
 import { PublishTemplateForm } from './PublishTemplateForm';
-import type { AdoptionView } from './template-types';
 
-interface OrganisationNode {
-  id: string;
-  parentId: string | null;
-  isCentral: boolean;
-}
-
-function isUnderCentral(organisations: OrganisationNode[], organisationId: string): boolean {
+function isUnderCentral(organisations: readonly Organisation[], organisationId: string): boolean {
   const byId = new Map(organisations.map((organisation) => [organisation.id, organisation]));
   for (let current = byId.get(organisationId); current; current = current.parentId ? byId.get(current.parentId) : undefined) if (current.isCentral) return true;
   return false;
@@ -25,8 +18,8 @@ function isUnderCentral(organisations: OrganisationNode[], organisationId: strin
  */
 export function AssetTemplates({ asset, assessments }: { asset: Asset; assessments: Assessment[] }) {
   const { hasRole } = useSession();
-  const adoption = useApi<{ adoption: AdoptionView | null }>(`/api/assets/${asset.id}/adoption`);
-  const organisations = useApi<{ organisations: OrganisationNode[] }>('/api/organisations');
+  const adoption = useApi<'/api/assets/:assetId/adoption'>(`/api/assets/${asset.id}/adoption`);
+  const organisations = useApi<'/api/organisations'>('/api/organisations');
   const classifications = assessments.filter((entry) => entry.kind === 'classification');
   const open = classifications.some((entry) => entry.status !== 'faststalld');
   const decided = classifications.find((entry) => entry.status === 'faststalld');

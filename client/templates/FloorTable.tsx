@@ -1,7 +1,7 @@
 import './templates.css';
 import type { FloorReport } from '../../scoring/classification/template-floor';
 import { useLanguage } from '../i18n/LanguageProvider';
-import { levelText } from './template-types';
+import { levelText } from './level-text';
 import { DataTable } from '../components/DataTable';
 
 /** Per aspect: the template's level, the local level, and why they differ (raise, or lowering with its state). */

@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import type { ActionPlan } from '../../scoring/classification/action-plan';
 import { sendJson } from '../api';
-import type { Assessment } from '../api-types';
+import type { Assessment } from '../contract/api-types';
 import { useLanguage } from '../i18n/LanguageProvider';
 import { errorMessageKey } from '../i18n/api-errors';
 
@@ -20,7 +20,7 @@ export function PublishTemplateForm({ assessment, defaultName }: { assessment: A
     event.preventDefault();
     setMessage(null);
     try {
-      const version = await sendJson<{ version: number }>('POST', '/api/templates', {
+      const version = await sendJson<'POST /api/templates'>('POST', '/api/templates', {
         assessmentId: assessment.id,
         name,
         description,

@@ -1,5 +1,6 @@
 import { useLanguage } from '../i18n/LanguageProvider';
-import { levelText, type TemplateDiff } from './template-types';
+import type { TemplateDiff } from '../contract/api-types';
+import { levelText } from './level-text';
 
 /** What changed between the version an adoption rests on and the newer one, in the local owner's words. */
 export function TemplateDiffList({ diff }: { diff: TemplateDiff }) {

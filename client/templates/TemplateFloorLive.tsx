@@ -3,7 +3,6 @@ import { compareWithTemplate, levelSnapshot } from '../../scoring/classification
 import { useLanguage } from '../i18n/LanguageProvider';
 import { useApi } from '../useApi';
 import { FloorTable } from './FloorTable';
-import type { AdoptionView } from './template-types';
 
 /**
  * In the workshop, beside the live result: the adopted template's level per aspect against the level
@@ -11,7 +10,7 @@ import type { AdoptionView } from './template-types';
  */
 export function TemplateFloorLive({ assetId, classification }: { assetId: string; classification: Classification }) {
   const { t } = useLanguage();
-  const adoption = useApi<{ adoption: AdoptionView | null }>(`/api/assets/${assetId}/adoption`);
+  const adoption = useApi<'/api/assets/:assetId/adoption'>(`/api/assets/${assetId}/adoption`);
   if (adoption.state.status !== 'ready' || !adoption.state.data.adoption) return null;
   const view = adoption.state.data.adoption;
   const stored = view.floor?.report.aspects ?? [];

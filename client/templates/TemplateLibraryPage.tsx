@@ -5,13 +5,12 @@ import { LoadState } from '../components/LoadState';
 import { useLanguage } from '../i18n/LanguageProvider';
 import { paths } from '../routes';
 import { useApi } from '../useApi';
-import type { TemplateSummary } from './template-types';
 
 /** The template library: normative classifications published above or at the user's organisations, searchable. */
 export function TemplateLibraryPage() {
   const { t } = useLanguage();
   const [query, setQuery] = useState('');
-  const templates = useApi<{ templates: TemplateSummary[] }>(`/api/templates${query ? `?q=${encodeURIComponent(query)}` : ''}`);
+  const templates = useApi<'/api/templates'>(query ? `/api/templates?q=${encodeURIComponent(query)}` : '/api/templates');
   return (
     <article aria-labelledby="templates-heading">
       <h1 id="templates-heading">{t('template.libraryHeading')}</h1>

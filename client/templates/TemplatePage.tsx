@@ -3,7 +3,7 @@ import { useLanguage } from '../i18n/LanguageProvider';
 import { useSession } from '../session/SessionProvider';
 import { useApi } from '../useApi';
 import { AdoptionReportTable } from './AdoptionReportTable';
-import type { TemplateDetail, TemplateVersion } from './template-types';
+import type { TemplateVersion } from '../contract/api-types';
 
 function VersionEntry({ version }: { version: TemplateVersion }) {
   const { t, formatDate } = useLanguage();
@@ -26,7 +26,7 @@ function VersionEntry({ version }: { version: TemplateVersion }) {
 export function TemplatePage({ id }: { id: string }) {
   const { t } = useLanguage();
   const { hasRole } = useSession();
-  const template = useApi<TemplateDetail>(`/api/templates/${id}`);
+  const template = useApi<'/api/templates/:id'>(`/api/templates/${id}`);
   return (
     <LoadState state={template.state} retry={template.retry}>
       {(loaded) => (

@@ -1,5 +1,5 @@
 import { useLanguage } from '../i18n/LanguageProvider';
-import type { SignerTrust, VerifiedSignature } from './verification-types';
+import type { SignerTrust, VerifiedSignature } from '../contract/api-types';
 import { YesNo } from './YesNo';
 
 /** Trust in words with a shape, never colour alone: only this seal or a configured anchor reads as yes. */

@@ -1,7 +1,7 @@
 import { useLanguage } from '../i18n/LanguageProvider';
 import type { MessageKey } from '../i18n/messages';
 import { SignatureList } from './SignatureList';
-import type { Verdict, Verification } from './verification-types';
+import type { Verdict, Verification } from '../contract/api-types';
 import { YesNo } from './YesNo';
 
 /** Only "valid" gets the tick and the green; a valid signature by an unknown issuer is a warning. */

@@ -1,7 +1,7 @@
 import { type ChangeEvent, type DragEvent, useRef, useState } from 'react';
 import { useLanguage } from '../i18n/LanguageProvider';
 import { VerificationResult } from './VerificationResult';
-import type { Verification } from './verification-types';
+import type { Verification } from '../contract/api-types';
 import { fileProblem, verifyPdf } from './verify-file';
 import './verify.css';
 import { errorMessageKey } from '../i18n/api-errors';

@@ -1,5 +1,5 @@
 import { sendBytes } from '../api';
-import type { Verification } from './verification-types';
+import type { Verification } from '../contract/api-types';
 
 /** The server's limit on a PDF to verify (server/routes/protocols.ts maxPdfBytes). */
 export const maxPdfBytes = 20 * 1024 * 1024;
@@ -15,5 +15,5 @@ export function fileProblem(bytes: Uint8Array): FileProblem | null {
 
 /** The PDF itself is the body (not a form upload): the server checks the very bytes it gets. */
 export function verifyPdf(bytes: ArrayBuffer): Promise<Verification> {
-  return sendBytes<Verification>('/api/verify', bytes, 'application/pdf');
+  return sendBytes<'POST /api/verify'>('/api/verify', bytes, 'application/pdf');
 }

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { Assessment, Asset } from '../api-types';
+import type { Assessment } from '../contract/api-types';
 import { Link } from '../components/Link';
 import { SignOffPanel } from '../sign-off/SignOffPanel';
 import { LoadState } from '../components/LoadState';
@@ -14,13 +14,13 @@ import { Workshop } from './Workshop';
 
 /** The lazily loaded route: SurveyJS and scoring/ arrive only with it. */
 export default function AssessmentPage({ id }: { id: string }) {
-  const { state, retry } = useApi<Assessment>(`/api/assessments/${id}`);
+  const { state, retry } = useApi<'/api/assessments/:id'>(`/api/assessments/${id}`);
   return <LoadState state={state} retry={retry}>{(assessment) => <Loaded assessment={assessment} />}</LoadState>;
 }
 
 function Loaded({ assessment }: { assessment: Assessment }) {
   const { t } = useLanguage();
-  const asset = useApi<Asset>(`/api/assets/${assessment.assetId}`);
+  const asset = useApi<'/api/assets/:id'>(`/api/assets/${assessment.assetId}`);
   const [content, setContent] = useState<ApiState<WorkshopContent>>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
   useEffect(() => {

@@ -2,7 +2,7 @@ import type { ActionPlanSummary } from '../../scoring/classification/action-plan
 import type { Classification } from '../../scoring/classification/classification-types';
 import { classificationFlagOrder } from '../../scoring/classification/flag-names';
 import { type LevelCost, levelCosts } from '../../scoring/classification/level-costs';
-import type { AspectCode } from '../api-types';
+import type { AspectCode } from '../contract/api-types';
 import { AspectLevel } from '../components/ProfileBadges';
 import { useLanguage } from '../i18n/LanguageProvider';
 import type { WorkshopContent } from './workshop-content';

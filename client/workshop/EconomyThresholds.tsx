@@ -11,7 +11,7 @@ const locale = { sv: 'sv-SE', en: 'en-GB' } as const;
  */
 export function EconomyThresholds({ model, organisationId, organisationName }: { model: ClassificationModel; organisationId: string; organisationName: string }) {
   const { t, language } = useLanguage();
-  const budget = useApi<{ annualBudgetSek: number | null }>(`/api/organisations/${organisationId}/annual-budget`);
+  const budget = useApi<'/api/organisations/:id/annual-budget'>(`/api/organisations/${organisationId}/annual-budget`);
   if (budget.state.status !== 'ready') return null;
   const annualBudgetSek = budget.state.data.annualBudgetSek;
   const areas = thresholdAmounts(model, annualBudgetSek);

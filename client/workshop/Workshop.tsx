@@ -3,7 +3,7 @@ import type { CompletingEvent, Model } from 'survey-core';
 import 'survey-core/survey-core.fontless.css';
 import { Survey } from 'survey-react-ui';
 import { sendJson } from '../api';
-import type { Answers, Assessment } from '../api-types';
+import type { Answers, Assessment } from '../contract/api-types';
 import { isLargeText } from '../components/useLargeText';
 import { useLanguage } from '../i18n/LanguageProvider';
 import { navigate } from '../navigation';
@@ -102,7 +102,7 @@ export function Workshop({ initial, content, mayEdit, onSaved, onSaveState }: Wo
   }, [model, flush]);
 
   const startDpia = useCallback(async () => {
-    const started = await sendJson<Assessment>('POST', `/api/assets/${initial.assetId}/assessments`, { kind: 'dpia' });
+    const started = await sendJson<'POST /api/assets/:assetId/assessments'>('POST', `/api/assets/${initial.assetId}/assessments`, { kind: 'dpia' });
     navigate(paths.assessment(started.id));
   }, [initial.assetId]);
 

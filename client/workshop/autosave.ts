@@ -9,7 +9,7 @@ import {
   rowIdKey,
   valueAt,
 } from '../../scoring/survey/answer-ops';
-import type { Answers } from '../api-types';
+import type { Answers } from '../contract/api-types';
 
 /** A change on its way: a set remembers the revision in which its writer last saw the question. */
 interface QueuedOp {

@@ -4,7 +4,7 @@ import { classify } from '../../scoring/classification/classify';
 import { assessDpia } from '../../scoring/dpia/assess-dpia';
 import type { DpiaAssessment } from '../../scoring/dpia/assessment-types';
 import { type ScreeningResult, screenDpia } from '../../scoring/dpia/screen-dpia';
-import type { Answers, AssessmentKind } from '../api-types';
+import type { Answers, AssessmentKind } from '../contract/api-types';
 import type { WorkshopContent } from './workshop-content';
 
 /** A result as the server stores it per kind; the preview computes the very same shape. */

@@ -1,14 +1,8 @@
+import type { PresentPerson } from '../contract/api-types';
 import type { RemoteChange } from './autosave';
 
 /** A tab on the assessment as the server announces it. */
-export interface PresentPerson {
-  clientId: string;
-  userId: string;
-  name: string;
-  page: string | null;
-  question: string | null;
-  leading: boolean;
-}
+export type { PresentPerson };
 
 export interface LiveHandlers {
   /** The stream (re)opened at this revision: anything missed while it was closed must be fetched. */

@@ -2,7 +2,7 @@ import { Model } from 'survey-core';
 import ContrastLight from 'survey-core/themes/contrast-light';
 import type { QuestionnaireFile } from '../../scoring/content/form-file';
 import { registerSurveyProperties } from '../../scoring/content/survey-properties';
-import type { Answers } from '../api-types';
+import type { Answers } from '../contract/api-types';
 import type { Language } from '../i18n/messages';
 import { applySurveyLocaleCorrections } from '../survey/locale';
 import { registerConsequenceMatrix } from './ConsequenceMatrix';

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Model, Question } from 'survey-core';
 import { isRowList, rowIdKey, sameValue, withRowIds } from '../../scoring/survey/answer-ops';
 import { getJson, sendJson } from '../api';
-import type { Answers, Assessment } from '../api-types';
+import type { Answers, Assessment } from '../contract/api-types';
 import { isLargeText } from '../components/useLargeText';
 import { AnswerSync, type Person, type SaveState, type ScoredState, type SyncConflict } from './autosave';
 import { changesSender } from './changes-request';
@@ -84,7 +84,7 @@ export function useLiveWorkshop({ model, initial, editable, onAnswers, onScored,
   });
 
   const announce = useCallback(() => {
-    void sendJson('POST', `/api/assessments/${initial.id}/presence`, { clientId, ...place.current }).catch(() => undefined);
+    void sendJson<'POST /api/assessments/:id/presence'>('POST', `/api/assessments/${initial.id}/presence`, { clientId, ...place.current }).catch(() => undefined);
   }, [initial.id, clientId]);
 
   useEffect(() => {
@@ -184,7 +184,7 @@ export function useLiveWorkshop({ model, initial, editable, onAnswers, onScored,
     model.onFocusInQuestion.add(onFocus);
     if (editable && autosave.restore()) setRestored(true);
     const resync = async () => {
-      const fresh = await getJson<Assessment>(`/api/assessments/${initial.id}`);
+      const fresh = await getJson<'/api/assessments/:id'>(`/api/assessments/${initial.id}`);
       autosave.resync(fresh.revision, withRowIds(fresh.answers));
       callbacks.current.onScored({ result: fresh.result, missing: fresh.missing });
     };

@@ -1,5 +1,5 @@
 import { getJson } from '../api';
-import type { Assessment } from '../api-types';
+import type { Assessment } from '../contract/api-types';
 import type { ClassificationModel } from '../../scoring/content/classification-model';
 import type { DpiaRiskModelFile } from '../../scoring/content/dpia-risk-model';
 import type { FormRef, QuestionnaireFile } from '../../scoring/content/form-file';
@@ -16,12 +16,13 @@ export interface WorkshopContent {
 }
 
 export async function loadWorkshopContent(assessment: Assessment, signal?: AbortSignal): Promise<WorkshopContent> {
-  const form = await getJson<QuestionnaireFile>(`/api/forms/${assessment.form.id}/${assessment.form.version}`, signal);
+  // The route's schema names only a form's header, its body depends on the kind: the server checked
+  // each file against its kind's own schema at start, and the kind says which type it is.
+  const form = (await getJson<'/api/forms/:id/:version'>(`/api/forms/${assessment.form.id}/${assessment.form.version}`, signal)) as unknown as QuestionnaireFile;
   const uses: FormRef[] = form.meta.uses ?? [];
-  const files = await Promise.all(uses.map((ref) => getJson<unknown>(`/api/forms/${ref.id}/${ref.version}`, signal).then((file) => [ref.kind, file] as const)));
+  const files = await Promise.all(uses.map((ref) => getJson<'/api/forms/:id/:version'>(`/api/forms/${ref.id}/${ref.version}`, signal).then((file) => [ref.kind, file] as const)));
   const content: WorkshopContent = { form };
   for (const [kind, file] of files) {
-    // The server validated every file against its kind's schema at start; the kind names the type.
     if (kind === 'classification-model') content.model = file as ClassificationModel;
     else if (kind === 'requirement-catalog') content.catalog = file as RequirementCatalog;
     else if (kind === 'lagrum') content.lagrum = file as LagrumFile;

@@ -1,8 +1,8 @@
 import { z } from '@hono/zod-openapi';
-import { assessmentKindNames } from './assessment-kinds';
+import { assessmentKinds, assessmentStatuses } from '../../scoring/enumerations';
 
-export const assessmentKindSchema = z.enum(assessmentKindNames as ['classification', 'dpia-screening', 'dpia']);
-export const assessmentStatusSchema = z.enum(['utkast', 'for_granskning', 'faststalld']);
+export const assessmentKindSchema = z.enum(assessmentKinds);
+export const assessmentStatusSchema = z.enum(assessmentStatuses);
 
 /** Answers as SurveyJS keys them; the pinned form decides what is valid. */
 export const answersSchema = z.record(z.string().max(200), z.unknown()).openapi('Answers');

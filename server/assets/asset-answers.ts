@@ -1,4 +1,5 @@
-import { type AssetPatch, assetPatchSchema, hostingKinds } from './asset-schemas';
+import { hostingKinds } from '../../scoring/enumerations';
+import { type AssetPatch, assetPatchSchema } from './asset-schemas';
 
 /**
  * The asset record and the object page of the classification questionnaire hold the same facts

@@ -1,9 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { idParam, requiredText, trimmedText } from '../routes/schemas';
 
-export const assetTypes = ['system', 'e-tjanst', 'process', 'gruppdisk', 'annat'] as const;
-export const hostingKinds = ['egen_drift', 'kommunens_it', 'molntjanst'] as const;
-export const classificationStatuses = ['ej_klassad', 'pagar', 'faststalld', 'omprovning_forfaller'] as const;
+import { assetTypes, classificationStatuses, hostingKinds } from '../../scoring/enumerations';
 
 const profileLevel = z.number().int().min(0).max(4).nullable();
 

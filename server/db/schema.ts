@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { ApprovalStep, AssessmentKind, AssessmentStatus, OrganisationKind, PlanStatus as PlanItemStatus, Priority, Role } from '../../scoring/enumerations';
 
 /** The tables as Kysely sees them; each migration that adds a table adds its interface here. JSON columns are text. */
 export interface Database {
@@ -36,12 +37,8 @@ export interface Database {
   protocol_timestamps: ProtocolTimestampsTable;
 }
 
-export type OrganisationKind = 'kommun' | 'namnd' | 'forvaltning' | 'bolag' | 'annan';
-export type Role = 'admin' | 'isam' | 'dso' | 'objektledare' | 'beslutsfattare' | 'granskare';
-export type AssessmentKind = 'classification' | 'dpia-screening' | 'dpia';
-export type AssessmentStatus = 'utkast' | 'for_granskning' | 'faststalld';
-export type PlanItemStatus = 'ej_bedomd' | 'uppfyllt' | 'delvis_uppfyllt' | 'ej_uppfyllt' | 'ej_tillampligt' | 'risk_accepterad';
-export type Priority = 'hog' | 'medel' | 'lag';
+// The enumerations the client shares are defined once, in scoring/enumerations.ts.
+export type { ApprovalStep, AssessmentKind, AssessmentStatus, OrganisationKind, PlanItemStatus, Priority, Role };
 
 export interface OrganisationsTable {
   id: string;
@@ -250,8 +247,6 @@ export interface RequirementDefaultsTable {
   hur: string;
   updated_at: string;
 }
-
-export type ApprovalStep = 'ready' | 'dso_advice' | 'decision' | 'returned';
 
 export interface ApprovalsTable {
   id: string;

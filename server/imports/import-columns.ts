@@ -1,5 +1,5 @@
 // Types only: the import thread loads this file and should not load zod and the router with it.
-import type { assetTypes, hostingKinds } from '../assets/asset-schemas';
+import type { assetTypes, hostingKinds } from '../../scoring/enumerations';
 
 /** The asset fields an inventory file may carry, and the column headings an ISAM's list uses for them. */
 export const importFields = ['externalId', 'name', 'type', 'organisation', 'description', 'informationsagare', 'objektagare', 'suppliers', 'hosting', 'tags'] as const;

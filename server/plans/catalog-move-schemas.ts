@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { planStatuses } from './plan-schemas';
+import { planStatuses } from '../../scoring/enumerations';
 
 const counts = z.object({ carried: z.number().int(), reassess: z.number().int(), added: z.number().int(), noLongerApplicable: z.number().int(), unchanged: z.number().int() });
 

@@ -1,8 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { isoDate, trimmedText } from '../routes/schemas';
 
-export const planStatuses = ['ej_bedomd', 'uppfyllt', 'delvis_uppfyllt', 'ej_uppfyllt', 'ej_tillampligt', 'risk_accepterad'] as const;
-export const priorities = ['hog', 'medel', 'lag'] as const;
+import { planStatuses, priorities } from '../../scoring/enumerations';
 
 export const planItemSchema = z
   .object({

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { planStatuses, priorities } from '../../scoring/enumerations';
 
 const coverageShape = {
   assets: z.number().int(),
@@ -18,8 +19,8 @@ export const dashboardSchema = z
     profiles: z.array(z.object({ aspect: z.enum(['K', 'R', 'T', 'S']), levels: z.array(z.object({ level: z.number().int().nullable(), count: z.number().int() })) })),
     plan: z.object({
       total: z.number().int(),
-      byStatus: z.array(z.object({ status: z.string(), count: z.number().int() })),
-      openByPriority: z.array(z.object({ priority: z.string().nullable(), count: z.number().int() })),
+      byStatus: z.array(z.object({ status: z.enum(planStatuses), count: z.number().int() })),
+      openByPriority: z.array(z.object({ priority: z.enum(priorities).nullable(), count: z.number().int() })),
       open: z.number().int(),
       overdue: z.number().int(),
       riskAcceptances: z.object({ active: z.number().int(), expiringSoon: z.number().int(), expired: z.number().int() }),

@@ -1,7 +1,7 @@
 import type { RequirementReason } from '../../scoring/classification/action-plan';
 import type { Control, ControlSet } from '../../scoring/content/control-set';
 import type { PlanItemStatus } from '../db/schema';
-import { planStatuses } from '../plans/plan-schemas';
+import { planStatuses } from '../../scoring/enumerations';
 
 /** A requirement of one asset's fastställd plan, with the status its plan item has today. */
 export interface SoaRequirement {

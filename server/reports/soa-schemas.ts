@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { planStatuses } from '../plans/plan-schemas';
+import { planStatuses } from '../../scoring/enumerations';
 
 const implementation = z.enum(['infort', 'delvis_infort', 'ej_infort', 'ej_bedomd', 'ej_tillampligt']);
 const theme = z.enum(['organisatorisk', 'personal', 'fysisk', 'teknisk']);

@@ -1,11 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { dpiaDecisions } from '../../scoring/enumerations';
 import { createRouter } from '../app-context';
 import { assessmentWithPermission } from '../assessments/assessment-access';
 import { assessmentKindSchema, assessmentSchema, saveAnswersSchema } from '../assessments/assessment-schemas';
 import { assessmentsOfAsset } from '../assessments/assessment-store';
 import { returnToDraft, submitForReview } from '../assessments/change-status';
 import { decide, sealAfterDecision } from '../assessments/sign-off';
-import { dpiaDecisions } from '../../scoring/dpia/advice-decisions';
 import { actorIn } from '../approvals/actor';
 import { saveAnswers } from '../assessments/save-answers';
 import { startAssessment } from '../assessments/start-assessment';

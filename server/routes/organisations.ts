@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { organisationKinds } from '../../scoring/enumerations';
 import { createRouter } from '../app-context';
 import { appendAuditEvent } from '../audit/audit-log';
 import { allowedOrganisations, authorize } from '../auth/access';
@@ -13,7 +14,6 @@ import { errorResponses } from './error-responses';
 import { idParam, requiredText } from './schemas';
 import { withTransaction } from '../db/transaction';
 
-const organisationKinds = ['kommun', 'namnd', 'forvaltning', 'bolag', 'annan'] as const;
 
 const organisationSchema = z
   .object({

@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter } from '../app-context';
 import { assetWithPermission } from '../assets/asset-access';
 import { AppError } from '../errors';
-import { planStatuses } from '../plans/plan-schemas';
+import { planStatuses } from '../../scoring/enumerations';
 import { historyOfItem } from '../plans/plan-history';
 import { assetOfPlanItem } from '../plans/plan-store';
 import { errorResponses } from './error-responses';

@@ -1,10 +1,10 @@
 import { z } from '@hono/zod-openapi';
-import { roles } from '../auth/roles';
+import { approvalSteps, roles } from '../../scoring/enumerations';
 
 export const approvalSchema = z
   .object({
     id: z.string(),
-    step: z.enum(['ready', 'dso_advice', 'decision', 'returned']).openapi({ description: 'ready (objektledare), dso_advice, decision (the last approval), returned (a rejection, with its reason)' }),
+    step: z.enum(approvalSteps).openapi({ description: 'ready (objektledare), dso_advice, decision (the last approval), returned (a rejection, with its reason)' }),
     userId: z.string(),
     userName: z.string(),
     role: z.enum(roles),

@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { dsoAdvices } from '../../scoring/enumerations';
 import { createRouter } from '../app-context';
 import { actorIn } from '../approvals/actor';
 import { approvalsOf } from '../approvals/approval-store';
@@ -8,7 +9,6 @@ import { markReady } from '../assessments/change-status';
 import { giveDsoAdvice } from '../assessments/sign-off';
 import { decideExemption } from '../assessments/exemption-decision';
 import { exemptionDecisions } from '../../scoring/dpia/exemption-decision';
-import { dsoAdvices } from '../../scoring/dpia/advice-decisions';
 import { protocolsOfAssessment } from '../protocols/protocol-store';
 import { errorResponses } from './error-responses';
 import { idParam, json, requiredText } from './schemas';

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { verdicts } from '../../scoring/enumerations';
 
 const certificateSchema = z.object({ subject: z.string(), issuer: z.string(), serialNumber: z.string(), validFrom: z.string(), validTo: z.string(), fingerprint: z.string(), selfSigned: z.boolean() });
 
@@ -38,7 +39,7 @@ const signatureSchema = z
 
 export const verificationSchema = z
   .object({
-    verdict: z.enum(['valid', 'untrusted', 'modified', 'unsigned', 'invalid']).openapi({
+    verdict: z.enum(verdicts).openapi({
       description: [
         'valid: every signature verifies and seals a revision, nothing but signatures, timestamps or validation data was added after the first,',
         'and every signer is this installation’s seal or chains to a configured anchor;',

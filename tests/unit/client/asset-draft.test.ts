@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Asset } from '../../../client/api-types';
+import type { Asset } from '../../../client/contract/api-types';
 import { assetBody, draftOf } from '../../../client/domain/asset-draft';
 
 const asset = {

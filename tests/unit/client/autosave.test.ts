@@ -1,6 +1,6 @@
 import { rowIdKey } from '../../../scoring/survey/answer-ops';
 import { describe, expect, it } from 'vitest';
-import type { Answers } from '../../../client/api-types';
+import type { Answers } from '../../../client/contract/api-types';
 import { AnswerSync, queueKey, type RemoteChange, type SaveState, type SendOutcome, type SyncConflict, type WireOp } from '../../../client/workshop/autosave';
 
 class MemoryStore {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PlanItem } from '../../../client/api-types';
+import type { PlanItem } from '../../../client/contract/api-types';
 import { inventoryUrl, organisationsUnder } from '../../../client/domain/inventory-query';
 import { planCsv } from '../../../client/domain/plan-csv';
 import { emptyPlanFilter, filterPlan } from '../../../client/domain/plan-filter';
@@ -10,7 +10,7 @@ const item = (overrides: Partial<PlanItem>): PlanItem => ({
   detail: { reasons: [{ kind: 'aspect', aspect: 'S', text: 'S2 Betydande når kravets nivå S2.' }] },
   status: 'ej_bedomd', statusMotivation: null, riskDecidedBy: null, riskDecidedOn: null, riskValidUntil: null, ansvarig: null, priority: null,
   plannedDate: null, hur: null, hurSource: null, fulfilledCentrally: false, evidenceUrl: null, comment: null, revision: 1, updatedAt: '2026-01-01T00:00:00Z',
-  needsReassessment: false, replacedBy: [], ...overrides,
+  needsReassessment: false, replacedBy: [], requirementVersion: 1, assessedAgainst: [], ...overrides,
 });
 
 describe('plan filters and CSV', () => {

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Membership, Role } from '../../../client/api-types';
+import type { Approval, Membership, Role } from '../../../client/contract/api-types';
 import { parseRoute, paths } from '../../../client/routes';
 import { allowedActions, currentAdvice, rolesIn, signOffStage } from '../../../client/sign-off/allowed-actions';
-import type { Approval } from '../../../client/sign-off/sign-off-types';
 import { decisionStatement } from '../../../client/sign-off/statements';
 import { fileProblem } from '../../../client/verify/verify-file';
 import { departsFromAdvice } from '../../../scoring/dpia/advice-decisions';
