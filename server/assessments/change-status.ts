@@ -9,7 +9,7 @@ import { nowIso } from '../ids';
 import { type Assessment, findAssessment } from './assessment-store';
 import { assertTemplateFloor } from '../templates/template-floor-check';
 import { withTransaction, type WriteTransaction } from '../db/transaction';
-import { screeningByRules } from './exemption-decision';
+import { screeningByRules } from './screening-by-rules';
 
 /** Who acts, and in which role: every step of a sign-off records both. */
 export interface Actor {

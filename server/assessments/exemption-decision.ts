@@ -1,23 +1,13 @@
 import { type ExemptionDecisionId, withExemptionDecision } from '../../scoring/dpia/exemption-decision';
 import type { ScreeningResult } from '../../scoring/dpia/screen-dpia';
+import { screeningByRules } from './screening-by-rules';
 import type { AppDeps } from '../app-context';
 import { withdrawApprovals } from '../approvals/approval-store';
 import { AppError } from '../errors';
 import { nowIso } from '../ids';
-import { answersRejected } from './answer-errors';
-import { assessmentKinds } from './assessment-kinds';
 import { type Assessment, findAssessment } from './assessment-store';
 import { type Actor, assertStatus, guardedUpdate, recordStep } from './change-status';
 import { withTransaction } from '../db/transaction';
-
-/** The screening scored afresh from its answers: what the rules say, before any DSO decision. */
-export function screeningByRules(deps: AppDeps, assessment: Assessment): ScreeningResult {
-  const form = deps.forms.get(assessment.form.id, assessment.form.version);
-  if (!form) throw new AppError('conflict', `The pinned form ${assessment.form.id} v${assessment.form.version} is no longer installed`);
-  const outcome = assessmentKinds[assessment.kind].score(deps.forms, form, assessment.answers);
-  if (!outcome.ok) throw answersRejected(outcome.errors);
-  return outcome.scored.result as ScreeningResult;
-}
 
 /** True while a screening claims an exemption the DSO has not yet decided: nobody may fastställa it. */
 export function awaitsExemptionDecision(assessment: Assessment): boolean {
