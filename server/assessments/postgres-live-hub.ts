@@ -9,7 +9,7 @@ const channel = 'sigill_live';
 const pieceLength = 7_000;
 const reconnectDelayMs = 1_000;
 
-interface Partial {
+interface PiecesSoFar {
   pieces: string[];
   received: number;
 }
@@ -24,7 +24,7 @@ interface Partial {
 export class PostgresLiveHub implements LiveHub {
   private readonly local = new InProcessLiveHub();
   private readonly origin = randomUUID();
-  private readonly partial = new Map<string, Partial>();
+  private readonly partial = new Map<string, PiecesSoFar>();
   private client: Client | null = null;
   private sent = 0;
   private closed = false;

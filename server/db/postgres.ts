@@ -10,7 +10,7 @@ import type { Database } from './schema';
  * and several processes, pg_advisory_xact_lock gives write transactions the same order, and
  * releases itself at commit or rollback. Reads outside transactions never wait for it.
  */
-export const writeLockKey = 0x5_1611; // "sigill"
+const writeLockKey = 0x5_1611; // "sigill"
 
 /** Connections per process; PostgreSQL's default max_connections (100) leaves room for several processes. */
 const poolSize = 10;
