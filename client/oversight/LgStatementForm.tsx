@@ -1,18 +1,12 @@
 import { type FormEvent, useState } from 'react';
 import { sendJson } from '../api';
+import type { ApiAnswer } from '../contract/api';
 import { LoadState } from '../components/LoadState';
 import { useLanguage } from '../i18n/LanguageProvider';
 import { errorMessageKey } from '../i18n/api-errors';
 import { useApi } from '../useApi';
 
-interface LgStatement {
-  year: number;
-  conclusions: string;
-  proposedActions: string;
-  revision: number;
-  updatedBy: string | null;
-  updatedAt: string | null;
-}
+type LgStatement = ApiAnswer<'/api/organisations/:id/reports/ledningens-genomgang/statement'>;
 
 function StatementEditor({ organisationId, statement, canEdit, onSaved }: { organisationId: string; statement: LgStatement; canEdit: boolean; onSaved(saved: LgStatement): void }) {
   const { t } = useLanguage();

@@ -1,12 +1,11 @@
 import { useState } from 'react';
 import { getJson } from '../api';
-import type { PlanStatus } from '../contract/api-types';
+import type { ApiAnswer } from '../contract/api';
 import { useLanguage } from '../i18n/LanguageProvider';
 import { errorMessageKey } from '../i18n/api-errors';
 import './plans.css';
 
-interface ItemState { status: PlanStatus; ansvarig: string | null; plannedDate: string | null; applicable: boolean }
-interface ItemEvent { at: string; by: string | null; change: string; from: ItemState | null; to: ItemState }
+type ItemEvent = ApiAnswer<'/api/plan-items/:id/history'>['events'][number];
 
 /** An item's history on demand (issue 17): who changed what and when, oldest first. */
 export function PlanItemHistory({ itemId, title }: { itemId: string; title: string }) {
