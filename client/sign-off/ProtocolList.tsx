@@ -90,7 +90,7 @@ function ProtocolTimestamp({ protocol, canSeal, onSealed }: { protocol: Protocol
 }
 
 /** Every sealed version of an assessment's protocol, each a download; a decided one without a protocol shows it pending. */
-export function ProtocolList({ assessment, protocols, canSeal, onSealed }: { assessment: Pick<Assessment, 'id' | 'status' | 'kind' | 'round'>; protocols: readonly ProtocolInfo[]; canSeal: boolean; onSealed(): void }) {
+export function ProtocolList({ assessment, protocols, timestamping, canSeal, onSealed }: { assessment: Pick<Assessment, 'id' | 'status' | 'kind' | 'round'>; protocols: readonly ProtocolInfo[]; timestamping: boolean; canSeal: boolean; onSealed(): void }) {
   const { t, formatDate } = useLanguage();
   if (protocols.length === 0) {
     if (assessment.status === 'faststalld') return <PendingProtocol assessmentId={assessment.id} canSeal={canSeal} onSealed={onSealed} />;
@@ -103,7 +103,8 @@ export function ProtocolList({ assessment, protocols, canSeal, onSealed }: { ass
           <a href={protocolUrl(protocol)} download={protocol.fileName} data-testid="protocol-link">{t('protocols.version', { version: protocolVersion(assessment.round, protocol.version), size: kilobytes(protocol.size) })}</a>
           {' · '}{t('protocols.sealed', { date: formatDate(protocol.sealedAt, true) })}
           {protocol.developmentSeal && <> · <span className="muted">{t('protocols.developmentSeal')}</span></>}
-          {' · '}<ProtocolTimestamp protocol={protocol} canSeal={canSeal} onSealed={onSealed} />
+          {/* Without a configured authority the seals are PAdES B-B by choice: nothing is missing. */}
+          {(timestamping || protocol.timestamp) && <>{' · '}<ProtocolTimestamp protocol={protocol} canSeal={canSeal} onSealed={onSealed} /></>}
           <br />
           <span className="muted">{t('protocols.sha256')}: <span className="hash">{protocol.sha256}</span></span>
         </li>

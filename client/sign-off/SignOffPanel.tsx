@@ -94,7 +94,7 @@ export function SignOffPanel({ assessment, assetName, title, savePending = false
               {(assessment.status === 'faststalld' || data.protocols.length > 0) && (
                 <>
                   <h3>{t('protocols.heading')}</h3>
-                  <ProtocolList assessment={assessment} protocols={data.protocols} canSeal={roles.has('beslutsfattare') || roles.has('admin')} onSealed={signOff.retry} />
+                  <ProtocolList assessment={assessment} protocols={data.protocols} timestamping={data.timestamping} canSeal={roles.has('beslutsfattare') || roles.has('admin')} onSealed={signOff.retry} />
                 </>
               )}
             </>

@@ -25,14 +25,14 @@ export const signOffRoutes = createRouter()
       summary: 'The approvals given (withdrawn ones too, as history) and every sealed protocol version',
       request: { params: assessmentParams },
       responses: {
-        200: { description: 'Approvals and protocols', content: json(z.object({ approvals: z.array(approvalSchema), protocols: z.array(protocolInfoSchema) }).openapi('SignOff')) },
+        200: { description: 'Approvals and protocols', content: json(z.object({ approvals: z.array(approvalSchema), protocols: z.array(protocolInfoSchema), timestamping: z.boolean().openapi({ description: 'This installation timestamps its seals (a TSA is configured): a protocol without one is waiting for it' }) }).openapi('SignOff')) },
         ...errorResponses(400, 401, 404),
       },
     }),
     async (c) => {
       const { assessment } = await assessmentWithPermission(c, c.req.valid('param').id, 'assessment.read');
       const { db } = c.get('deps').database;
-      return c.json({ approvals: await approvalsOf(db, assessment.id), protocols: await protocolsOfAssessment(db, assessment.id) }, 200);
+      return c.json({ approvals: await approvalsOf(db, assessment.id), protocols: await protocolsOfAssessment(db, assessment.id), timestamping: c.get('deps').config.tsa !== null }, 200);
     },
   )
   .openapi(
