@@ -62,6 +62,10 @@ export function openPostgres(url: string): PostgresHandle {
     // Timestamps are ISO 8601 text in UTC on both engines; the session's zone only matters to now().
     options: '-c TimeZone=UTC',
   });
+  // An idle connection that PostgreSQL ends (a restart, a failover, an administrator) makes the pool emit
+  // 'error'; with no listener that event would end the whole process. pg drops the broken client itself
+  // and the next query opens a new one, so there is nothing more to do; a failing query still throws.
+  pool.on('error', () => undefined);
   const db = new Kysely<Database>({ dialect: new LockingPostgresDialect({ pool }) });
   return { engine: 'postgres', db, location: redactedUrl(url), close: () => db.destroy() };
 }
