@@ -125,6 +125,21 @@ export interface PlanItem {
   needsReassessment: boolean;
   /** On an item kept as history: the requirements that replaced it. */
   replacedBy: string[];
+  /** A classification item's requirement texts; null for a DPIA measure. */
+  requirement: PlanRequirementTexts | null;
+}
+
+export const planThemes = ['organisatorisk', 'personal', 'fysisk', 'teknisk'] as const;
+export type PlanTheme = (typeof planThemes)[number];
+
+export interface PlanRequirementTexts {
+  theme: PlanTheme;
+  /** The ÄR-krav: the state the organisation is in when the requirement is met. */
+  arText: string;
+  /** The stronger text for the level reached. */
+  levelText: { aspect: string; level: number; arText: string } | null;
+  /** ISO/IEC 27002:2022 controls with their Swedish headings. */
+  iso27002: { id: string; title: string | null }[];
 }
 
 export type PlanItemPatch = Partial<Pick<PlanItem, 'status' | 'statusMotivation' | 'riskDecidedBy' | 'riskDecidedOn' | 'riskValidUntil' | 'ansvarig' | 'priority' | 'plannedDate' | 'hur' | 'evidenceUrl' | 'comment'>> & { baseRevision: number };
