@@ -32,5 +32,9 @@ export type ApprovalStep = (typeof approvalSteps)[number];
 // The DSO's advice (art. 35.2) and the decisions that fastställ a DPIA live with their rules.
 export { type DpiaDecision, dpiaDecisions, type DsoAdvice, dsoAdvices } from './dpia/advice-decisions';
 
+/** The four themes of ISO/IEC 27002:2022 (clauses 5–8), which group a kravkatalog and a handlingsplan. */
+export const requirementThemes = ['organisatorisk', 'personal', 'fysisk', 'teknisk'] as const;
+export type RequirementTheme = (typeof requirementThemes)[number];
+
 export const verdicts = ['valid', 'untrusted', 'modified', 'unsigned', 'invalid'] as const;
 export type Verdict = (typeof verdicts)[number];

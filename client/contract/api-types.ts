@@ -25,6 +25,8 @@ export type Answers = Assessment['answers'];
 
 export type PlanItem = ApiAnswer<'PATCH /api/plan-items/:id'>;
 export type PlanItemPatch = ApiBody<'PATCH /api/plan-items/:id'>;
+export type PlanRequirementTexts = NonNullable<PlanItem['requirement']>;
+export type PlanTheme = PlanRequirementTexts['theme'];
 
 export type SignOff = ApiAnswer<'/api/assessments/:id/sign-off'>;
 export type Approval = SignOff['approvals'][number];

@@ -1,4 +1,4 @@
-import type { AspectCode, PlanItem, PlanStatus, Priority } from '../contract/api-types';
+import type { AspectCode, PlanItem, PlanStatus, PlanTheme, Priority } from '../contract/api-types';
 
 export interface PlanFilter {
   status: PlanStatus | '';
@@ -6,9 +6,11 @@ export interface PlanFilter {
   priority: Priority | 'none' | '';
   ansvarig: string;
   showNotApplicable: boolean;
+  /** 'measures' picks the DPIA measures, which have no theme. */
+  theme: PlanTheme | 'measures' | '';
 }
 
-export const emptyPlanFilter: PlanFilter = { status: '', aspect: '', priority: '', ansvarig: '', showNotApplicable: false };
+export const emptyPlanFilter: PlanFilter = { status: '', aspect: '', priority: '', ansvarig: '', showNotApplicable: false, theme: '' };
 
 interface Reason {
   kind?: unknown;
@@ -28,6 +30,11 @@ export function itemAspects(item: PlanItem): AspectCode[] {
     .filter((aspect): aspect is AspectCode => aspect === 'K' || aspect === 'R' || aspect === 'T' || aspect === 'S');
 }
 
+/** The group an item is shown under: its requirement's ISO/IEC 27002 theme, or the DPIA measures. */
+export function planThemeOf(item: PlanItem): PlanTheme | 'measures' {
+  return item.requirement?.theme ?? 'measures';
+}
+
 export function filterPlan(items: readonly PlanItem[], filter: PlanFilter): PlanItem[] {
   const ansvarig = filter.ansvarig.trim().toLocaleLowerCase('sv');
   return items.filter((item) => {
@@ -36,6 +43,7 @@ export function filterPlan(items: readonly PlanItem[], filter: PlanFilter): Plan
     if (filter.aspect && !itemAspects(item).includes(filter.aspect)) return false;
     if (filter.priority === 'none' && item.priority !== null) return false;
     if (filter.priority && filter.priority !== 'none' && item.priority !== filter.priority) return false;
+    if (filter.theme && planThemeOf(item) !== filter.theme) return false;
     if (ansvarig && !(item.ansvarig ?? '').toLocaleLowerCase('sv').includes(ansvarig)) return false;
     return true;
   });

@@ -6,6 +6,7 @@ import { ssoEn } from '../sso/sso-en';
 import { uiEn } from './ui-en';
 import { liveEn } from './live-en';
 import { dpiaEn } from './dpia-en';
+import { planTextsEn } from './plan-texts-en';
 import { oversightEn } from './oversight-en';
 import { verifyEn } from './verify-en';
 import type { MessageKey } from './messages-sv';
@@ -323,4 +324,6 @@ export const en: Record<MessageKey, string> = {
   'protocols.timestampFailed': 'The time-stamping service still does not answer. It is tried again automatically.',
   // Issue 17.2 (dpia): exemption decisions and DPIA flows.
   ...dpiaEn,
+  // Issue 17.3 (plan): requirement texts on the handlingsplan.
+  ...planTextsEn,
 };

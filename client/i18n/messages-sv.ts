@@ -7,6 +7,7 @@ import { ssoSv } from '../sso/sso-sv';
 import { uiSv } from './ui-sv';
 import { liveSv } from './live-sv';
 import { dpiaSv } from './dpia-sv';
+import { planTextsSv } from './plan-texts-sv';
 import { oversightSv } from './oversight-sv';
 import { verifySv } from './verify-sv';
 
@@ -333,6 +334,8 @@ export const sv = {
   'protocols.timestampFailed': 'Tidsstämpeltjänsten svarar fortfarande inte. Ett nytt försök görs automatiskt.',
   // Issue 17.2 (dpia): exemption decisions and DPIA flows.
   ...dpiaSv,
+  // Issue 17.3 (plan): requirement texts on the handlingsplan.
+  ...planTextsSv,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof sv;

@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import type { AspectCode, Asset, PlanItem } from '../contract/api-types';
-import { planStatuses, priorities } from '../../scoring/enumerations';
+import { planStatuses, priorities, requirementThemes as planThemes } from '../../scoring/enumerations';
 import { Link } from '../components/Link';
 import { LoadState } from '../components/LoadState';
 import { ExportLinks } from '../oversight/ExportLinks';
 import { aspectCodes } from '../domain/levels';
 import { planCsv } from '../domain/plan-csv';
-import { emptyPlanFilter, filterPlan, type PlanFilter, planReasons } from '../domain/plan-filter';
+import { emptyPlanFilter, filterPlan, type PlanFilter, planReasons, planThemeOf } from '../domain/plan-filter';
 import { type Translate, useLanguage } from '../i18n/LanguageProvider';
 import { paths } from '../routes';
 import { useSession } from '../session/SessionProvider';
@@ -27,6 +27,9 @@ function csvFor(items: PlanItem[], t: Translate): string {
   return planCsv(items, [
     { header: 'Id', value: (item) => (item.source === 'classification' ? item.sourceKey : '') },
     { header: t('colRequirement'), value: (item) => item.title },
+    { header: t('planTexts.filterTheme'), value: (item) => t(`planTexts.theme.${planThemeOf(item)}`) },
+    { header: t('planTexts.arText'), value: (item) => [item.requirement?.arText, item.requirement?.levelText?.arText].filter(Boolean).join(' ') },
+    { header: t('planTexts.iso'), value: (item) => (item.requirement?.iso27002 ?? []).map((control) => [control.id, control.title].filter(Boolean).join(' ')).join('; ') },
     { header: t('colStatus'), value: (item) => t(`planStatus.${item.status}`) },
     { header: t('statusMotivation'), value: (item) => item.statusMotivation ?? '' },
     { header: t('colPriority'), value: (item) => (item.priority ? t(`priority.${item.priority}`) : '') },
@@ -37,6 +40,9 @@ function csvFor(items: PlanItem[], t: Translate): string {
     { header: t('colReason'), value: (item) => planReasons(item).map((reason) => String(reason.text ?? '')).join(' ') },
   ]);
 }
+
+/** The plan's groups in the order ISO/IEC 27002:2022 lists its themes, then the DPIA's measures. */
+const themeGroups = [...planThemes, 'measures'] as const;
 
 export function PlanPage({ id }: { id: string }) {
   const asset = useApi<'/api/assets/:id'>(`/api/assets/${id}`);
@@ -78,6 +84,15 @@ function PlanView({ asset, items, onReplace, onStale }: { asset: Asset; items: P
               </select>
             </div>
             <div className="field">
+              <label htmlFor="plan-filter-theme">{t('planTexts.filterTheme')}</label>
+              <select id="plan-filter-theme" value={filter.theme} onChange={(e) => update({ theme: e.target.value as PlanFilter['theme'] })}>
+                <option value="">{t('all')}</option>
+                {themeGroups.filter((theme) => items.some((item) => planThemeOf(item) === theme)).map((theme) => (
+                  <option key={theme} value={theme}>{t(`planTexts.theme.${theme}`)}</option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
               <label htmlFor="plan-filter-aspect">{t('filterAspect')}</label>
               <select id="plan-filter-aspect" value={filter.aspect} onChange={(e) => update({ aspect: e.target.value as AspectCode | '' })}>
                 <option value="">{t('all')}</option>
@@ -106,21 +121,32 @@ function PlanView({ asset, items, onReplace, onStale }: { asset: Asset; items: P
           {shown.length === 0 ? (
             <p className="empty-state">{t('planNoMatch')}</p>
           ) : (
-            <DataTable
-              className="plan-table"
-              testId="plan-table"
-              columns={[t('colRequirement'), t('colReason'), t('colStatus'), t('colPriority'), t('colAnsvarig'), t('colPlannedDate'), t('colHur'), t('colEvidence')]}
-            >
-              {shown.map((item) => (
-                <PlanRow
-                  key={item.id}
-                  item={item}
-                  canEdit={canEdit}
-                  onChanged={(updated) => onReplace(items.map((entry) => (entry.id === updated.id ? updated : entry)))}
-                  onStale={onStale}
-                />
-              ))}
-            </DataTable>
+            <div data-testid="plan-table">
+              {themeGroups.map((theme) => {
+                const group = shown.filter((item) => planThemeOf(item) === theme);
+                if (group.length === 0) return null;
+                return (
+                  <section key={theme} aria-labelledby={`plan-theme-${theme}`} data-testid={`plan-theme-${theme}`}>
+                    <h2 id={`plan-theme-${theme}`}>{t(`planTexts.theme.${theme}`)}</h2>
+                    <DataTable
+                      className="plan-table"
+                      testId={`plan-table-${theme}`}
+                      columns={[t('colRequirement'), t('colReason'), t('colStatus'), t('colPriority'), t('colAnsvarig'), t('colPlannedDate'), t('colHur'), t('colEvidence')]}
+                    >
+                      {group.map((item) => (
+                        <PlanRow
+                          key={item.id}
+                          item={item}
+                          canEdit={canEdit}
+                          onChanged={(updated) => onReplace(items.map((entry) => (entry.id === updated.id ? updated : entry)))}
+                          onStale={onStale}
+                        />
+                      ))}
+                    </DataTable>
+                  </section>
+                );
+              })}
+            </div>
           )}
         </>
       )}

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { ApiError, sendJson } from '../api';
-import type { PlanItem, PlanItemPatch } from '../contract/api-types';
+import type { PlanItem, PlanItemPatch, PlanRequirementTexts } from '../contract/api-types';
 import { planStatuses, priorities } from '../../scoring/enumerations';
 import { planReasons } from '../domain/plan-filter';
 import { PlanItemHistory } from '../plans/PlanItemHistory';
@@ -13,6 +13,22 @@ function text(value: string): string | null {
 }
 
 const needsDetails = new Set<PlanItem['status']>(['ej_tillampligt', 'risk_accepterad']);
+
+/** The requirement as the catalog words it: the ÄR-krav, the stronger text for the level reached, and its controls. */
+function RequirementTexts({ texts }: { texts: PlanRequirementTexts }) {
+  const { t } = useLanguage();
+  return (
+    <span className="requirement-texts">
+      <span className="requirement-text"><span className="visually-hidden">{t('planTexts.arText')}: </span>{texts.arText}</span>
+      {texts.levelText && (
+        <span className="requirement-text"><strong>{t('planTexts.levelText', { aspect: texts.levelText.aspect, level: texts.levelText.level })}:</strong> {texts.levelText.arText}</span>
+      )}
+      <span className="muted iso-refs" data-testid="plan-iso">
+        {t('planTexts.iso')}: {texts.iso27002.map((control) => [control.id, control.title].filter(Boolean).join(' ')).join('; ')}
+      </span>
+    </span>
+  );
+}
 
 /** One requirement with its fields edited in place; each change is saved with the item's revision. */
 export function PlanRow({ item, canEdit, onChanged, onStale }: { item: PlanItem; canEdit: boolean; onChanged(item: PlanItem): void; onStale(): void }) {
@@ -47,6 +63,7 @@ export function PlanRow({ item, canEdit, onChanged, onStale }: { item: PlanItem;
       <th scope="row">
         <span className="requirement-title">{item.title}</span>
         <span className="muted requirement-id">{[item.source === 'classification' ? item.sourceKey : '', item.applicable ? '' : t('notApplicableAnymore'), item.replacedBy.length > 0 ? t('plan.replacedBy', { titles: item.replacedBy.join(', ') }) : ''].filter(Boolean).join(' · ')}</span>
+        {item.requirement && <RequirementTexts texts={item.requirement} />}
         {item.needsReassessment && item.applicable && (
           <span className="reassess">
             <span className="badge level-high" data-testid="plan-reassess">{t('plan.reassess')}</span>

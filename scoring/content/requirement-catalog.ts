@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { requirementThemes } from '../enumerations';
 import { aspectCodeSchema, levelNumberSchema } from './classification-model';
 import { formIdSchema, formMetaSchema } from './form-file';
 
@@ -9,7 +10,7 @@ import { formIdSchema, formMetaSchema } from './form-file';
  */
 
 /** The four themes of ISO/IEC 27002:2022 (clauses 5–8). */
-export const requirementThemeSchema = z.enum(['organisatorisk', 'personal', 'fysisk', 'teknisk']);
+export const requirementThemeSchema = z.enum(requirementThemes);
 
 /** A control number of ISO/IEC 27002:2022, e.g. "8.13". */
 export const iso27002ControlPattern = /^[5-8]\.[1-9][0-9]?$/;

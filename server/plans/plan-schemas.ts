@@ -37,6 +37,22 @@ export const planItemSchema = z
 
 export type PlanItem = z.infer<typeof planItemSchema>;
 
+const requirementTextsSchema = z
+  .object({
+    theme: z.enum(['organisatorisk', 'personal', 'fysisk', 'teknisk']).openapi({ description: 'The ISO/IEC 27002:2022 theme the requirement is grouped under' }),
+    arText: z.string().openapi({ description: 'The ÄR-krav: the state the organisation is in when the requirement is met' }),
+    levelText: z.object({ aspect: z.string(), level: z.number().int(), arText: z.string() }).nullable().openapi({ description: 'The stronger text for the level reached' }),
+    iso27002: z.array(z.object({ id: z.string(), title: z.string().nullable() })).openapi({ description: 'ISO/IEC 27002:2022 controls with their Swedish headings' }),
+  })
+  .openapi('PlanRequirementTexts');
+
+export type PlanRequirementTexts = z.infer<typeof requirementTextsSchema>;
+
+/** A plan item as the plan page reads it: a classification item with its requirement's texts, null for a DPIA measure. */
+export const planItemWithTextsSchema = planItemSchema.extend({ requirement: requirementTextsSchema.nullable() }).openapi('PlanItemWithTexts');
+
+export type PlanItemWithTexts = z.infer<typeof planItemWithTextsSchema>;
+
 const evidenceUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) link' }).max(2000);
 
 export const planItemPatchSchema = z

@@ -1,8 +1,8 @@
 import { z } from '@hono/zod-openapi';
-import { planStatuses } from '../../scoring/enumerations';
+import { planStatuses, requirementThemes } from '../../scoring/enumerations';
 
 const implementation = z.enum(['infort', 'delvis_infort', 'ej_infort', 'ej_bedomd', 'ej_tillampligt']);
-const theme = z.enum(['organisatorisk', 'personal', 'fysisk', 'teknisk']);
+const theme = z.enum(requirementThemes);
 
 const rowSchema = z.object({
   control: z.object({ id: z.string(), theme, title: z.string(), titleEn: z.string() }),

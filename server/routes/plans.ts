@@ -5,7 +5,8 @@ import { appendAuditEvent } from '../audit/audit-log';
 import { authorize } from '../auth/access';
 import { AppError } from '../errors';
 import { findPlanItemRow } from '../plans/plan-item-store';
-import { planItemPatchSchema, planItemSchema } from '../plans/plan-schemas';
+import { planItemPatchSchema, planItemWithTextsSchema } from '../plans/plan-schemas';
+import { withRequirementTexts } from '../plans/plan-requirement-texts';
 import { requirementDefaultsOf, setRequirementDefault } from '../plans/requirement-defaults-store';
 import { defaultHurFor, planOfAsset, toPlanItem } from '../plans/plan-store';
 import { updatePlanItem } from '../plans/update-plan-item';
@@ -21,12 +22,13 @@ export const planRoutes = createRouter()
       tags: ['plans'],
       summary: 'The asset’s handlingsplan: every item, applicable ones first',
       request: { params: z.object({ assetId: idParam('assetId') }) },
-      responses: { 200: { description: 'Plan items', content: json(z.object({ items: z.array(planItemSchema) })) }, ...errorResponses(400, 401, 404) },
+      responses: { 200: { description: 'Plan items', content: json(z.object({ items: z.array(planItemWithTextsSchema) })) }, ...errorResponses(400, 401, 404) },
     }),
     async (c) => {
       const { asset } = await assetWithPermission(c, c.req.valid('param').assetId, 'plan.read');
       const deps = c.get('deps');
-      return c.json({ items: await planOfAsset(deps.database.db, await deps.organisations.current(), asset) }, 200);
+      const items = await planOfAsset(deps.database.db, await deps.organisations.current(), asset);
+      return c.json({ items: withRequirementTexts(items, deps.forms) }, 200);
     },
   )
   .openapi(
@@ -37,7 +39,7 @@ export const planRoutes = createRouter()
       summary: 'Record status, ansvarig, dates, "hur", evidence or a comment on a plan item',
       description: 'baseRevision must be the item’s current revision; a stale one gets 409. Ej tillämpligt needs a motivation; risk accepterad a decision maker, date and validity.',
       request: { params: z.object({ id: idParam('id') }), body: { required: true, content: json(planItemPatchSchema) } },
-      responses: { 200: { description: 'Updated', content: json(planItemSchema) }, ...errorResponses(400, 401, 403, 404, 409, 415) },
+      responses: { 200: { description: 'Updated', content: json(planItemWithTextsSchema) }, ...errorResponses(400, 401, 403, 404, 409, 415) },
     }),
     async (c) => {
       const { id } = c.req.valid('param');
@@ -48,7 +50,8 @@ export const planRoutes = createRouter()
       const { asset, principal } = await assetWithPermission(c, item.asset_id, 'plan.edit');
       await updatePlanItem(deps, item, c.req.valid('json'), { userId: principal.userId, organisationId: asset.organisationId });
       const updated = (await findPlanItemRow(db, id))!;
-      return c.json(toPlanItem(updated, await defaultHurFor(db, await deps.organisations.current(), asset.organisationId)), 200);
+      const shown = toPlanItem(updated, await defaultHurFor(db, await deps.organisations.current(), asset.organisationId));
+      return c.json(withRequirementTexts([shown], deps.forms)[0]!, 200);
     },
   )
   .openapi(

@@ -10,7 +10,7 @@ const item = (overrides: Partial<PlanItem>): PlanItem => ({
   detail: { reasons: [{ kind: 'aspect', aspect: 'S', text: 'S2 Betydande når kravets nivå S2.' }] },
   status: 'ej_bedomd', statusMotivation: null, riskDecidedBy: null, riskDecidedOn: null, riskValidUntil: null, ansvarig: null, priority: null,
   plannedDate: null, hur: null, hurSource: null, fulfilledCentrally: false, evidenceUrl: null, comment: null, revision: 1, updatedAt: '2026-01-01T00:00:00Z',
-  needsReassessment: false, replacedBy: [], requirementVersion: 1, assessedAgainst: [], ...overrides,
+  needsReassessment: false, replacedBy: [], requirementVersion: 1, assessedAgainst: [], requirement: null, ...overrides,
 });
 
 describe('plan filters and CSV', () => {
@@ -22,6 +22,14 @@ describe('plan filters and CSV', () => {
     expect(filterPlan(items, { ...emptyPlanFilter, priority: 'none' }).map((entry) => entry.id)).toEqual(['2']);
     expect(filterPlan(items, { ...emptyPlanFilter, ansvarig: 'it-ch' }).map((entry) => entry.id)).toEqual(['1']);
     expect(filterPlan(items, { ...emptyPlanFilter, showNotApplicable: true })).toHaveLength(3);
+  });
+
+  it('filters by theme, a DPIA measure (no requirement) under the measures', () => {
+    const texts = { arText: 'Loggar sparas.', levelText: null, iso27002: [{ id: '8.15', title: 'Loggning' }] };
+    const items = [item({ id: '1', requirement: { theme: 'teknisk', ...texts } }), item({ id: '2', requirement: { theme: 'organisatorisk', ...texts } }), item({ id: '3', source: 'dpia' })];
+    expect(filterPlan(items, { ...emptyPlanFilter, theme: 'teknisk' }).map((entry) => entry.id)).toEqual(['1']);
+    expect(filterPlan(items, { ...emptyPlanFilter, theme: 'measures' }).map((entry) => entry.id)).toEqual(['3']);
+    expect(filterPlan(items, emptyPlanFilter)).toHaveLength(3);
   });
 
   it('writes semicolon CSV with a BOM, quotes and no formula injection', () => {
