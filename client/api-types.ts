@@ -3,7 +3,7 @@
  * mirror the zod schemas in server/ (their OpenAPI document is at /api/openapi.json).
  */
 
-export type Role = 'admin' | 'isam' | 'dso' | 'objektledare' | 'beslutsfattare' | 'granskare';
+export type Role = 'admin' | 'isam' | 'dso' | 'objektledare' | 'beslutsfattare' | 'granskare' | 'sakerhetsskyddschef';
 
 export interface Membership {
   organisationId: string;

@@ -35,7 +35,7 @@ export interface DashboardFigures {
 export interface TodoList {
   reviews: { assessmentId: string; assetId: string; assetName: string; organisationName: string; kind: 'classification' | 'dpia' | 'dpia-screening'; nextReviewAt: string; overdue: boolean }[];
   planItems: { id: string; assetId: string; assetName: string; title: string; status: PlanStatus; priority: Priority | null; plannedDate: string | null; overdue: boolean }[];
-  approvals: { assessmentId: string; assetId: string; assetName: string; kind: 'classification' | 'dpia' | 'dpia-screening'; step: 'ready' | 'dso_advice' | 'decision' | 'exemption_decision'; since: string }[];
+  approvals: { assessmentId: string; assetId: string; assetName: string; kind: 'classification' | 'dpia' | 'dpia-screening'; step: 'ready' | 'dso_advice' | 'decision' | 'exemption_decision' | 'special_analysis'; since: string }[];
 }
 
 export interface ImportPreview {

@@ -12,6 +12,7 @@ import { ProtocolList } from './ProtocolList';
 import { ReadyForm } from './ReadyForm';
 import { ReturnForm } from './ReturnForm';
 import type { SignOff } from './sign-off-types';
+import { SpecialAnalysisStep } from './SpecialAnalysisStep';
 import { SubmitForm } from './SubmitForm';
 import { useRolesIn } from './useRolesIn';
 import './sign-off.css';
@@ -90,6 +91,7 @@ export function SignOffPanel({ assessment, assetName, title, savePending = false
                 assessment.status !== 'faststalld' && <p className="muted">{t('signOff.noActions')}</p>
               )}
               {open && actions.includes(open) && form(open)}
+              {data.specialAnalysis && <SpecialAnalysisStep assessment={assessment} step={data.specialAnalysis} canRecord={roles.has('sakerhetsskyddschef')} onRecorded={signOff.retry} />}
               <h3>{t('signOff.timeline')}</h3>
               <ApprovalTimeline approvals={data.approvals} />
               {(assessment.status === 'faststalld' || data.protocols.length > 0) && (

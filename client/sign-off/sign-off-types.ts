@@ -45,7 +45,11 @@ export interface ProtocolInfo {
   timestamp: { kind: 'signature' | 'document'; time: string; authority: string; sha256: string } | null;
 }
 
+/** Säkerhetsskydd (issue 17): null without a level-4 mark; recorded null while the säkerhetsskyddschef has not recorded where the analysis is kept. */
+export type SpecialAnalysisStep = { recorded: { reference: string; userName: string; recordedAt: string } | null } | null;
+
 export interface SignOff {
   approvals: Approval[];
   protocols: ProtocolInfo[];
+  specialAnalysis: SpecialAnalysisStep;
 }

@@ -13,6 +13,7 @@ export interface Database {
   plan_items: PlanItemsTable;
   requirement_defaults: RequirementDefaultsTable;
   approvals: ApprovalsTable;
+  special_analyses: SpecialAnalysesTable;
   protocols: ProtocolsTable;
   review_confirmations: ReviewConfirmationsTable;
   templates: TemplatesTable;
@@ -37,7 +38,7 @@ export interface Database {
 }
 
 export type OrganisationKind = 'kommun' | 'namnd' | 'forvaltning' | 'bolag' | 'annan';
-export type Role = 'admin' | 'isam' | 'dso' | 'objektledare' | 'beslutsfattare' | 'granskare';
+export type Role = 'admin' | 'isam' | 'dso' | 'objektledare' | 'beslutsfattare' | 'granskare' | 'sakerhetsskyddschef';
 export type AssessmentKind = 'classification' | 'dpia-screening' | 'dpia';
 export type AssessmentStatus = 'utkast' | 'for_granskning' | 'faststalld';
 export type PlanItemStatus = 'ej_bedomd' | 'uppfyllt' | 'delvis_uppfyllt' | 'ej_uppfyllt' | 'ej_tillampligt' | 'risk_accepterad';
@@ -249,6 +250,17 @@ export interface RequirementDefaultsTable {
   requirement_id: string;
   hur: string;
   updated_at: string;
+}
+
+/** Säkerhetsskydd (migration 020): where a level-4 classification's separate analysis is kept, never its content. */
+export interface SpecialAnalysesTable {
+  id: string;
+  assessment_id: string;
+  reference: string;
+  user_id: string;
+  /** The name as it was when recorded. */
+  user_name: string;
+  recorded_at: string;
 }
 
 export type ApprovalStep = 'ready' | 'dso_advice' | 'decision' | 'returned';

@@ -40,6 +40,10 @@ export function lgReportDocument(data: LgReportData): DocumentDefinition {
       ['Öppna krav per prioritet', today.plan.openByPriority.map((row) => `${priorityNames[String(row.priority)]}: ${n(row.count)}`).join(', ')],
       ['Försenade (planerat datum passerat)', n(today.plan.overdue)],
     ]),
+    factTable([
+      ['Klassningar med nivå 4 (säkerhetsskydd)', n(data.specialAnalyses.levelFour)],
+      ['  varav med särskild analys registrerad hos säkerhetsskyddschefen', n(data.specialAnalyses.recorded)],
+    ]),
     heading('4. Riskacceptanser'),
     factTable([
       ['Gällande', n(today.plan.riskAcceptances.active)],
