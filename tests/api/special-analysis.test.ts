@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assetInput, type OrgFixture, orgFixture } from '../support/org-fixture';
+import { pdftotext } from '../support/pdf-tools';
 import { levelFourAnswers } from '../support/sakerhet-fixture';
 import { ekonomisystem } from '../support/template-fixture';
 import { createTestApp, type TestApp } from '../support/test-app';
@@ -77,6 +78,9 @@ describe('säkerhetsskydd: the särskild analys step', () => {
     const counted = await summary();
     expect(counted.get('Klassningar med nivå 4 (säkerhetsskydd)')).toBe(1);
     expect(counted.get('  varav med särskild analys registrerad')).toBe(1);
+    const pdf = await org.admin.raw('GET', `/api/organisations/${org.rootId}/reports/ledningens-genomgang.pdf?year=${new Date().getUTCFullYear()}`);
+    const text = pdftotext(new Uint8Array(await pdf.arrayBuffer())).replace(/\s+/g, ' ');
+    expect(text).toContain(`Klassningar med nivå 4 (säkerhetsskydd) ${new Date().getUTCFullYear()} 1, varav 1 med särskild analys registrerad`);
     // Once fastställd, the reference is part of the decided record and cannot be replaced.
     expect((await chief.post(`/api/assessments/${id}/special-analysis`, { reference: 'SÄK 2026-15' })).status).toBe(409);
   });
