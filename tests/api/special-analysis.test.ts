@@ -72,6 +72,11 @@ describe('säkerhetsskydd: the särskild analys step', () => {
     expect(decided.body.status).toBe('faststalld');
     // Requirement generation stays stopped for level 4, as before.
     expect(decided.body.result.actionPlan.stoppedReason).toContain('Inga krav tas fram');
+    // The sealed protocol's first page says where the analysis is kept, and nothing more.
+    const protocol = await decider.raw('GET', `/api/assessments/${id}/protocol.pdf`);
+    expect(protocol.status).toBe(200);
+    const protocolText = pdftotext(new Uint8Array(await protocol.arrayBuffer())).replace(/\s+/g, ' ');
+    expect(protocolText).toContain('Särskild analys (säkerhetsskydd) Förvaras: SÄK 2026-14. Registrerat av sakerhetsskyddschef');
     const audit = await testApp.deps.database.db.selectFrom('audit_events').select('payload').where('action', '=', 'assessment.special_analysis_recorded').where('entity_id', '=', id).execute();
     expect(audit).toHaveLength(1);
 
