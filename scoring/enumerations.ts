@@ -4,7 +4,7 @@
  * bundle (the server builds its zod enums from these arrays).
  */
 
-export const roles = ['admin', 'isam', 'dso', 'objektledare', 'beslutsfattare', 'granskare'] as const;
+export const roles = ['admin', 'isam', 'dso', 'objektledare', 'beslutsfattare', 'granskare', 'sakerhetsskyddschef'] as const;
 export type Role = (typeof roles)[number];
 
 export const organisationKinds = ['kommun', 'namnd', 'forvaltning', 'bolag', 'annan'] as const;

@@ -18,6 +18,8 @@ const statusByCode = {
   // Decision rules (issue 13): refusals a person can act on, each translated by the client.
   principles_to_correct: 409,
   separation_of_duties: 409,
+  // Säkerhetsskydd (issue 17): a level-4 classification waits for the säkerhetsskyddschef's analysis reference.
+  special_analysis_missing: 409,
   seal_unavailable: 503,
 } as const satisfies Record<string, ContentfulStatusCode>;
 

@@ -20,6 +20,7 @@ export const keyByCode = {
   separation_of_duties: 'apiError.separation_of_duties',
   seal_unavailable: 'apiError.seal_unavailable',
   protocol_pending: 'apiError.protocol_pending',
+  special_analysis_missing: 'apiError.special_analysis_missing',
 } as const satisfies Record<string, MessageKey>;
 
 type ErrorCode = keyof typeof keyByCode;

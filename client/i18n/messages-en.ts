@@ -326,4 +326,21 @@ export const en: Record<MessageKey, string> = {
   ...dpiaEn,
   // Issue 17.3 (plan): requirement texts on the handlingsplan.
   ...planTextsEn,
+  // Issue 17.6 (sakerhet): säkerhetsskydd's särskild analys step.
+  'role.sakerhetsskyddschef': 'protective security officer',
+  'apiError.special_analysis_missing': 'The classification has level 4 (protective security): the protective security officer must first record where the special analysis is kept.',
+  'ov.todo.step.special_analysis': 'Special analysis to record',
+  'action.assessment.special_analysis_recorded': 'Special analysis recorded',
+  'specialAnalysis.heading': 'Special analysis (protective security)',
+  'specialAnalysis.explanation': 'The classification has level 4 for at least one aspect. No requirements are generated here for that level; the protective security officer makes a separate protective security analysis outside Sigill. Sigill keeps only where the analysis is kept, and the decision waits until that is recorded.',
+  'specialAnalysis.waiting': 'Waiting for the protective security officer: where the analysis is kept has not been recorded.',
+  'specialAnalysis.recorded': 'The analysis is kept at: {reference}. Recorded by {name} on {date}.',
+  'specialAnalysis.open': 'Record where the analysis is kept',
+  'specialAnalysis.replace': 'Change where the analysis is kept',
+  'specialAnalysis.formHeading': 'Where is the special analysis kept?',
+  'specialAnalysis.formExplanation': 'Give only a reference, for example a case number. Write no details of the protective security here.',
+  'specialAnalysis.reference': 'Where the analysis is kept',
+  'specialAnalysis.referenceHint': 'For example a case number at the protective security officer.',
+  'specialAnalysis.referenceRequired': 'Give where the analysis is kept.',
+  'specialAnalysis.record': 'Record',
 };

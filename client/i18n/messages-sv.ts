@@ -336,6 +336,23 @@ export const sv = {
   ...dpiaSv,
   // Issue 17.3 (plan): requirement texts on the handlingsplan.
   ...planTextsSv,
+  // Issue 17.6 (sakerhet): säkerhetsskydd's särskild analys step.
+  'role.sakerhetsskyddschef': 'säkerhetsskyddschef',
+  'apiError.special_analysis_missing': 'Klassningen har nivå 4 (säkerhetsskydd): säkerhetsskyddschefen måste först registrera var den särskilda analysen förvaras.',
+  'ov.todo.step.special_analysis': 'Särskild analys att registrera',
+  'action.assessment.special_analysis_recorded': 'Särskild analys registrerades',
+  'specialAnalysis.heading': 'Särskild analys (säkerhetsskydd)',
+  'specialAnalysis.explanation': 'Klassningen har nivå 4 för minst en aspekt. Inga krav tas fram här för den nivån; säkerhetsskyddschefen gör en särskild säkerhetsskyddsanalys utanför Sigill. Sigill sparar bara var analysen förvaras, och beslutet väntar tills det är registrerat.',
+  'specialAnalysis.waiting': 'Väntar på säkerhetsskyddschefen: var analysen förvaras är inte registrerat.',
+  'specialAnalysis.recorded': 'Analysen förvaras: {reference}. Registrerat av {name} {date}.',
+  'specialAnalysis.open': 'Registrera var analysen förvaras',
+  'specialAnalysis.replace': 'Ändra var analysen förvaras',
+  'specialAnalysis.formHeading': 'Var förvaras den särskilda analysen?',
+  'specialAnalysis.formExplanation': 'Ange bara en hänvisning, till exempel ett diarienummer. Skriv inga detaljer om säkerhetsskyddet här.',
+  'specialAnalysis.reference': 'Var analysen förvaras',
+  'specialAnalysis.referenceHint': 'Till exempel ett diarienummer hos säkerhetsskyddschefen.',
+  'specialAnalysis.referenceRequired': 'Ange var analysen förvaras.',
+  'specialAnalysis.record': 'Registrera',
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof sv;

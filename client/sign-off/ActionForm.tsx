@@ -54,7 +54,8 @@ export function ActionForm({ heading, explanation, statement, confirmLabel, vali
       await onConfirm();
     } catch (caught) {
       const refusal = explainRefusal?.(caught) ?? null;
-      const message = caught instanceof ApiError && caught.status === 409 ? t('signOff.changedMeanwhile') : t('signOff.failed', { message: t(errorMessageKey(caught)) });
+      // A 409 with its own words (the särskild analys still missing) says so; any other means the assessment moved on.
+      const message = caught instanceof ApiError && caught.status === 409 && caught.code !== 'special_analysis_missing' ? t('signOff.changedMeanwhile') : t('signOff.failed', { message: t(errorMessageKey(caught)) });
       setError(
         refusal ? (
           <>

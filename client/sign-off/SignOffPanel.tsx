@@ -11,6 +11,7 @@ import { ExemptionForm } from './ExemptionForm';
 import { ProtocolList } from './ProtocolList';
 import { ReadyForm } from './ReadyForm';
 import { ReturnForm } from './ReturnForm';
+import { SpecialAnalysisStep } from './SpecialAnalysisStep';
 import { SubmitForm } from './SubmitForm';
 import { useRolesIn } from './useRolesIn';
 import './sign-off.css';
@@ -89,6 +90,7 @@ export function SignOffPanel({ assessment, assetName, title, savePending = false
                 assessment.status !== 'faststalld' && <p className="muted">{t('signOff.noActions')}</p>
               )}
               {open && actions.includes(open) && form(open)}
+              {data.specialAnalysis && <SpecialAnalysisStep assessment={assessment} step={data.specialAnalysis} canRecord={roles.has('sakerhetsskyddschef')} onRecorded={signOff.retry} />}
               <h3>{t('signOff.timeline')}</h3>
               <ApprovalTimeline approvals={data.approvals} />
               {(assessment.status === 'faststalld' || data.protocols.length > 0) && (

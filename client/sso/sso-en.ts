@@ -50,4 +50,5 @@ export const ssoEn = {
   'sso.role.objektledare': 'System manager',
   'sso.role.beslutsfattare': 'Decision maker',
   'sso.role.granskare': 'Reviewer',
+  'sso.role.sakerhetsskyddschef': 'Protective security officer',
 } satisfies Record<keyof typeof ssoSv, string>;

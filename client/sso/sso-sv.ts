@@ -48,4 +48,5 @@ export const ssoSv = {
   'sso.role.objektledare': 'Objektledare',
   'sso.role.beslutsfattare': 'Beslutsfattare',
   'sso.role.granskare': 'Granskare',
+  'sso.role.sakerhetsskyddschef': 'Säkerhetsskyddschef',
 } satisfies Record<string, string>;

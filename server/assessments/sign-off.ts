@@ -18,6 +18,7 @@ import { assertDpiaDecisionRules } from './dpia-decision-rules';
 import { assertSeparateDuties } from './separation-of-duties';
 import { awaitsExemptionDecision } from './exemption-decision';
 import { withTransaction } from '../db/transaction';
+import { assertSpecialAnalysisRecorded } from './special-analysis';
 
 
 /** Today in Sweden, as the decision date a nämnd would write. */
@@ -73,6 +74,7 @@ export async function decide(deps: AppDeps, assessment: Assessment, input: Decis
   // A claimed exemption is the DSO's to decide before the screening can be fastställd.
   if (awaitsExemptionDecision(assessment)) throw new AppError('conflict', 'The DSO must first decide the exemption the screening claims');
   const { db } = deps.database;
+  await assertSpecialAnalysisRecorded(db, assessment);
   const duties = await assertSeparateDuties(deps, assessment, actor.userId);
   await assertTemplateFloor(db, assessment, assessment.result, 'decide');
   let set: Parameters<typeof guardedUpdate>[3] = { status: 'faststalld', decided_at: nowIso() };

@@ -5,13 +5,13 @@ import type { Role } from '../db/schema';
  * organisation also holds in every organisation below it). Anything not listed is denied.
  */
 export const permissions = {
-  'organisation.read': ['admin', 'isam', 'dso', 'objektledare', 'beslutsfattare', 'granskare'],
+  'organisation.read': ['admin', 'isam', 'dso', 'objektledare', 'beslutsfattare', 'granskare', 'sakerhetsskyddschef'],
   'organisation.manage': ['admin'],
   'user.manage': ['admin'],
-  'asset.read': ['admin', 'isam', 'dso', 'objektledare', 'beslutsfattare', 'granskare'],
+  'asset.read': ['admin', 'isam', 'dso', 'objektledare', 'beslutsfattare', 'granskare', 'sakerhetsskyddschef'],
   'asset.write': ['admin', 'isam', 'objektledare'],
   'asset.archive': ['admin', 'isam'],
-  'assessment.read': ['admin', 'isam', 'dso', 'objektledare', 'beslutsfattare', 'granskare'],
+  'assessment.read': ['admin', 'isam', 'dso', 'objektledare', 'beslutsfattare', 'granskare', 'sakerhetsskyddschef'],
   'assessment.start': ['admin', 'isam', 'objektledare', 'dso'],
   'assessment.edit': ['admin', 'isam', 'objektledare', 'dso'],
   'assessment.submit': ['admin', 'isam', 'objektledare', 'dso'],
@@ -19,16 +19,18 @@ export const permissions = {
   'assessment.decide': ['beslutsfattare'],
   'assessment.mark_ready': ['objektledare'],
   'assessment.advise': ['dso'],
-  'protocol.read': ['admin', 'isam', 'dso', 'objektledare', 'beslutsfattare', 'granskare'],
+  // Säkerhetsskydd (issue 17): the säkerhetsskyddschef records where a level-4 mark's separate analysis is kept.
+  'assessment.special_analysis': ['sakerhetsskyddschef'],
+  'protocol.read': ['admin', 'isam', 'dso', 'objektledare', 'beslutsfattare', 'granskare', 'sakerhetsskyddschef'],
   // Sealing a protocol left pending by a failed seal: the deciding side, or the admin who fixed the seal.
   'protocol.seal': ['admin', 'beslutsfattare'],
-  'plan.read': ['admin', 'isam', 'dso', 'objektledare', 'beslutsfattare', 'granskare'],
+  'plan.read': ['admin', 'isam', 'dso', 'objektledare', 'beslutsfattare', 'granskare', 'sakerhetsskyddschef'],
   'plan.edit': ['admin', 'isam', 'objektledare'],
   'plan.defaults': ['admin', 'isam'],
   // Moving plans to a newer kravkatalog (issue 17): the ISAM's call, for the whole organisation or one asset.
   'plan.catalog_move': ['admin', 'isam'],
-  'audit.read': ['admin', 'isam', 'dso', 'objektledare', 'beslutsfattare', 'granskare'],
-  'export.read': ['admin', 'isam', 'dso', 'objektledare', 'beslutsfattare', 'granskare'],
+  'audit.read': ['admin', 'isam', 'dso', 'objektledare', 'beslutsfattare', 'granskare', 'sakerhetsskyddschef'],
+  'export.read': ['admin', 'isam', 'dso', 'objektledare', 'beslutsfattare', 'granskare', 'sakerhetsskyddschef'],
   // Oversight (issue 9): the ISAM's dashboard and Ledningens genomgång, read-only for granskare.
   'report.read': ['admin', 'isam', 'granskare'],
   // The ISAM's conclusions and proposed actions in Ledningens genomgång (issue 17).
@@ -42,7 +44,7 @@ export const permissions = {
   // The tillämpningsförklaring's justifications of controls (issue 17): the ISAM's words.
   'soa.justify': ['admin', 'isam'],
   // Normative central classifications (issue 8): published by the central ISAM, adopted locally.
-  'template.read': ['admin', 'isam', 'dso', 'objektledare', 'beslutsfattare', 'granskare'],
+  'template.read': ['admin', 'isam', 'dso', 'objektledare', 'beslutsfattare', 'granskare', 'sakerhetsskyddschef'],
   'template.publish': ['admin', 'isam'],
   'template.adopt': ['admin', 'isam', 'objektledare'],
   'template.report': ['admin', 'isam', 'granskare'],

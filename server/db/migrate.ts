@@ -18,6 +18,7 @@ import * as planHistory from './migrations/015_plan_history';
 import * as protocolTimestamps from './migrations/018_protocol_timestamps';
 import * as dpiaMeasureRowKeys from './migrations/016_dpia_measure_row_keys';
 import * as swedishKeys from './migrations/014_swedish_keys';
+import * as specialAnalyses from './migrations/020_special_analyses';
 import type { Database } from './schema';
 
 /** Numbered migrations, in order; a new one is appended, an old one never edited. */
@@ -41,6 +42,7 @@ const migrations: Record<string, Migration> = {
   '018_protocol_timestamps': protocolTimestamps,
   '016_dpia_measure_row_keys': dpiaMeasureRowKeys,
   '014_swedish_keys': swedishKeys,
+  '020_special_analyses': specialAnalyses,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {

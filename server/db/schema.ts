@@ -14,6 +14,7 @@ export interface Database {
   plan_items: PlanItemsTable;
   requirement_defaults: RequirementDefaultsTable;
   approvals: ApprovalsTable;
+  special_analyses: SpecialAnalysesTable;
   protocols: ProtocolsTable;
   review_confirmations: ReviewConfirmationsTable;
   templates: TemplatesTable;
@@ -247,6 +248,18 @@ export interface RequirementDefaultsTable {
   hur: string;
   updated_at: string;
 }
+
+/** Säkerhetsskydd (migration 020): where a level-4 classification's separate analysis is kept, never its content. */
+export interface SpecialAnalysesTable {
+  id: string;
+  assessment_id: string;
+  reference: string;
+  user_id: string;
+  /** The name as it was when recorded. */
+  user_name: string;
+  recorded_at: string;
+}
+
 
 export interface ApprovalsTable {
   id: string;

@@ -26,6 +26,7 @@ const demoUsers: { email: string; name: string; role: Role; organisation: 'kommu
   { email: `isam@${demoDomain}`, name: 'Ingrid Samuelsson (informationssäkerhetssamordnare)', role: 'isam', organisation: 'kommun' },
   { email: `dso@${demoDomain}`, name: 'David Svensson (dataskyddsombud)', role: 'dso', organisation: 'kommun' },
   { email: `granskare@${demoDomain}`, name: 'Greta Andersson (revisor)', role: 'granskare', organisation: 'kommun' },
+  { email: `sakerhetsskyddschef@${demoDomain}`, name: 'Stefan Berg (säkerhetsskyddschef)', role: 'sakerhetsskyddschef', organisation: 'kommun' },
   { email: `objektledare.social@${demoDomain}`, name: 'Omar Lind (objektledare, socialförvaltningen)', role: 'objektledare', organisation: 'social' },
   { email: `beslutsfattare.social@${demoDomain}`, name: 'Britt Holm (förvaltningschef, socialförvaltningen)', role: 'beslutsfattare', organisation: 'social' },
   { email: `objektledare.skola@${demoDomain}`, name: 'Sara Nyberg (objektledare, utbildningsförvaltningen)', role: 'objektledare', organisation: 'skola' },

@@ -17,6 +17,7 @@ export const roleText: Record<Role, string> = {
   objektledare: 'Objektledare',
   beslutsfattare: 'Beslutsfattare',
   granskare: 'Granskare',
+  sakerhetsskyddschef: 'Säkerhetsskyddschef',
 };
 
 /** Said when separation of duties was turned off and the decider had also prepared the round (issue 13). */

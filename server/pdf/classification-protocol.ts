@@ -140,6 +140,13 @@ function lawSection(data: ProtocolData, classification: Classification): Content
 }
 
 /** Page 1: the decision, the profile in words, the flags that hold by name, who decided and under what. */
+/** A level-4 classification's särskild analys: only where it is kept, as the säkerhetsskyddschef recorded it. */
+function specialAnalysisFact(data: ProtocolData): [string, string][] {
+  const recorded = data.specialAnalysis;
+  if (!recorded) return [];
+  return [['Särskild analys (säkerhetsskydd)', `Förvaras: ${recorded.reference}. Registrerat av ${recorded.userName} (säkerhetsskyddschef) ${swedishDate(recorded.recordedAt)}.`]];
+}
+
 function summaryPage(data: ProtocolData, classification: Classification, actionPlan: ActionPlanSummary): Content[] {
   const flags = classificationFlagOrder.filter((key) => classification.flags[key]?.value).map((key) => classificationFlagNames[key]);
   const aspects = classification.profile.aspects.map((aspect) => `${aspect.aspectName}: ${aspect.level ? aspect.level.label : 'ej bedömd'}`);
@@ -155,6 +162,7 @@ function summaryPage(data: ProtocolData, classification: Classification, actionP
       ['Profil', `${classification.profile.text}\n${aspects.join('\n')}`],
       ['Härledda egenskaper', flags.length > 0 ? flags.join(', ') : 'Inga'],
       ['Handlingsplan', plan],
+      ...specialAnalysisFact(data),
       ...decisionFacts(data),
     ],
     'Underlaget för beslutet – objektet, informationsmängderna, bedömningarna och beslutets steg – följer från sidan 2. Handlingsplanen finns i bilaga 1.',

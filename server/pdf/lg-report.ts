@@ -62,6 +62,8 @@ export function lgReportDocument(data: LgReportData): DocumentDefinition {
       ['Klassning pågår', n(coverage.inProgress)],
       ['Ej klassade', n(coverage.notClassified)],
       [`Klassningar fastställda ${data.year}`, `${n(year.classifications)}, varav ${n(year.firstTime)} första klassning och ${n(year.newVersions)} ny version`],
+      // Säkerhetsskydd: no requirements are generated at level 4; the separate analysis is kept by the säkerhetsskyddschef.
+      [`Klassningar med nivå 4 (säkerhetsskydd) ${data.year}`, `${n(data.specialAnalyses.levelFour)}, varav ${n(data.specialAnalyses.recorded)} med särskild analys registrerad`],
     ]),
     { text: 'Per organisation (läget i dag)', style: 'h2' },
     dataTable(['*', 'auto', 'auto', 'auto', 'auto', 'auto'], ['Organisation', 'Antal', 'Klassade', 'Andel', 'Pågår', 'Försenad omprövning'], today.organisations.filter((row) => row.assets > 0).map((row) => [row.name, n(row.assets), n(row.faststalld), percentText(row.shares.faststalld), n(row.pagar), n(row.overdue)])),

@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { AppDeps } from '../app-context';
 import { approvalsOf } from '../approvals/approval-store';
+import { needsSpecialAnalysis } from '../assessments/special-analysis';
+import { latestSpecialAnalysis } from '../assessments/special-analysis-store';
 import type { Assessment } from '../assessments/assessment-store';
 import { usedContent } from '../assessments/used-content';
 import type { Database } from '../db/schema';
@@ -120,6 +122,7 @@ export async function gatherProtocolData(deps: AppDeps, assessment: Assessment, 
     plan: await planLines(deps, assessment),
     riskMatrix: riskMatrix(deps, assessment),
     template: assessment.kind === 'classification' ? await templateBasisOf(deps, assessment) : null,
+    specialAnalysis: needsSpecialAnalysis(assessment) ? await latestSpecialAnalysis(db, assessment.id) : null,
     nextReviewAt: assessment.kind === 'classification' ? asset.next_review_at : (((assessment.result as { review?: { date?: string | null } }).review?.date) ?? null),
     verifyUrl: `${deps.config.publicUrl}/verifiera`,
     seal: { development: seal.development, subject: seal.subject },

@@ -24,6 +24,8 @@ export interface ProtocolData {
   nextReviewAt: string | null;
   /** Classification only: the normative template it was adopted from, if any. */
   template?: TemplateBasis | null;
+  /** Classification with a level-4 mark only (issue 17): where the säkerhetsskyddschef keeps the särskild analys. */
+  specialAnalysis?: { reference: string; userName: string; recordedAt: string } | null;
   verifyUrl: string;
   seal: { development: boolean; subject: string };
   /** The audit chain's newest event when sealing began; printed on the last page. Null only for a document rendered outside sealing. */

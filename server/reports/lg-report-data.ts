@@ -2,6 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import { bytewise, jsonIsTrue, jsonText } from '../db/dialect';
 import type { Database } from '../db/schema';
 import { swedishSortKey } from '../text/swedish-keys';
+import { assessmentsWithSpecialAnalysis } from '../assessments/special-analysis-store';
 import { assetTimelines } from './dashboard-queries';
 import type { OrganisationTree } from '../organisations/organisation-tree';
 import { dashboardFigures } from './dashboard-figures';
@@ -22,6 +23,8 @@ export interface LgReportData {
   generatedAt: string;
   coverage: { assets: number; classified: number; inProgress: number; notClassified: number; share: number };
   decidedInYear: { classifications: number; firstTime: number; newVersions: number; reviewsConfirmed: number; dpias: number; priorConsultations: number; screenings: { outcome: string; count: number }[] };
+  /** Säkerhetsskydd (issue 17): classifications with a level-4 mark, fastställda in the year or under way, and how many have the analysis reference. */
+  specialAnalyses: { levelFour: number; recorded: number };
   today: DashboardFigures;
   riskAcceptances: { assetName: string; title: string; decidedBy: string | null; validUntil: string | null }[];
   notClassified: { name: string; type: string; organisationName: string; status: 'ej_klassad' | 'pagar' }[];
@@ -52,6 +55,27 @@ async function decidedBetween(db: Kysely<Database>, scope: readonly string[], st
     .groupBy([sql`1`, sql`2`, sql`3`, sql`4`])
     .execute();
   return rows.map((row) => ({ kind: row.kind, round: Number(row.round), outcome: row.outcome, prior: Number(row.prior), count: Number(row.count) }));
+}
+
+/** Level-4 classifications decided in the period or still under way at its end, and those among them with a recorded analysis reference. */
+async function specialAnalysisFigures(db: Kysely<Database>, scope: readonly string[], start: string, end: string): Promise<LgReportData['specialAnalyses']> {
+  const rows = await db
+    .selectFrom('assessments as s')
+    .innerJoin('assets as a', 'a.id', 's.asset_id')
+    .select('s.id')
+    .where('s.kind', '=', 'classification')
+    .where('a.organisation_id', 'in', scope)
+    .where('a.archived_at', 'is', null)
+    .where(jsonIsTrue(db, 's.result', ['classification', 'flags', 'sarskildAnalys', 'value']))
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('s.status', '=', 'faststalld'), eb('s.decided_at', '>=', start), eb('s.decided_at', '<=', end)]),
+        eb.and([eb('s.status', '!=', 'faststalld'), eb('s.created_at', '<=', end)]),
+      ]),
+    )
+    .execute();
+  const recorded = await assessmentsWithSpecialAnalysis(db, rows.map((row) => row.id));
+  return { levelFour: rows.length, recorded: recorded.size };
 }
 
 /** The assets not yet classified, by organisation and then name, both in Swedish order. */
@@ -132,6 +156,7 @@ export async function lgReportData(
       priorConsultations: count((row) => row.kind === 'dpia' && row.prior === 1),
       screenings: [...screenings].map(([outcome, total]) => ({ outcome, count: total })),
     },
+    specialAnalyses: await specialAnalysisFigures(db, scope, start, asOf),
     today: await dashboardFigures(db, tree, scope, now),
     riskAcceptances,
     notClassified,

@@ -42,6 +42,8 @@ export async function lgReportWorkbook(data: LgReportData): Promise<Buffer> {
     ['Upphörda riskacceptanser', today.plan.riskAcceptances.expired],
     [`Konsekvensbedömningar fastställda ${data.year}`, year.dpias],
     [`Förhandssamråd ${data.year}`, year.priorConsultations],
+    ['Klassningar med nivå 4 (säkerhetsskydd)', data.specialAnalyses.levelFour],
+    ['  varav med särskild analys registrerad', data.specialAnalyses.recorded],
     ...year.screenings.map((row): Cell[] => [`Förhandsbedömningar ${data.year}: ${screeningNames[row.outcome] ?? row.outcome}`, row.count]),
   ]);
   sheet(workbook, 'Per organisation', ['Organisation', 'Antal', 'Klassade', 'Andel (%)', 'Pågår', 'Ej klassade', 'Försenad omprövning'], today.organisations.map((row) => [row.name, row.assets, row.faststalld, row.shares.faststalld, row.pagar, row.ejKlassad, row.overdue]));

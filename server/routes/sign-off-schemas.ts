@@ -42,3 +42,13 @@ export const protocolInfoSchema = z
       .openapi({ description: 'The RFC 3161 proof of time; null: tidsstämpel saknas (none configured, or the authority has not answered yet)' }),
   })
   .openapi('ProtocolInfo');
+
+/** Where a level-4 classification's särskild analys is kept (issue 17): the reference only, never its content. */
+export const specialAnalysisSchema = z
+  .object({ reference: z.string(), userName: z.string(), recordedAt: z.string() })
+  .openapi('SpecialAnalysis');
+
+export const specialAnalysisStepSchema = z
+  .object({ recorded: specialAnalysisSchema.nullable() })
+  .nullable()
+  .openapi({ description: 'The särskild analys step: null when the classification has no level-4 mark; recorded null while it waits for the säkerhetsskyddschef' });

@@ -10,7 +10,7 @@ const todoSchema = z
   .object({
     reviews: z.array(z.object({ assessmentId: z.string(), assetId: z.string(), assetName: z.string(), organisationName: z.string(), kind, nextReviewAt: z.string(), overdue: z.boolean() })),
     planItems: z.array(z.object({ id: z.string(), assetId: z.string(), assetName: z.string(), title: z.string(), status: z.enum(planStatuses), priority: z.enum(priorities).nullable(), plannedDate: z.string().nullable(), overdue: z.boolean() })),
-    approvals: z.array(z.object({ assessmentId: z.string(), assetId: z.string(), assetName: z.string(), kind, step: z.enum(['ready', 'dso_advice', 'decision', 'exemption_decision']), since: z.string() })),
+    approvals: z.array(z.object({ assessmentId: z.string(), assetId: z.string(), assetName: z.string(), kind, step: z.enum(['ready', 'dso_advice', 'decision', 'exemption_decision', 'special_analysis']), since: z.string() })),
   })
   .openapi('Todo');
 

@@ -7,11 +7,13 @@ import type { AssessmentKind, Database, PlanItemStatus, Priority } from '../db/s
 import type { OrganisationTree } from '../organisations/organisation-tree';
 import { closedPlanStatuses } from '../reports/figure-types';
 import { activeStepExists } from '../approvals/approval-store';
+import { needsSpecialAnalysis } from '../assessments/special-analysis';
+import { assessmentsWithSpecialAnalysis } from '../assessments/special-analysis-store';
 
 export interface TodoList {
   reviews: { assessmentId: string; assetId: string; assetName: string; organisationName: string; kind: AssessmentKind; nextReviewAt: string; overdue: boolean }[];
   planItems: { id: string; assetId: string; assetName: string; title: string; status: PlanItemStatus; priority: Priority | null; plannedDate: string | null; overdue: boolean }[];
-  approvals: { assessmentId: string; assetId: string; assetName: string; kind: AssessmentKind; step: 'ready' | 'dso_advice' | 'decision' | 'exemption_decision'; since: string }[];
+  approvals: { assessmentId: string; assetId: string; assetName: string; kind: AssessmentKind; step: 'ready' | 'dso_advice' | 'decision' | 'exemption_decision' | 'special_analysis'; since: string }[];
 }
 
 const none = ['-'];
@@ -32,6 +34,26 @@ async function exemptionsToDecide(db: Kysely<Database>, advisers: string[]): Pro
   return rows
     .filter((row) => row.result !== null && (JSON.parse(row.result) as { dsoDecisionNeeded?: unknown }).dsoDecisionNeeded === true)
     .map((row) => ({ assessmentId: row.assessmentId, assetId: row.assetId, assetName: row.assetName, kind: 'dpia-screening' as const, step: 'exemption_decision' as const, since: row.updated_at }));
+}
+
+/** Level-4 classifications not yet fastställda whose analysis reference the säkerhetsskyddschef has not recorded (the flag read in TypeScript). */
+async function analysesToRecord(db: Kysely<Database>, chiefs: string[]): Promise<TodoList['approvals']> {
+  const rows = await db
+    .selectFrom('assessments')
+    .innerJoin('assets', 'assets.id', 'assessments.asset_id')
+    .select(['assessments.id as assessmentId', 'assets.id as assetId', 'assets.name as assetName', 'assessments.result', 'assessments.updated_at'])
+    .where('assessments.status', 'in', ['utkast', 'for_granskning'])
+    .where('assessments.kind', '=', 'classification')
+    .where('assets.archived_at', 'is', null)
+    .where('assets.organisation_id', 'in', chiefs)
+    .orderBy('assessments.updated_at')
+    .limit(500)
+    .execute();
+  const marked = rows.filter((row) => row.result !== null && needsSpecialAnalysis({ kind: 'classification', result: JSON.parse(row.result) as Record<string, unknown> }));
+  const recorded = await assessmentsWithSpecialAnalysis(db, marked.map((row) => row.assessmentId));
+  return marked
+    .filter((row) => !recorded.has(row.assessmentId))
+    .map((row) => ({ assessmentId: row.assessmentId, assetId: row.assetId, assetName: row.assetName, kind: 'classification' as const, step: 'special_analysis' as const, since: row.updated_at }));
 }
 
 /**
@@ -113,6 +135,7 @@ export async function todoFor(db: Kysely<Database>, tree: OrganisationTree, prin
     if (row.kind === 'classification' && !row.ready && markers.has(row.organisation_id) && row.objektledare_user_id === principal.userId) approvals.push({ ...base, step: 'ready' });
   }
   approvals.push(...(await exemptionsToDecide(db, orgs('assessment.advise'))));
+  approvals.push(...(await analysesToRecord(db, orgs('assessment.special_analysis'))));
   return {
     reviews: reviews.map((row) => ({ assessmentId: row.assessmentId, assetId: row.assetId, assetName: row.assetName, organisationName: row.organisationName, kind: row.kind, nextReviewAt: row.next_review_at!, overdue: row.next_review_at! < nowIso })),
     planItems: planItems.map((row) => ({ id: row.id, assetId: row.assetId, assetName: row.assetName, title: row.title, status: row.status, priority: row.priority, plannedDate: row.planned_date, overdue: row.planned_date !== null && row.planned_date < today })),

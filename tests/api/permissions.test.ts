@@ -18,6 +18,7 @@ import { oversightListings, oversightProbes } from '../support/oversight-probes'
 import { todoWalk } from '../support/rules-probes';
 import { ssoOpenRoutes, ssoProbes } from '../support/sso-probes';
 import { dpiaProbes } from '../support/dpia-probes';
+import { sakerhetProbes } from '../support/sakerhet-probes';
 
 /**
  * Walks every route with every role, holding the role in the organisation that owns the data
@@ -123,6 +124,7 @@ const probes: Record<string, Probe> = {
   ...dpiaProbes(() => org),
   ...auditProbes(decidedClassification),
   ...catalogProbes(() => org),
+  ...sakerhetProbes(() => org),
 };
 
 /** Routes scoped by what the caller may see rather than by one owner: checked by visibility below. */
