@@ -48,11 +48,14 @@ describe('response headers', () => {
   });
 });
 
+/** Breaks the database under the app; PostgreSQL refuses to drop a table others reference (plan item history) without cascade. */
+const dropPlanItems = () => (testApp.deps.database.engine === 'postgres' ? 'drop table plan_items cascade' : 'drop table plan_items');
+
 describe('errors', () => {
   it('never carry a stack trace or SQL, even when the database fails', async () => {
     const admin = await loggedIn(testApp);
     const organisationId = (await admin.get<{ memberships: { organisationId: string }[] }>('/api/auth/me')).body.memberships[0]!.organisationId;
-    await rawRun(testApp.deps.database, 'drop table plan_items');
+    await rawRun(testApp.deps.database, dropPlanItems());
     const asset = await admin.post<{ id: string }>('/api/assets', assetInput(organisationId));
     const started = await admin.post(`/api/assets/${asset.body.id}/assessments`, { kind: 'classification' });
     expect(started.status).toBe(500);
@@ -64,7 +67,7 @@ describe('errors', () => {
   it('keep a failed change from leaving half its rows behind', async () => {
     const org = await orgFixture(testApp);
     const asset = await org.admin.post<{ id: string }>('/api/assets', assetInput(org.socialId));
-    await rawRun(testApp.deps.database, 'drop table plan_items');
+    await rawRun(testApp.deps.database, dropPlanItems());
     const eventsBefore = await rawGet(testApp.deps.database, 'select count(*) as n from audit_events');
     expect((await org.admin.post(`/api/assets/${asset.body.id}/assessments`, { kind: 'classification' })).status).toBe(500);
     expect(await rawGet(testApp.deps.database, 'select count(*) as n from assessments')).toEqual({ n: 0 });
