@@ -36,6 +36,7 @@ import { clientAddress } from './proxy/request-origin';
 import { identityProviderRoutes } from './routes/identity-providers';
 import { samlAcsRoutes, ssoRoutes } from './routes/sso';
 import { securityHeaders } from './security-headers';
+import { refuseNulCharacters } from './text/refuse-nul';
 import { serveClient } from './static-client';
 import { sigillVersion } from './version';
 
@@ -78,7 +79,7 @@ export function createApp(deps: AppDeps) {
 
   // The IdP's browser form POST is cross-site by design; its signed, one-time assertion is its protection, so it answers before the JSON and CSRF checks.
   app.route('/api/sso/saml', samlAcsRoutes);
-  app.use('/api/*', jsonBodiesOnly, loadSession, csrfGuard);
+  app.use('/api/*', jsonBodiesOnly, loadSession, csrfGuard, refuseNulCharacters);
   app.use('/api/*', compressLargeJson);
 
   const api = app.route('/api/health', healthRoutes).route('/api/forms', formRoutes).route('/api/auth', authRoutes)
