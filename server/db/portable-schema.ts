@@ -61,10 +61,23 @@ export async function refuseChange(
       .execute(db);
     const when = options.when ? ` when (${options.when})` : '';
     await sql.raw(`create trigger ${name} before ${event} on ${table} for each row${when} execute function ${refusalFunction}('${quoted}')`).execute(db);
+    if (operation === 'delete') await refuseTruncate(db, name, table, message);
     return;
   }
   const when = options.when ? ` when ${options.when}` : '';
   await sql.raw(`create trigger ${name} before ${event} on ${table}${when} begin select raise(abort, '${quoted}'); end`).execute(db);
+}
+
+/**
+ * PostgreSQL's TRUNCATE fires no row trigger, so a table whose rows may not be deleted also
+ * refuses TRUNCATE, with a statement trigger named after its delete trigger (SQLite has no
+ * TRUNCATE: its unqualified DELETE fires the row trigger). `create or replace` lets a later
+ * migration add it to tables made before this existed.
+ */
+export async function refuseTruncate(db: Kysely<unknown>, deleteTrigger: string, table: string, message: string): Promise<void> {
+  if (engineOf(db) !== 'postgres') return;
+  const quoted = message.replaceAll("'", "''");
+  await sql.raw(`create or replace trigger ${deleteTrigger}_truncate before truncate on ${table} for each statement execute function ${refusalFunction}('${quoted}')`).execute(db);
 }
 
 /** Drops a trigger made by refuseChange (PostgreSQL names its table too). */

@@ -2,13 +2,16 @@ import { spawnSync } from 'node:child_process';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { hashEvent } from '../../server/audit/audit-log';
 import { writeDailyCheckpointIfDue } from '../../server/audit/checkpoints';
+import type { Kysely } from 'kysely';
 import { verifyAuditChain } from '../../server/audit/verify-chain';
+import * as refuseTruncateMigration from '../../server/db/migrations/023_refuse_truncate';
 import type { AuditEventsTable } from '../../server/db/schema';
 import { assetInput, type OrgFixture, orgFixture } from '../support/org-fixture';
 import { pdftotext } from '../support/pdf-tools';
 import { dropTrigger, rawAll, rawGet, rawRun, refusal } from '../support/raw-sql';
 import { ekonomisystem } from '../support/template-fixture';
 import { createTestApp, type TestApp } from '../support/test-app';
+import { testEngine } from '../support/test-engine';
 
 let testApp: TestApp;
 let org: OrgFixture;
@@ -80,6 +83,22 @@ describe('the audit chain', () => {
     const { database } = testApp.deps;
     expect(await refusal(rawRun(database, "update audit_events set action = 'x' where seq = 1"))).toMatch(/append-only/);
     expect(await refusal(rawRun(database, 'delete from audit_events where seq = 1'))).toMatch(/append-only/);
+  });
+
+  // PostgreSQL's TRUNCATE fires no row trigger: it emptied the chain and every sealed record unrefused.
+  it.runIf(testEngine === 'postgres')('refuses TRUNCATE of every append-only table on PostgreSQL', async () => {
+    const { database } = testApp.deps;
+    for (const table of ['audit_events', 'audit_checkpoints', 'protocols', 'review_confirmations', 'approvals', 'approval_withdrawals', 'lowering_approvals', 'template_versions']) {
+      expect(await refusal(rawRun(database, `truncate ${table} cascade`)), table).toMatch(/append-only|immutable/);
+    }
+    expect((await rawGet<{ n: number }>(database, 'select count(*)::int as n from audit_events'))!.n).toBeGreaterThan(0);
+  });
+
+  it.runIf(testEngine === 'postgres')('adds the TRUNCATE refusal to an installation made before it (migration 023)', async () => {
+    const { database } = testApp.deps;
+    await dropTrigger(database, 'audit_events_no_delete_truncate', 'audit_events');
+    await refuseTruncateMigration.up(database.db as Kysely<unknown>);
+    expect(await refusal(rawRun(database, 'truncate audit_events cascade'))).toBe('audit events are append-only');
   });
 
   it('names the altered event when someone bypasses the triggers', async () => {
