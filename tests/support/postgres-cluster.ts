@@ -63,7 +63,10 @@ export async function startCluster(): Promise<Cluster> {
   const dataDir = path.join(folder, 'data');
   fs.mkdirSync(dataDir, { mode: 0o700 });
   if (isRoot) execFileSync('chown', ['-R', `${clusterUser}:`, folder]);
-  run(binary('initdb'), ['-D', dataDir, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--locale=C.UTF-8', '--no-sync']);
+  // Collation as a Swedish municipality's database would have it (ICU sv-SE), so a query that sorts
+  // text without saying how shows it here: only C would agree with SQLite by accident.
+  const locale = ['--encoding=UTF8', '--locale=C.UTF-8', '--locale-provider=icu', '--icu-locale=sv-SE'];
+  run(binary('initdb'), ['-D', dataDir, '-U', 'postgres', '--auth=trust', ...locale, '--no-sync']);
   const port = await freePort();
   // A test cluster: durability against a crash of PostgreSQL itself is not what the suites test
   // (the crash-safety test kills Sigill, not PostgreSQL), so fsync is off to spare the shared disk.
