@@ -51,8 +51,9 @@ const sqliteOnlyTests = ['tests/api/backup.test.ts'];
 const postgresOnlyTests = ['tests/api/postgres-scale-out.test.ts', 'tests/api/postgres-live-hub.test.ts'];
 
 /**
- * The browser suite, once per engine: one file at a time, since every file drives Chromium; the
- * PostgreSQL run is a later group, so the two never drive browsers at the same time.
+ * The browser suite, once per engine: one file at a time, since every file drives Chromium; each
+ * engine's run is a group of its own after the API suites, so browsers never share the machine
+ * with another test file.
  */
 function e2eProject(name: string, env: Record<string, string>, setup: string[] = [], groupOrder = 0) {
   return {
@@ -88,6 +89,9 @@ export default defineConfig({
   test: {
     root: '.',
     pool: 'forks',
+    // Two API files at a time: they wait on processes, scrypt and the database more than they
+    // compute, and one worker (vitest's default on two cores) made the run 25 minutes.
+    maxWorkers: 2,
     projects: [
       {
         extends: true,
@@ -114,11 +118,11 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: e2eProject('e2e', {}),
+        test: e2eProject('e2e', {}, [], 1),
       },
       {
         extends: true,
-        test: e2eProject('e2e-pg', { SIGILL_TEST_ENGINE: 'postgres' }, ['tests/support/postgres-global-setup.ts'], 1),
+        test: e2eProject('e2e-pg', { SIGILL_TEST_ENGINE: 'postgres' }, ['tests/support/postgres-global-setup.ts'], 2),
       },
     ],
   },
