@@ -24,6 +24,19 @@ export interface Assessment {
 
 export function toAssessment(row: AssessmentRow, withResult = true): Assessment {
   return {
+    ...toAssessmentHead(row),
+    answers: JSON.parse(row.answers) as Record<string, unknown>,
+    result: withResult && row.result ? (JSON.parse(row.result) as Record<string, unknown>) : null,
+  };
+}
+
+type HeadRow = Pick<
+  AssessmentRow,
+  'id' | 'asset_id' | 'organisation_id' | 'kind' | 'form_id' | 'form_version' | 'round' | 'previous_id' | 'status' | 'revision' | 'summary' | 'missing' | 'created_at' | 'updated_at' | 'decided_at'
+>;
+
+function toAssessmentHead(row: HeadRow): AssessmentHead {
+  return {
     id: row.id,
     assetId: row.asset_id,
     organisationId: row.organisation_id,
@@ -33,8 +46,6 @@ export function toAssessment(row: AssessmentRow, withResult = true): Assessment 
     previousId: row.previous_id,
     status: row.status,
     revision: row.revision,
-    answers: JSON.parse(row.answers) as Record<string, unknown>,
-    result: withResult && row.result ? (JSON.parse(row.result) as Record<string, unknown>) : null,
     summary: row.summary,
     missing: JSON.parse(row.missing) as Assessment['missing'],
     createdAt: row.created_at,
@@ -62,23 +73,7 @@ export async function findAssessmentHead(db: Kysely<Database>, id: string): Prom
     ])
     .where('assessments.id', '=', id)
     .executeTakeFirst();
-  if (!row) return undefined;
-  return {
-    id: row.id,
-    assetId: row.asset_id,
-    organisationId: row.organisation_id,
-    kind: row.kind,
-    form: { id: row.form_id, version: row.form_version },
-    round: row.round,
-    previousId: row.previous_id,
-    status: row.status,
-    revision: row.revision,
-    summary: row.summary,
-    missing: JSON.parse(row.missing) as Assessment['missing'],
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    decidedAt: row.decided_at,
-  };
+  return row ? toAssessmentHead(row) : undefined;
 }
 
 /** `withResult: false` skips parsing the stored result, the largest column, for callers that replace it. */

@@ -98,6 +98,12 @@ async function refusalProblems(status: number, text: string, fingerprintBefore: 
   return problems;
 }
 
+/**
+ * A fixed seed keeps CI replayable; SIGILL_FUZZ_SEED explores others (a found case is pinned in a
+ * test of its own, as tests/api/nul-characters.test.ts was from seed 1656710204 on PostgreSQL).
+ */
+const fuzzSeed = Number(process.env.SIGILL_FUZZ_SEED ?? 20261201);
+
 describe('hostile input against every route', () => {
   it('never yields a 5xx, always the error shape, and a refusal changes nothing', async () => {
     await fc.assert(
@@ -121,7 +127,7 @@ describe('hostile input against every route', () => {
           expect(await refusalProblems(response.status, text, before), where).toEqual([]);
         },
       ),
-      { numRuns: 1500 },
+      { numRuns: 1500, seed: fuzzSeed },
     );
   }, 300_000);
 });
