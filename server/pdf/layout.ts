@@ -1,15 +1,25 @@
 import type { ProtocolData } from '../protocols/protocol-types';
 import type { Content, ContentNode, DocumentDefinition, PageBreakNode, PageBreakQueries } from './doc-types';
+import type { HeadingSize } from './tagged-structure';
 
 /** The look shared by every protocol: A4, DejaVu Sans, quiet colours that survive black-and-white printing. */
 
 export const colours = { ink: '#1a1a1a', muted: '#5a5a5a', rule: '#b8b8b8', band: '#eef1f4', accent: '#1f4e79' };
 
+const headingSize = { title: 18, h1: 13, h2: 10.5 };
+
+/** How a tagged PDF names the headings: the document title H1, a section H2, a subsection H3 (server/pdf/tagged-structure.ts). */
+export const headingSizes: readonly HeadingSize[] = [
+  { fontSize: headingSize.title, role: 'H1' },
+  { fontSize: headingSize.h1, role: 'H2' },
+  { fontSize: headingSize.h2, role: 'H3' },
+];
+
 const styles: Record<string, ContentNode> = {
-  title: { fontSize: 18, bold: true, color: colours.accent, margin: [0, 0, 0, 2] },
+  title: { fontSize: headingSize.title, bold: true, color: colours.accent, margin: [0, 0, 0, 2] },
   subtitle: { fontSize: 13, margin: [0, 0, 0, 10] },
-  h1: { fontSize: 13, bold: true, color: colours.accent, margin: [0, 14, 0, 6] },
-  h2: { fontSize: 10.5, bold: true, margin: [0, 8, 0, 4] },
+  h1: { fontSize: headingSize.h1, bold: true, color: colours.accent, margin: [0, 14, 0, 6] },
+  h2: { fontSize: headingSize.h2, bold: true, margin: [0, 8, 0, 4] },
   small: { fontSize: 7.5, color: colours.muted },
   label: { bold: true, color: colours.muted, fontSize: 8.5 },
   tableHeader: { bold: true, fontSize: 8.5, fillColor: colours.band },

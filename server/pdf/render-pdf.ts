@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import pdfmake from 'pdfmake';
 import type { DocumentDefinition } from './doc-types';
 import { fonts, isFontFile } from './fonts';
+import { headingSizes } from './layout';
+import { tagRenderedStructure } from './tagged-structure';
 
 let configured = false;
 
@@ -14,6 +16,7 @@ function configuredPdfmake(): typeof pdfmake {
     pdfmake.setUrlAccessPolicy(() => false);
     pdfmake.setLocalAccessPolicy(isFontFile);
     pdfmake.setFonts(fonts);
+    tagRenderedStructure(headingSizes);
     configured = true;
   }
   return pdfmake;

@@ -15,7 +15,7 @@ import { lgReportData } from '../../server/reports/lg-report-data';
 import type { ReviewConfirmationData } from '../../server/reviews/confirmation-data';
 import { generateInstallation } from '../support/oversight-data';
 import { assetInput, type OrgFixture, orgFixture } from '../support/org-fixture';
-import { pdftotext } from '../support/pdf-tools';
+import { pdfStructure, pdftotext } from '../support/pdf-tools';
 import { brokenWords, codesIn, formCodes, wordsOf } from '../support/protocol-text';
 import { createTestApp, type TestApp } from '../support/test-app';
 
@@ -31,10 +31,11 @@ let testApp: TestApp;
 let signOff: { approvals: { step: string; delegation: string | null; diarienummer: string | null }[] };
 let org: OrgFixture;
 const reference = { delegation: 'Socialnämndens delegationsordning, punkt 1.4', diarienummer: 'SN 2026/123' };
-const documents = new Map<string, { definition: DocumentDefinition; text: string }>();
+const documents = new Map<string, { definition: DocumentDefinition; text: string; pdf: Buffer }>();
 
 async function rendered(name: string, definition: DocumentDefinition): Promise<void> {
-  documents.set(name, { definition, text: pdftotext(await renderPdf(definition)) });
+  const pdf = await renderPdf(definition);
+  documents.set(name, { definition, text: pdftotext(pdf), pdf });
 }
 
 async function decidedClassification(fixture: string, name: string): Promise<string> {
@@ -131,7 +132,35 @@ describe('the text of every PDF kind', () => {
       const { definition, text } = documents.get(name)!;
       expect(brokenWords(text, wordsOf(definition))).toEqual([]);
     });
+
+    // pdfmake alone wrote "Tagged: yes" over an empty structure tree: a screen reader found no text.
+    it(`${name} is tagged: one Document of headings and paragraphs, its title the one H1`, () => {
+      const { tagged, elements } = pdfStructure(documents.get(name)!.pdf);
+      expect(tagged).toBe(true);
+      expect(elements[0]?.role).toBe('Document');
+      expect(elements.filter((element) => element.role === 'H1')).toHaveLength(1);
+      expect(elements.filter((element) => element.role === 'P').length).toBeGreaterThan(10);
+      expect(new Set(elements.slice(1).map((element) => element.role))).toEqual(new Set(elements.slice(1).map((element) => element.role).filter((role) => /^(H[1-3]|P)$/.test(role))));
+    });
   }
+});
+
+describe('the structure of a tagged PDF', () => {
+  it('holds every word of the body from its title on, a section as H2, and leaves the running header and footer out', () => {
+    const { definition, pdf } = documents.get('the review confirmation')!;
+    const [left, top, right, bottom] = definition.pageMargins;
+    const body = pdftotext(pdf, { x: left, y: top, width: 595 - left - right, height: 842 - top - bottom });
+    const { elements } = pdfStructure(pdf, { withText: true });
+    expect(elements.slice(0, 3).map(({ role, text: words }) => [role, words])).toEqual([['Document', ''], ['H1', 'Omprövning utan ändring'], ['P', 'Informationsklassning: Ekonomisystemet']]);
+    expect(elements.filter((element) => element.role === 'H2').map((element) => element.text)).toContain('Bekräftelse');
+    const structureText = elements.map((element) => element.text).join(' ').replace(/\s+/g, ' ');
+    const bodyWords = body.split(/\s+/).filter(Boolean);
+    expect(bodyWords.length).toBeGreaterThan(40);
+    expect(bodyWords.filter((word) => !structureText.includes(word))).toEqual([]);
+    // The footer repeats "Dokument-id …" under the body's own sentence naming it.
+    expect(structureText).not.toMatch(/Sida \d+ av \d+/);
+    expect(structureText.match(/Dokument-id/g)).toHaveLength(1);
+  });
 });
 
 /** The text of one page: pdftotext ends every page with a form feed. */

@@ -21,8 +21,10 @@ export function pdfsig(pdf: Uint8Array): string {
   });
 }
 
-export function pdftotext(pdf: Uint8Array): string {
-  return withFile('protocol.pdf', pdf, (file) => execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }));
+/** The text, or with `area` (in points from the top left) only what lies inside it, e.g. a page's body without its header and footer. */
+export function pdftotext(pdf: Uint8Array, area?: { x: number; y: number; width: number; height: number }): string {
+  const crop = area ? ['-x', String(area.x), '-y', String(area.y), '-W', String(area.width), '-H', String(area.height)] : [];
+  return withFile('protocol.pdf', pdf, (file) => execFileSync('pdftotext', [...crop, file, '-'], { encoding: 'utf8' }));
 }
 
 /** The first page as PNG at a low resolution, for comparing layouts. */
@@ -81,4 +83,29 @@ export function withOneByteChanged(pdf: Uint8Array, at = 400): Buffer {
   const copy = Buffer.from(pdf);
   copy[at] = copy[at]! ^ 0x01;
   return copy;
+}
+
+/**
+ * A tagged PDF's structure as poppler reads it: each element's role in reading order, and with
+ * `withText` its text (`pdfinfo -struct-text`, which takes about a minute for a long protocol,
+ * so only for short documents).
+ */
+export interface StructureElementText {
+  role: string;
+  text: string;
+}
+
+export function pdfStructure(pdf: Uint8Array, { withText = false } = {}): { tagged: boolean; elements: StructureElementText[] } {
+  return withFile('protocol.pdf', pdf, (file) => {
+    const tagged = /^Tagged:\s+yes$/m.test(execFileSync('pdfinfo', [file], { encoding: 'utf8' }));
+    const elements: StructureElementText[] = [];
+    for (const line of execFileSync('pdfinfo', [withText ? '-struct-text' : '-struct', file], { encoding: 'utf8' }).split('\n')) {
+      const role = /^\s*(\w+)(?: \(\w+\))?$/.exec(line)?.[1];
+      if (role) elements.push({ role, text: '' });
+      const quoted = /^\s+"(.*)"$/.exec(line)?.[1];
+      const last = elements.at(-1);
+      if (quoted !== undefined && last) last.text += quoted;
+    }
+    return { tagged, elements };
+  });
 }
