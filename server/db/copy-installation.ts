@@ -117,7 +117,25 @@ function rowBytes(row: readonly unknown[]): number {
   return bytes;
 }
 
-async function copyTable(trx: Kysely<Database>, source: CopySource, table: TableShape, parent: SelfReference | null): Promise<number> {
+/**
+ * SQLite stores U+0000 in text and PostgreSQL refuses it, with a message that names no row; an
+ * installation from before Sigill refused it at input may hold one. Says which row and column.
+ */
+function nulCharacterIn(table: TableShape, batch: readonly unknown[][], before: number): string | null {
+  const idColumn = table.columns.indexOf('id');
+  for (const [index, row] of batch.entries()) {
+    const column = row.findIndex((value) => typeof value === 'string' && value.includes('\u0000'));
+    if (column < 0) continue;
+    const which = idColumn >= 0 ? `the row with id ${String(row[idColumn])}` : `row ${before + index + 1}`;
+    return `${table.columns[column]} of ${which} holds the character U+0000, which PostgreSQL does not store in text; remove it in the source and copy again`;
+  }
+  return null;
+}
+
+/** Large tables say how far they are now and then. */
+const progressEvery = 100_000;
+
+async function copyTable(trx: Kysely<Database>, source: CopySource, table: TableShape, parent: SelfReference | null, say: (line: string) => void): Promise<number> {
   const maxRows = Math.max(1, Math.floor(maxParameters / table.columns.length));
   let batch: unknown[][] = [];
   let bytes = 0;
@@ -127,9 +145,10 @@ async function copyTable(trx: Kysely<Database>, source: CopySource, table: Table
     try {
       await insertRows(trx, table, batch);
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
+      const reason = nulCharacterIn(table, batch, copied) ?? (error instanceof Error ? error.message : String(error));
       throw new CopyFailed(`copying ${table.name} (rows ${copied + 1}–${copied + batch.length}) failed: ${reason}`, { cause: error });
     }
+    if (Math.floor((copied + batch.length) / progressEvery) > Math.floor(copied / progressEvery)) say(`  ${table.name}: ${plural(copied + batch.length, 'row', 'rows')} so far…`);
     copied += batch.length;
     batch = [];
     bytes = 0;
@@ -154,7 +173,7 @@ async function copyAndVerify(trx: Kysely<Database>, source: CopySource, plan: Pl
   let rows = 0;
   for (const table of plan.order) {
     const started = Date.now();
-    const copied = await copyTable(trx, source, table, plan.parents.get(table.name) ?? null);
+    const copied = await copyTable(trx, source, table, plan.parents.get(table.name) ?? null, say);
     rows += copied;
     say(`  ${table.name}: ${plural(copied, 'row', 'rows')} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
   }
