@@ -14,7 +14,8 @@ import { prepareDeps } from '../../server/startup';
 import { ApiClient, loggedIn } from '../support/api-client';
 import { assetInput, orgFixture } from '../support/org-fixture';
 import { generateInstallation } from '../support/oversight-data';
-import { dropTrigger, rawAll, rawGet, rawRun, tableNames, tableRows } from '../support/raw-sql';
+import { postgresBinary } from '../support/postgres-cluster';
+import { dropTrigger, rawAll, rawGet, rawRun, refusal, tableNames, tableRows } from '../support/raw-sql';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { dropTestDatabase, testDatabaseUrl } from '../support/test-engine';
 
@@ -30,16 +31,27 @@ interface Run {
 }
 
 /** A child process, awaited without blocking this one's event loop. */
-function run(script: string, args: string[], env: Record<string, string> = {}): Promise<Run> {
+function run(command: string, args: string[], env: Record<string, string> = {}): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', script, ...args], { env: { ...process.env, ...env }, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
+    execFile(command, args, { env: { ...process.env, ...env }, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
       resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
     });
   });
 }
 
-const copy = (from: string, to: string) => run('server/cli/db-copy.ts', ['--from', from, '--to', to]);
-const auditVerify = (dataDir: string, url: string) => run('server/cli/audit-verify.ts', [], { SIGILL_DATA_DIR: dataDir, SIGILL_DATABASE_URL: url });
+const command = (script: string, args: string[], env: Record<string, string> = {}) => run(process.execPath, ['--import', 'tsx', script, ...args], env);
+const copy = (from: string, to: string) => command('server/cli/db-copy.ts', ['--from', from, '--to', to]);
+const auditVerify = (dataDir: string, url: string) => command('server/cli/audit-verify.ts', [], { SIGILL_DATA_DIR: dataDir, SIGILL_DATABASE_URL: url });
+
+/** A scratch folder removed after the test; its name also names a database of its own on the cluster. */
+function scratchFolder(prefix: string): string {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  cleanups.push(async () => {
+    await dropTestDatabase(folder);
+    fs.rmSync(folder, { recursive: true, force: true });
+  });
+  return folder;
+}
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -88,7 +100,7 @@ async function sameRows(source: DatabaseHandle, target: DatabaseHandle): Promise
 }
 
 describe('db:copy from SQLite to PostgreSQL', () => {
-  it('moves the demo installation: logins, assessments, protocol bytes, audit:verify, and new rows after it', async () => {
+  it('moves the demo installation: logins, assessments, protocol bytes, audit:verify, new rows after it, and a pg_dump backup of it restores', async () => {
     const source = await sqliteInstallation({ SIGILL_DEMO: '1' });
     const isam = await loggedIn(source, `isam@${demoDomain}`, demoPassword);
     const decided = await rawAll<{ id: string }>(source.deps.database, "select assessment_id as id from protocols order by sealed_at");
@@ -134,6 +146,20 @@ describe('db:copy from SQLite to PostgreSQL', () => {
     const appended = await rawAll<{ seq: number }>(target.deps.database, 'select seq from audit_events where seq > ? order by seq', lastSeq);
     expect(appended[0]?.seq).toBe(lastSeq + 1);
     expect((await auditVerify(source.dataDir, url)).code).toBe(0);
+
+    // Backup on PostgreSQL as the README says: pg_dump --format=custom, pg_restore into an empty database, audit:verify.
+    const dump = path.join(scratchFolder('sigill-copy-dump-'), 'sigill.dump');
+    expect((await run(postgresBinary('pg_dump'), ['--format=custom', `--file=${dump}`, url])).code).toBe(0);
+    const restoredUrl = await testDatabaseUrl(scratchFolder('sigill-copy-restored-'));
+    const restored = await run(postgresBinary('pg_restore'), ['--no-owner', `--dbname=${restoredUrl}`, dump]);
+    expect(restored.stderr).toBe('');
+    expect(restored.code).toBe(0);
+    const restoredHandle = await targetHandle(restoredUrl);
+    await sameRows(await targetHandle(url), restoredHandle);
+    expect(await refusal(rawRun(restoredHandle, "update audit_events set payload = '{}' where seq = 1"))).toContain('audit events are append-only');
+    const restoredVerified = await auditVerify(source.dataDir, restoredUrl);
+    expect(restoredVerified.stdout).toContain('Audit chain OK');
+    expect(restoredVerified.code).toBe(0);
   }, 240_000);
 
   it('moves a generated 5,000-asset installation (rows after the rows they reference, kronor past 2^31) and verifies it', async () => {
@@ -188,12 +214,7 @@ describe('db:copy from SQLite to PostgreSQL', () => {
   it('refuses a target holding tables of its own, without making any of Sigill\'s there', async () => {
     const source = await sqliteInstallation();
     await source.close();
-    const other = fs.mkdtempSync(path.join(os.tmpdir(), 'sigill-copy-other-'));
-    cleanups.push(async () => {
-      await dropTestDatabase(other);
-      fs.rmSync(other, { recursive: true, force: true });
-    });
-    const url = await testDatabaseUrl(other);
+    const url = await testDatabaseUrl(scratchFolder('sigill-copy-other-'));
     const target = await targetHandle(url);
     await rawRun(target, 'create table kassabok (rad integer)');
     const refused = await copy(source.dataDir, url);
@@ -250,12 +271,7 @@ describe('db:copy from SQLite to PostgreSQL', () => {
   });
 
   it('moves a sequence past the largest copied value, so the next numbered row does not collide', async () => {
-    const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'sigill-copy-seq-'));
-    cleanups.push(async () => {
-      await dropTestDatabase(scratch);
-      fs.rmSync(scratch, { recursive: true, force: true });
-    });
-    const handle = await targetHandle(await testDatabaseUrl(scratch));
+    const handle = await targetHandle(await testDatabaseUrl(scratchFolder('sigill-copy-seq-')));
     await sql`create table numbered (id integer generated by default as identity primary key, label text)`.execute(handle.db);
     await sql`insert into numbered (id, label) values (1, 'a'), (7, 'b')`.execute(handle.db);
     expect(await advanceSequences(handle.db)).toEqual(['numbered.id']);

@@ -17,8 +17,8 @@ export interface Cluster {
 
 export const clusterUser = 'sigillpg';
 
-/** Debian's versioned folder first, then PATH (a source build in /usr/local/bin, say). */
-function binary(name: string): string {
+/** A PostgreSQL program (initdb, pg_ctl, pg_dump…): Debian's versioned folder first, then PATH (a source build in /usr/local/bin, say). */
+export function postgresBinary(name: string): string {
   const debian = '/usr/lib/postgresql';
   if (fs.existsSync(debian)) {
     const versions = fs.readdirSync(debian).filter((entry) => /^\d+$/.test(entry)).sort((a, b) => Number(b) - Number(a));
@@ -63,17 +63,17 @@ export async function startCluster(): Promise<Cluster> {
   const dataDir = path.join(folder, 'data');
   fs.mkdirSync(dataDir, { mode: 0o700 });
   if (isRoot) execFileSync('chown', ['-R', `${clusterUser}:`, folder]);
-  run(binary('initdb'), ['-D', dataDir, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--locale=C.UTF-8', '--no-sync']);
+  run(postgresBinary('initdb'), ['-D', dataDir, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--locale=C.UTF-8', '--no-sync']);
   const port = await freePort();
   // A test cluster: durability against a crash of PostgreSQL itself is not what the suites test
   // (the crash-safety test kills Sigill, not PostgreSQL), so fsync is off to spare the shared disk.
   const settings = [`-p ${port}`, `-k ${folder}`, "-c listen_addresses='127.0.0.1'", '-c fsync=off', '-c full_page_writes=off', '-c max_connections=300'];
-  run(binary('pg_ctl'), ['-D', dataDir, '-l', path.join(folder, 'server.log'), '-w', '-t', '60', '-o', settings.join(' '), 'start']);
+  run(postgresBinary('pg_ctl'), ['-D', dataDir, '-l', path.join(folder, 'server.log'), '-w', '-t', '60', '-o', settings.join(' '), 'start']);
   return {
     adminUrl: `postgres://postgres@127.0.0.1:${port}/postgres`,
     stop() {
       try {
-        run(binary('pg_ctl'), ['-D', dataDir, '-m', 'immediate', '-w', 'stop']);
+        run(postgresBinary('pg_ctl'), ['-D', dataDir, '-m', 'immediate', '-w', 'stop']);
       } finally {
         fs.rmSync(folder, { recursive: true, force: true });
       }
