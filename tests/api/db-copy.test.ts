@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app';
 import { loadConfig } from '../../server/config';
 import { type DatabaseHandle, openDatabase } from '../../server/db/connection';
+import { openCopySource } from '../../server/db/copy-source';
 import { advanceSequences } from '../../server/db/copy-target';
 import { openPostgres } from '../../server/db/postgres';
 import { demoDomain, demoPassword } from '../../server/demo/seed-demo';
@@ -263,6 +264,19 @@ describe('db:copy from SQLite to PostgreSQL', () => {
     expect(again.code).toBe(0);
     expect((await rawGet<{ description: string }>(target, 'select description from assets where id = ?', asset))!.description).toBe('Föreefter');
   }, 120_000);
+
+  it('reads the source as one snapshot: what a running Sigill writes meanwhile is neither counted nor copied', async () => {
+    const source = await sqliteInstallation();
+    const org = await orgFixture(source);
+    const snapshot = openCopySource(source.dataDir);
+    cleanups.push(() => snapshot.close());
+    const assets = snapshot.tables().find((table) => table.name === 'assets')!;
+    const before = snapshot.count('assets');
+    expect((await org.admin.post('/api/assets', assetInput(org.socialId, { name: 'Skrivs under kopieringen' }))).status).toBe(201);
+    expect((await rawAll(source.deps.database, 'select id from assets')).length).toBe(before + 1);
+    expect(snapshot.count('assets')).toBe(before);
+    expect([...snapshot.rows(assets, null)]).toHaveLength(before);
+  });
 
   it('says how to call it when an argument is missing', async () => {
     const wrong = await copy('', 'sqlite://nowhere');
