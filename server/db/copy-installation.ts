@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { AuditProblem } from '../audit/verify-chain';
 import { verifyAudit } from '../audit/verify-audit';
+import { filesTable } from './backup';
 import { foreignKeyOrder } from './copy-order';
 import { type CopySource, migratorTables, openCopySource, type SelfReference, type TableShape } from './copy-source';
 import { advanceSequences, allTargetTableNames, countRows, foreignKeys, hasRows, insertRows, targetTables } from './copy-target';
@@ -210,6 +211,9 @@ export async function copyInstallation(options: CopyOptions): Promise<CopyResult
   try {
     checkMigrations(source);
     const tables = source.tables();
+    if (tables.some((table) => table.name === filesTable)) {
+      throw new CopyRefused(`${source.file} is a backup made by npm run backup: restore it into an empty data folder (npm run restore), which also puts back the seal, and copy from that folder.`);
+    }
     const counts = new Map(tables.map((table) => [table.name, source.count(table.name)]));
     const total = [...counts.values()].reduce((sum, count) => sum + count, 0);
     options.say(`Source: ${source.file}, ${plural(tables.length, 'table', 'tables')}, ${plural(total, 'row', 'rows')}.`);

@@ -6,6 +6,7 @@ import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app';
 import { loadConfig } from '../../server/config';
+import { backupDataFolder } from '../../server/db/backup';
 import { type DatabaseHandle, openDatabase } from '../../server/db/connection';
 import { openCopySource } from '../../server/db/copy-source';
 import { advanceSequences } from '../../server/db/copy-target';
@@ -276,6 +277,17 @@ describe('db:copy from SQLite to PostgreSQL', () => {
     expect((await rawAll(source.deps.database, 'select id from assets')).length).toBe(before + 1);
     expect(snapshot.count('assets')).toBe(before);
     expect([...snapshot.rows(assets, null)]).toHaveLength(before);
+  });
+
+  it('refuses a backup file made by npm run backup, saying to restore it first', async () => {
+    const source = await sqliteInstallation();
+    const backup = path.join(scratchFolder('sigill-copy-backup-'), 'sigill-backup.sqlite');
+    await backupDataFolder(source.dataDir, backup);
+    const url = await testDatabaseUrl(source.dataDir);
+    const refused = await copy(backup, url);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('is a backup made by npm run backup: restore it into an empty data folder (npm run restore)');
+    expect(await tableNames(await targetHandle(url))).toEqual([]);
   });
 
   it('says how to call it when an argument is missing', async () => {
