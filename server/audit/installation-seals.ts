@@ -17,7 +17,8 @@ export async function installationSealFingerprints(config: Config, warn: (messag
   try {
     return [(await loadSeal(config, createLogger('silent'))).fingerprint];
   } catch (error) {
-    warn(`The seal could not be loaded (${error instanceof Error ? error.message : String(error)}): checkpoints are checked against the seals of stored protocols only.`);
+    const reason = error instanceof Error ? error.message : String(error);
+    warn(`The seal could not be loaded (${reason}): checkpoints are checked against the seals of stored protocols only.`);
     return [];
   }
 }

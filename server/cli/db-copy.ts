@@ -28,22 +28,26 @@ if (!args) {
 }
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
+const warn = (line: string) => process.stderr.write(`${line}\n`);
 const started = Date.now();
 try {
   const result = await copyInstallation({
     ...args,
     // The seal that signed the source's checkpoints: configured as for Sigill, or the development seal in its data folder.
-    sealFingerprints: (dataDir) => installationSealFingerprints(loadConfig({ ...process.env, SIGILL_DATA_DIR: dataDir }), (message) => process.stderr.write(`${message}\n`)),
+    sealFingerprints: (dataDir) => installationSealFingerprints(loadConfig({ ...process.env, SIGILL_DATA_DIR: dataDir }), warn),
     say,
   });
   say(`Copied ${result.rows.toLocaleString('en-GB')} rows in ${result.tables} tables in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
-  say(result.sequences.length > 0 ? `Sequences moved past the copied values: ${result.sequences.join(', ')}.` : 'No sequences to move: the schema numbers nothing itself.');
-  say(`Next: stop using the SQLite file, and start Sigill with SIGILL_DATABASE_URL=${redactedUrl(args.to)} and the same SIGILL_DATA_DIR (${result.dataDir}) or seal settings, so the protocols' seal stays the same.`);
+  say(result.sequences.length > 0 ? `Sequences moved past the copied values: ${result.sequences.join(', ')}.` : 'No sequences to move.');
+  say(`Next: stop using the SQLite file, and start Sigill with SIGILL_DATABASE_URL=${redactedUrl(args.to)} and the same SIGILL_DATA_DIR (${result.dataDir})`);
+  say('or seal settings: the data folder keeps the seal and sso-secret.key, which the database does not hold.');
 } catch (error) {
   if (error instanceof CopyRefused) {
     process.stderr.write(`Refused: ${error.message}\nNothing was written to the target.\n`);
   } else if (error instanceof CopyFailed) {
-    process.stderr.write(`The copy stopped: ${error.message}\nThe transaction was rolled back: the target has Sigill's tables with no rows in them, so the command can run again once the cause is mended.\n`);
+    process.stderr.write(`The copy stopped: ${error.message}\n`);
+    process.stderr.write("The transaction was rolled back: the target has Sigill's tables with no rows in them,\n");
+    process.stderr.write('so the command can run again once the cause is mended.\n');
   } else {
     process.stderr.write(`The copy stopped: ${error instanceof Error ? error.message : String(error)}\nNo rows were committed to the target.\n`);
   }

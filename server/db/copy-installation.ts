@@ -52,9 +52,12 @@ function checkMigrations(source: CopySource): void {
   const applied = new Set(source.migrations());
   const missing = migrationNames.filter((name) => !applied.has(name));
   const unknown = [...applied].filter((name) => !migrationNames.includes(name));
-  if (unknown.length > 0) throw new CopyRefused(`the source was written by a newer Sigill (migrations ${unknown.join(', ')} are unknown to this one): copy it with that version.`);
+  if (unknown.length > 0) {
+    throw new CopyRefused(`the source was written by a newer Sigill (migrations ${unknown.join(', ')} are unknown to this one): copy it with that version.`);
+  }
   if (missing.length > 0) {
-    throw new CopyRefused(`the source's tables are from an older Sigill (migrations ${missing.join(', ')} not applied): start this version of Sigill on it once, stop it, then copy.`);
+    const names = missing.join(', ');
+    throw new CopyRefused(`the source's tables are from an older Sigill (migrations ${names} not applied): start this version on it once, stop it, then copy.`);
   }
 }
 
@@ -69,11 +72,17 @@ async function checkSource(source: CopySource, fingerprints: string[], say: (lin
   const chain = await verifyAudit(source.db, fingerprints);
   if (!chain.ok) {
     const problems = chain.problems.map((problem: AuditProblem) => `${problem.kind}: ${problem.message}`);
-    throw new CopyRefused(`the source's audit chain does not verify (${plural(problems.length, 'problem', 'problems')} in ${plural(chain.events, 'event', 'events')}); a copy would carry the break into the new database as if it had held:${listed(problems)}\nInvestigate it on the source (npm run audit:verify) before moving the installation.`);
+    const counted = `${plural(problems.length, 'problem', 'problems')} in ${plural(chain.events, 'event', 'events')}`;
+    throw new CopyRefused(
+      `the source's audit chain does not verify (${counted}); a copy would carry the break into the new database as if it had held:${listed(problems)}\n` +
+        'Investigate it on the source (npm run audit:verify) before moving the installation.',
+    );
   }
   const sealed = await verifySealedDocuments(source.db);
   if (sealed.problems.length > 0) throw new CopyRefused(`sealed documents in the source do not match their recorded hashes:${listed(sealed.problems)}`);
-  say(`The source's audit chain verifies (${plural(chain.events, 'event', 'events')}, ${plural(chain.anchors, 'anchor', 'anchors')}); ${plural(sealed.checked, 'sealed document matches its', 'sealed documents match their')} recorded hash.`);
+  const documents = plural(sealed.checked, 'sealed document matches its', 'sealed documents match their');
+  const anchors = plural(chain.anchors, 'anchor', 'anchors');
+  say(`The source's audit chain verifies (${plural(chain.events, 'event', 'events')}, ${anchors}); ${documents} recorded hash.`);
 }
 
 async function reachable(db: Kysely<Database>): Promise<void> {
@@ -88,10 +97,15 @@ async function reachable(db: Kysely<Database>): Promise<void> {
 async function checkTargetEmpty(db: Kysely<Database>, sigillTables: ReadonlySet<string>): Promise<void> {
   const names = await allTargetTableNames(db);
   const foreign = names.filter((name) => !sigillTables.has(name) && !migratorTables.has(name));
-  if (foreign.length > 0) throw new CopyRefused(`the target database is not empty: it holds tables Sigill does not make (${foreign.join(', ')}). Give it an empty database.`);
+  if (foreign.length > 0) {
+    throw new CopyRefused(`the target database is not empty: it holds tables Sigill does not make (${foreign.join(', ')}). Give it an empty database.`);
+  }
   const filled: string[] = [];
   for (const name of names) if (!migratorTables.has(name) && (await hasRows(db, name))) filled.push(name);
-  if (filled.length > 0) throw new CopyRefused(`the target database is not empty: ${filled.join(', ')} already ${filled.length === 1 ? 'has rows' : 'have rows'}. The copy only writes into an empty database.`);
+  if (filled.length > 0) {
+    const have = filled.length === 1 ? 'has rows' : 'have rows';
+    throw new CopyRefused(`the target database is not empty: ${filled.join(', ')} already ${have}. The copy only writes into an empty database.`);
+  }
 }
 
 /** After the migrations both sides must have the same tables with the same columns. */
@@ -106,7 +120,9 @@ function matchTables(source: TableShape[], target: TableShape[]): void {
     }
     const missing = table.columns.filter((column) => !other.columns.includes(column));
     const extra = other.columns.filter((column) => !table.columns.includes(column));
-    if (missing.length > 0 || extra.length > 0) problems.push(`${table.name}: columns differ (source only: ${missing.join(', ') || 'none'}; target only: ${extra.join(', ') || 'none'})`);
+    if (missing.length > 0 || extra.length > 0) {
+      problems.push(`${table.name}: columns differ (source only: ${missing.join(', ') || 'none'}; target only: ${extra.join(', ') || 'none'})`);
+    }
   }
   for (const table of target) if (!source.some((other) => other.name === table.name)) problems.push(`${table.name} is in the target only`);
   if (problems.length > 0) throw new CopyFailed(`the source's tables do not match the ones Sigill made on the target:${listed(problems)}`);
@@ -136,7 +152,9 @@ function nulCharacterIn(table: TableShape, batch: readonly unknown[][], before: 
 /** Large tables say how far they are now and then. */
 const progressEvery = 100_000;
 
-async function copyTable(trx: Kysely<Database>, source: CopySource, table: TableShape, parent: SelfReference | null, say: (line: string) => void): Promise<number> {
+type Say = (line: string) => void;
+
+async function copyTable(trx: Kysely<Database>, source: CopySource, table: TableShape, parent: SelfReference | null, say: Say): Promise<number> {
   const maxRows = Math.max(1, Math.floor(maxParameters / table.columns.length));
   let batch: unknown[][] = [];
   let bytes = 0;
@@ -149,7 +167,8 @@ async function copyTable(trx: Kysely<Database>, source: CopySource, table: Table
       const reason = nulCharacterIn(table, batch, copied) ?? (error instanceof Error ? error.message : String(error));
       throw new CopyFailed(`copying ${table.name} (rows ${copied + 1}–${copied + batch.length}) failed: ${reason}`, { cause: error });
     }
-    if (Math.floor((copied + batch.length) / progressEvery) > Math.floor(copied / progressEvery)) say(`  ${table.name}: ${plural(copied + batch.length, 'row', 'rows')} so far…`);
+    const reached = copied + batch.length;
+    if (Math.floor(reached / progressEvery) > Math.floor(copied / progressEvery)) say(`  ${table.name}: ${plural(reached, 'row', 'rows')} so far…`);
     copied += batch.length;
     batch = [];
     bytes = 0;
@@ -170,7 +189,7 @@ interface Plan {
 }
 
 /** Copies every table in order, then checks on the target, inside the same transaction, before it commits. */
-async function copyAndVerify(trx: Kysely<Database>, source: CopySource, plan: Plan, fingerprints: string[], say: (line: string) => void): Promise<CopyResult> {
+async function copyAndVerify(trx: Kysely<Database>, source: CopySource, plan: Plan, fingerprints: string[], say: Say): Promise<CopyResult> {
   let rows = 0;
   for (const table of plan.order) {
     const started = Date.now();
@@ -186,11 +205,16 @@ async function copyAndVerify(trx: Kysely<Database>, source: CopySource, plan: Pl
   }
   if (mismatched.length > 0) throw new CopyFailed(`row counts differ after the copy:${listed(mismatched)}`);
   const chain = await verifyAudit(trx, fingerprints);
-  if (!chain.ok) throw new CopyFailed(`the audit chain does not verify on the target:${listed(chain.problems.map((problem) => `${problem.kind}: ${problem.message}`))}`);
+  if (!chain.ok) {
+    const problems = chain.problems.map((problem) => `${problem.kind}: ${problem.message}`);
+    throw new CopyFailed(`the audit chain does not verify on the target:${listed(problems)}`);
+  }
   const sealed = await verifySealedDocuments(trx);
   if (sealed.problems.length > 0) throw new CopyFailed(`sealed documents on the target do not match their recorded hashes:${listed(sealed.problems)}`);
   const sequences = await advanceSequences(trx);
-  say(`Verified on the target: row counts equal in ${plural(plan.order.length, 'table', 'tables')}; the audit chain verifies (${plural(chain.events, 'event', 'events')}); ${plural(sealed.checked, 'sealed document matches its', 'sealed documents match their')} hash.`);
+  const documents = plural(sealed.checked, 'sealed document matches its', 'sealed documents match their');
+  const tables = plural(plan.order.length, 'table', 'tables');
+  say(`Verified on the target: row counts equal in ${tables}; the audit chain verifies (${plural(chain.events, 'event', 'events')}); ${documents} hash.`);
   return { dataDir: source.dataDir, tables: plan.order.length, rows, events: chain.events, sealedDocuments: sealed.checked, sequences };
 }
 
@@ -212,7 +236,10 @@ export async function copyInstallation(options: CopyOptions): Promise<CopyResult
     checkMigrations(source);
     const tables = source.tables();
     if (tables.some((table) => table.name === filesTable)) {
-      throw new CopyRefused(`${source.file} is a backup made by npm run backup: restore it into an empty data folder (npm run restore), which also puts back the seal, and copy from that folder.`);
+      throw new CopyRefused(
+        `${source.file} is a backup made by npm run backup: restore it into an empty data folder (npm run restore), ` +
+          'which also puts back the seal, and copy from that folder.',
+      );
     }
     const counts = new Map(tables.map((table) => [table.name, source.count(table.name)]));
     const total = [...counts.values()].reduce((sum, count) => sum + count, 0);
@@ -228,7 +255,8 @@ export async function copyInstallation(options: CopyOptions): Promise<CopyResult
     const keys = await foreignKeys(target.db);
     const byName = new Map(tables.map((table) => [table.name, table]));
     const order = foreignKeyOrder([...byName.keys()], keys).map((name) => byName.get(name)!);
-    const parents = new Map(keys.filter((key) => key.table === key.references).map((key) => [key.table, { column: key.column, references: key.referencedColumn }]));
+    const selfReferences = keys.filter((key) => key.table === key.references);
+    const parents = new Map(selfReferences.map((key) => [key.table, { column: key.column, references: key.referencedColumn }]));
     options.say(`Copying ${plural(order.length, 'table', 'tables')} in one transaction:`);
     return await target.db.transaction().execute((trx) => copyAndVerify(trx, source, { order, parents, counts }, fingerprints, options.say));
   } finally {

@@ -13,7 +13,8 @@ export function foreignKeyOrder(tables: readonly string[], keys: readonly Foreig
   const order: string[] = [];
   const placed = new Set<string>();
   while (order.length < tables.length) {
-    const ready = [...needs].filter(([table, parents]) => !placed.has(table) && [...parents].every((parent) => placed.has(parent))).map(([table]) => table).sort();
+    const isReady = ([table, parents]: [string, Set<string>]) => !placed.has(table) && [...parents].every((parent) => placed.has(parent));
+    const ready = [...needs].filter(isReady).map(([table]) => table).sort();
     if (ready.length === 0) {
       const left = tables.filter((table) => !placed.has(table)).sort();
       throw new Error(`the tables ${left.join(', ')} reference each other in a cycle, so no order writes parents first`);

@@ -59,6 +59,10 @@ export function openCopySource(from: string): CopySource {
   sqlite.prepare('select count(*) from sqlite_master').get();
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   const all = <T>(query: string) => sqlite.prepare(query).all() as T[];
+  const columnsOf = (table: string) => {
+    const columns = sqlite.prepare('select name from pragma_table_info(?) order by cid').all(table) as { name: string }[];
+    return columns.map((column) => column.name);
+  };
   return {
     file,
     dataDir: path.dirname(file),
@@ -70,7 +74,7 @@ export function openCopySource(from: string): CopySource {
     tables: () =>
       all<{ name: string }>("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name")
         .filter((table) => !migratorTables.has(table.name))
-        .map((table) => ({ name: table.name, columns: all<{ name: string }>(`select name from pragma_table_info('${table.name.replaceAll("'", "''")}') order by cid`).map((column) => column.name) })),
+        .map((table) => ({ name: table.name, columns: columnsOf(table.name) })),
     count: (table) => (sqlite.prepare(`select count(*) as n from ${quoted(table)}`).get() as { n: number }).n,
     rows: (table, parent) => {
       const query = parent ? parentsFirst(table, parent) : `select ${table.columns.map(quoted).join(', ')} from ${quoted(table.name)}`;

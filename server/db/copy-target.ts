@@ -25,7 +25,8 @@ export async function targetTables(db: Kysely<Database>): Promise<TableShape[]> 
 /** Every table in the target's schema, Kysely's own included: an "empty" target has none with rows. */
 export async function allTargetTableNames(db: Kysely<Database>): Promise<string[]> {
   const { rows } = await sql<{ name: string }>`
-    select table_name as name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE' order by table_name`.execute(db);
+    select table_name as name from information_schema.tables
+    where table_schema = current_schema() and table_type = 'BASE TABLE' order by table_name`.execute(db);
   return rows.map((row) => row.name);
 }
 
@@ -76,7 +77,8 @@ export async function advanceSequences(db: Kysely<Database>): Promise<string[]> 
     join pg_attribute a on a.attrelid = t.oid and a.attnum = d.refobjsubid
     where s.relkind = 'S' and t.relnamespace = current_schema()::regnamespace`.execute(db);
   for (const row of rows) {
-    await sql`select setval(${quoted(row.sequence)}::regclass, coalesce((select max(${sql.ref(row.column)}) from ${sql.table(row.table)}), 0) + 1, false)`.execute(db);
+    const largest = sql`coalesce((select max(${sql.ref(row.column)}) from ${sql.table(row.table)}), 0)`;
+    await sql`select setval(${quoted(row.sequence)}::regclass, ${largest} + 1, false)`.execute(db);
   }
   return rows.map((row) => `${row.table}.${row.column}`);
 }

@@ -21,14 +21,17 @@ async function checkProtocols(db: Kysely<Database>, verdict: SealedDocumentsVerd
     const page = await db
       .selectFrom('protocols')
       .leftJoin('protocol_timestamps', 'protocol_timestamps.protocol_id', 'protocols.id')
-      .select(['protocols.id', 'protocols.pdf', 'protocols.size', 'protocols.sha256', 'protocol_timestamps.update_pdf', 'protocol_timestamps.sha256 as stamped_sha256'])
+      .select(['protocols.id', 'protocols.pdf', 'protocols.size', 'protocols.sha256'])
+      .select(['protocol_timestamps.update_pdf', 'protocol_timestamps.sha256 as stamped_sha256'])
       .where('protocols.id', '>', after)
       .orderBy('protocols.id')
       .limit(pageSize)
       .execute();
     for (const row of page) {
       verdict.checked += 1;
-      if (row.pdf.byteLength !== row.size || sha256(row.pdf) !== row.sha256) verdict.problems.push(`protocol ${row.id}: its PDF does not match its recorded SHA-256 and size`);
+      if (row.pdf.byteLength !== row.size || sha256(row.pdf) !== row.sha256) {
+        verdict.problems.push(`protocol ${row.id}: its PDF does not match its recorded SHA-256 and size`);
+      }
       if (row.stamped_sha256 !== null && sha256(row.pdf, row.update_pdf ?? new Uint8Array()) !== row.stamped_sha256) {
         verdict.problems.push(`protocol ${row.id}: the timestamped file does not match its recorded SHA-256`);
       }

@@ -168,13 +168,16 @@ describe('db:copy from SQLite to PostgreSQL', () => {
     const source = await sqliteInstallation();
     const org = await orgFixture(source);
     const admin = (await rawGet<{ id: string }>(source.deps.database, "select id from users where email = 'admin@sigill.local'"))!;
-    await generateInstallation(source.deps.database.db, { organisationIds: [org.rootId, org.socialId, org.skolaId], userId: admin.id, assets: 5000, planItemsPerAsset: 10, seed: 16 });
+    const organisationIds = [org.rootId, org.socialId, org.skolaId];
+    await generateInstallation(source.deps.database.db, { organisationIds, userId: admin.id, assets: 5000, planItemsPerAsset: 10, seed: 16 });
     await rawRun(source.deps.database, 'update organisations set annual_budget_sek = ? where id = ?', 9_007_199_254_740_991, org.rootId);
     // An older organisation moved under a newer one: the copy must write the parent first although it was made later.
-    const newer = (await org.admin.post<{ id: string }>('/api/organisations', { parentId: org.rootId, name: 'Välfärdsnämndens förvaltningar', kind: 'forvaltning' })).body.id;
+    const newerOrganisation = { parentId: org.rootId, name: 'Välfärdsnämndens förvaltningar', kind: 'forvaltning' };
+    const newer = (await org.admin.post<{ id: string }>('/api/organisations', newerOrganisation)).body.id;
     await rawRun(source.deps.database, 'update organisations set parent_id = ? where id = ?', newer, org.socialId);
-    // PostgreSQL checks a key at the end of each INSERT, so only a reference across batches tells: the first assessment row follows the last.
-    await rawRun(source.deps.database, 'update assessments set previous_id = (select id from assessments order by rowid desc limit 1) where rowid = (select min(rowid) from assessments)');
+    // PostgreSQL checks a key at the end of each INSERT, so only a reference across batches tells: the first assessment row points at the last.
+    const last = '(select id from assessments order by rowid desc limit 1)';
+    await rawRun(source.deps.database, `update assessments set previous_id = ${last} where rowid = (select min(rowid) from assessments)`);
     for (let index = 0; index < 20; index += 1) await org.admin.post('/api/assets', assetInput(org.socialId, { name: `Tillgång via API ${index}` }));
     await source.close();
 
@@ -189,7 +192,8 @@ describe('db:copy from SQLite to PostgreSQL', () => {
     const sqlite = openDatabase(source.dataDir);
     cleanups.push(() => sqlite.close());
     await sameRows(sqlite, target);
-    expect((await rawGet<{ budget: number }>(target, 'select annual_budget_sek as budget from organisations where id = ?', org.rootId))!.budget).toBe(9_007_199_254_740_991);
+    const budget = await rawGet<{ budget: number }>(target, 'select annual_budget_sek as budget from organisations where id = ?', org.rootId);
+    expect(budget!.budget).toBe(9_007_199_254_740_991);
     const verified = await auditVerify(source.dataDir, url);
     expect(verified.stdout).toContain('Audit chain OK');
     expect(verified.code).toBe(0);
