@@ -1,10 +1,7 @@
-import fs from 'node:fs';
-import path from 'node:path';
+import { installationSealFingerprints } from '../audit/installation-seals';
 import { verifyAudit } from '../audit/verify-audit';
 import { loadConfig } from '../config';
 import { openConfiguredDatabase } from '../db/connection';
-import { createLogger } from '../log';
-import { developmentSealFolder, loadSeal } from '../sealing/load-seal';
 
 /**
  * `npm run audit:verify`: exits 0 when the chain, its checkpoints, the sealed documents' recorded
@@ -14,21 +11,8 @@ const config = loadConfig();
 const database = openConfiguredDatabase(config);
 const maxListed = 200;
 
-/** This installation's seal, when one is configured or was made earlier; verifying never makes one. */
-async function sealFingerprints(): Promise<string[]> {
-  const configured = config.seal.p12File ?? config.seal.keyFile;
-  const development = fs.existsSync(path.join(developmentSealFolder(config.dataDir), 'development-certificate.pem'));
-  if (!configured && !development) return [];
-  try {
-    return [(await loadSeal(config, createLogger('silent'))).fingerprint];
-  } catch (error) {
-    process.stderr.write(`The seal could not be loaded (${error instanceof Error ? error.message : String(error)}): checkpoints are checked against the seals of stored protocols only.\n`);
-    return [];
-  }
-}
-
 try {
-  const verdict = await verifyAudit(database.db, await sealFingerprints());
+  const verdict = await verifyAudit(database.db, await installationSealFingerprints(config, (message) => process.stderr.write(`${message}\n`)));
   if (verdict.ok) {
     process.stdout.write(`Audit chain OK: ${verdict.events} events verified against ${verdict.anchors} anchors (checkpoints and sealed documents) in ${database.location}\n`);
   } else {

@@ -4,7 +4,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { databaseFileName } from './connection';
 
 /** Files of the data folder (the development seal, say) travel inside the backup in this table. */
-const filesTable = 'sigill_backup_files';
+export const filesTable = 'sigill_backup_files';
 const sqliteFiles = new Set([databaseFileName, `${databaseFileName}-wal`, `${databaseFileName}-shm`]);
 
 function dataFolderFiles(dataDir: string, relative = ''): string[] {

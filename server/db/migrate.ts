@@ -59,3 +59,6 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
   }
   return results.filter((result) => result.status === 'Success').map((result) => result.migrationName);
 }
+
+/** Every migration this version of Sigill has, in order: a copy needs its source at exactly this level. */
+export const migrationNames: readonly string[] = Object.keys(migrations);

@@ -17,8 +17,8 @@ export interface Cluster {
 
 export const clusterUser = 'sigillpg';
 
-/** Debian's versioned folder first, then PATH (a source build in /usr/local/bin, say). */
-function binary(name: string): string {
+/** A PostgreSQL program (initdb, pg_ctl, pg_dump…): Debian's versioned folder first, then PATH (a source build in /usr/local/bin, say). */
+export function postgresBinary(name: string): string {
   const debian = '/usr/lib/postgresql';
   if (fs.existsSync(debian)) {
     const versions = fs.readdirSync(debian).filter((entry) => /^\d+$/.test(entry)).sort((a, b) => Number(b) - Number(a));
@@ -66,17 +66,17 @@ export async function startCluster(): Promise<Cluster> {
   // Collation as a Swedish municipality's database would have it (ICU sv-SE), so a query that sorts
   // text without saying how shows it here: only C would agree with SQLite by accident.
   const locale = ['--encoding=UTF8', '--locale=C.UTF-8', '--locale-provider=icu', '--icu-locale=sv-SE'];
-  run(binary('initdb'), ['-D', dataDir, '-U', 'postgres', '--auth=trust', ...locale, '--no-sync']);
+  run(postgresBinary('initdb'), ['-D', dataDir, '-U', 'postgres', '--auth=trust', ...locale, '--no-sync']);
   const port = await freePort();
   // A test cluster: durability against a crash of PostgreSQL itself is not what the suites test
   // (the crash-safety test kills Sigill, not PostgreSQL), so fsync is off to spare the shared disk.
   const settings = [`-p ${port}`, `-k ${folder}`, "-c listen_addresses='127.0.0.1'", '-c fsync=off', '-c full_page_writes=off', '-c max_connections=300'];
-  run(binary('pg_ctl'), ['-D', dataDir, '-l', path.join(folder, 'server.log'), '-w', '-t', '60', '-o', settings.join(' '), 'start']);
+  run(postgresBinary('pg_ctl'), ['-D', dataDir, '-l', path.join(folder, 'server.log'), '-w', '-t', '60', '-o', settings.join(' '), 'start']);
   return {
     adminUrl: `postgres://postgres@127.0.0.1:${port}/postgres`,
     stop() {
       try {
-        run(binary('pg_ctl'), ['-D', dataDir, '-m', 'immediate', '-w', 'stop']);
+        run(postgresBinary('pg_ctl'), ['-D', dataDir, '-m', 'immediate', '-w', 'stop']);
       } finally {
         fs.rmSync(folder, { recursive: true, force: true });
       }
