@@ -70,6 +70,13 @@ describe("the DSO's overview", () => {
     await expect.poll(async () => (await page.locator('main').textContent()) ?? '', { timeout: 10_000 }).not.toContain('Trygghetslarm i hemtjänsten');
     await page.getByLabel('Förhandsbedömning').selectOption('ej-screenad');
     await expect.poll(() => table.textContent(), { timeout: 10_000 }).toContain('Trygghetslarm i hemtjänsten');
+
+    // In English, the same overview in English words.
+    await page.getByRole('link', { name: 'Dataskydd', exact: true }).click();
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { name: 'Data protection: screenings and impact assessments' }).waitFor();
+    await expect.poll(() => page.getByTestId('dso-dpias').textContent(), { timeout: 10_000 }).toContain("Awaiting the data protection officer's advice");
+    await expectAccessible(page);
     await page.close();
   });
 });
