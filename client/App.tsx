@@ -25,6 +25,7 @@ const TemplatePage = lazy(() => import('./templates/TemplatePage').then((module)
 const VerifyPage = lazy(() => import('./verify/VerifyPage').then((module) => ({ default: module.VerifyPage })));
 const IdentityProvidersPage = lazy(() => import('./sso/IdentityProvidersPage').then((module) => ({ default: module.IdentityProvidersPage })));
 const SoaPage = lazy(() => import('./oversight/SoaPage').then((module) => ({ default: module.SoaPage })));
+const DsoOverviewPage = lazy(() => import('./oversight/DsoOverviewPage').then((module) => ({ default: module.DsoOverviewPage })));
 const CatalogMovePage = lazy(() => import('./plans/CatalogMovePage').then((module) => ({ default: module.CatalogMovePage })));
 // Opened straight on an assessment: fetch its chunk while the session is still being checked.
 if (window.location.pathname.startsWith('/bedomningar/')) void loadAssessmentPage();
@@ -49,6 +50,7 @@ function RoutePage({ route }: { route: Route }) {
     case 'import': return <ImportPage />;
     case 'report': return <ReportPage />;
     case 'soa': return <SoaPage />;
+    case 'dso-overview': return <DsoOverviewPage />;
     case 'templates': return <TemplateLibraryPage />;
     case 'template': return <TemplatePage key={route.id} id={route.id} />;
     case 'sso-admin': return <IdentityProvidersPage />;

@@ -12,6 +12,7 @@ export type Route =
   | { name: 'import' }
   | { name: 'report' }
   | { name: 'soa' }
+  | { name: 'dso-overview' }
   | { name: 'templates' }
   | { name: 'template'; id: string }
   | { name: 'sso-admin' }
@@ -32,6 +33,7 @@ const table: [RegExp, (match: RegExpExecArray) => Route][] = [
   [/^\/importera$/, () => ({ name: 'import' })],
   [/^\/ledningens-genomgang$/, () => ({ name: 'report' })],
   [/^\/tillampningsforklaring$/, () => ({ name: 'soa' })],
+  [/^\/dataskydd$/, () => ({ name: 'dso-overview' })],
   [/^\/mallar$/, () => ({ name: 'templates' })],
   [new RegExp(`^/mallar/${id}$`), (m) => ({ name: 'template', id: m[1]! })],
   [/^\/inloggning$/, () => ({ name: 'sso-admin' })],
@@ -60,6 +62,10 @@ export const paths = {
   importInventory: () => '/importera',
   report: () => '/ledningens-genomgang',
   soa: () => '/tillampningsforklaring',
+  dsoOverview: () => '/dataskydd',
+  /** The inventory filtered on a screening outcome or a DPIA step under an organisation (the overview's figures lead there). */
+  inventoryWith: (filter: { organisationId: string; screening?: string; dpia?: string }) =>
+    `/?${new URLSearchParams({ organisation: filter.organisationId, ...(filter.screening ? { forhandsbedomning: filter.screening } : {}), ...(filter.dpia ? { konsekvensbedomning: filter.dpia } : {}) }).toString()}`,
   templates: () => '/mallar',
   template: (templateId: string) => `/mallar/${templateId}`,
   ssoAdmin: () => '/inloggning',

@@ -38,3 +38,14 @@ export type RequirementTheme = (typeof requirementThemes)[number];
 
 export const verdicts = ['valid', 'untrusted', 'modified', 'unsigned', 'invalid'] as const;
 export type Verdict = (typeof verdicts)[number];
+
+/**
+ * The dataskyddsombud's view of an asset (issue 17): its newest screening's outcome ("undantag väntar":
+ * a claimed exemption the DSO has not decided) and its newest DPIA's place in the sign-off. The ids are API.
+ */
+export const screeningStates = [
+  'ej-screenad', 'ej-besvarad', 'inte-tillamplig', 'kravs-inte', 'undantag-godtaget', 'undantag-vantar', 'rekommenderas', 'kravs-preliminart', 'kravs',
+] as const;
+export type ScreeningState = (typeof screeningStates)[number];
+export const dpiaStates = ['ej-paborjad', 'utkast', 'vantar-dso-rad', 'vantar-beslut', 'beslutad'] as const;
+export type DpiaState = (typeof dpiaStates)[number];

@@ -26,6 +26,7 @@ import { lgStatementRoutes } from './routes/lg-statements';
 import { planRoutes } from './routes/plans';
 import { maxPdfBytes, protocolRoutes } from './routes/protocols';
 import { reportRoutes } from './routes/reports';
+import { dpiaOverviewRoutes } from './routes/dpia-overview';
 import { soaRoutes } from './routes/soa';
 import { reviewRoutes } from './routes/reviews';
 import { exportRoutes } from './routes/exports';
@@ -102,6 +103,7 @@ export function createApp(deps: AppDeps) {
     .route('/api', importRoutes)
     .route('/api', reportRoutes)
     .route('/api', soaRoutes)
+    .route('/api', dpiaOverviewRoutes)
     .route('/api', reviewRoutes)
     .route('/api', exportRoutes)
     .route('/api/sso', ssoRoutes)

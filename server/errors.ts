@@ -20,6 +20,8 @@ const statusByCode = {
   separation_of_duties: 409,
   // Säkerhetsskydd (issue 17): a level-4 classification waits for the säkerhetsskyddschef's analysis reference.
   special_analysis_missing: 409,
+  // DPIA form v2 (issue 17): the DSO's advice and the decision are the sign-off's to write, not the author's.
+  sign_off_answer: 400,
   seal_unavailable: 503,
 } as const satisfies Record<string, ContentfulStatusCode>;
 

@@ -26,6 +26,7 @@ export function AppHeader() {
         {session && <Link href={paths.todo()} className="header-link">{t('ov.nav.todo')}</Link>}
         {holds('admin', 'isam', 'granskare') && <Link href={paths.dashboard()} className="header-link">{t('ov.nav.dashboard')}</Link>}
         {holds('admin', 'isam', 'granskare') && <Link href={paths.report()} className="header-link">{t('ov.nav.report')}</Link>}
+        {holds('admin', 'isam', 'dso', 'granskare') && <Link href={paths.dsoOverview()} className="header-link">{t('dso.nav')}</Link>}
         {holds('admin', 'isam') && <Link href={paths.importInventory()} className="header-link">{t('ov.nav.import')}</Link>}
         {holds('admin') && <Link href={paths.ssoAdmin()} className="header-link">{t('sso.nav')}</Link>}
         <Link href={paths.verify()} className="header-link">{t('verify.nav')}</Link>

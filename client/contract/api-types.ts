@@ -4,7 +4,7 @@
  */
 import type { ApiAnswer, ApiBody } from './api';
 
-export type { ApprovalStep, AssessmentKind, AssessmentStatus, AssetType, ClassificationStatus, DpiaDecision, DsoAdvice, HostingKind, OrganisationKind, PlanStatus, Priority, Role, Verdict } from '../../scoring/enumerations';
+export type { ApprovalStep, AssessmentKind, AssessmentStatus, AssetType, ClassificationStatus, DpiaDecision, DpiaState, DsoAdvice, HostingKind, OrganisationKind, PlanStatus, Priority, Role, ScreeningState, Verdict } from '../../scoring/enumerations';
 
 export type Session = ApiAnswer<'/api/auth/me'>;
 export type Membership = Session['memberships'][number];

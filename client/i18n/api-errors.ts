@@ -21,6 +21,7 @@ export const keyByCode = {
   seal_unavailable: 'apiError.seal_unavailable',
   protocol_pending: 'apiError.protocol_pending',
   special_analysis_missing: 'apiError.special_analysis_missing',
+  sign_off_answer: 'apiError.sign_off_answer',
 } as const satisfies Record<string, MessageKey>;
 
 type ErrorCode = keyof typeof keyByCode;

@@ -6,6 +6,7 @@ import { ssoEn } from '../sso/sso-en';
 import { uiEn } from './ui-en';
 import { liveEn } from './live-en';
 import { dpiaEn } from './dpia-en';
+import { dsoEn } from './dso-en';
 import { planTextsEn } from './plan-texts-en';
 import { oversightEn } from './oversight-en';
 import { verifyEn } from './verify-en';
@@ -343,4 +344,6 @@ export const en: Record<MessageKey, string> = {
   'specialAnalysis.referenceHint': 'For example a case number at the protective security officer.',
   'specialAnalysis.referenceRequired': 'Give where the analysis is kept.',
   'specialAnalysis.record': 'Record',
+  // Issue 17 (dso): DPIA column, overview, sign-off rules.
+  ...dsoEn,
 };

@@ -7,6 +7,7 @@ import { ssoSv } from '../sso/sso-sv';
 import { uiSv } from './ui-sv';
 import { liveSv } from './live-sv';
 import { dpiaSv } from './dpia-sv';
+import { dsoSv } from './dso-sv';
 import { planTextsSv } from './plan-texts-sv';
 import { oversightSv } from './oversight-sv';
 import { verifySv } from './verify-sv';
@@ -353,6 +354,8 @@ export const sv = {
   'specialAnalysis.referenceHint': 'Till exempel ett diarienummer hos säkerhetsskyddschefen.',
   'specialAnalysis.referenceRequired': 'Ange var analysen förvaras.',
   'specialAnalysis.record': 'Registrera',
+  // Issue 17 (dso): DPIA column, overview, sign-off rules.
+  ...dsoSv,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof sv;

@@ -2,6 +2,7 @@ import { Link } from '../components/Link';
 import { LoadState } from '../components/LoadState';
 import { useLanguage } from '../i18n/LanguageProvider';
 import { paths } from '../routes';
+import { useSession } from '../session/SessionProvider';
 import { useApi } from '../useApi';
 import './oversight.css';
 
@@ -11,10 +12,12 @@ const day = (iso: string) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europ
 export function TodoPage() {
   const { t } = useLanguage();
   const todo = useApi<'/api/todo'>('/api/todo');
+  const { hasRole } = useSession();
   return (
     <section aria-labelledby="todo-heading" className="ov-page">
       <h1 id="todo-heading">{t('ov.todo.heading')}</h1>
       <p>{t('ov.todo.intro')}</p>
+      {hasRole('dso') && <p><Link href={paths.dsoOverview()}>{t('dso.todoLink')}</Link></p>}
       <LoadState state={todo.state} retry={todo.retry}>
         {(data) => (
           <>

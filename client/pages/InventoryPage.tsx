@@ -1,25 +1,44 @@
 import { useEffect, useState } from 'react';
-import { assetTypes, classificationStatuses } from '../../scoring/enumerations';
+import { assetTypes, classificationStatuses, dpiaStates, screeningStates } from '../../scoring/enumerations';
+import type { ApiAnswer } from '../contract/api';
 import { Link } from '../components/Link';
 import { LoadState } from '../components/LoadState';
 import { Pager } from '../components/Pager';
 import { ProfileBadges } from '../components/ProfileBadges';
 import { StatusBadge } from '../components/StatusBadge';
-import { emptyInventoryFilter, type InventoryFilter, inventoryUrl, organisationsUnder } from '../domain/inventory-query';
+import { emptyInventoryFilter, filterFromAddress, type InventoryFilter, inventoryUrl, organisationsUnder } from '../domain/inventory-query';
 import { useLanguage } from '../i18n/LanguageProvider';
 import { paths } from '../routes';
 import { useSession } from '../session/SessionProvider';
 import { useApi } from '../useApi';
 import { DataTable } from '../components/DataTable';
 
+type InventoryItem = ApiAnswer<'/api/assets'>['items'][number];
+
 const filterKey = 'sigill.inventoryFilter';
 
 function storedFilter(): InventoryFilter {
+  const linked = filterFromAddress(window.location.search);
+  if (linked) return linked;
   try {
     return { ...emptyInventoryFilter, ...(JSON.parse(window.sessionStorage.getItem(filterKey) ?? '{}') as Partial<InventoryFilter>) };
   } catch {
     return emptyInventoryFilter;
   }
+}
+
+/** The newest screening's outcome and DPIA's step in words, each linking to its assessment. */
+function DataProtectionCell({ value }: { value: InventoryItem['dataProtection'] }) {
+  const { t } = useLanguage();
+  const screening = t('dso.cellScreening', { state: t(`dso.screening.${value.screening}`) });
+  const dpia = t('dso.cellDpia', { state: t(`dso.dpia.${value.dpia}`) });
+  return (
+    <span className="data-protection">
+      {value.screeningId ? <Link href={paths.assessment(value.screeningId)}>{screening}</Link> : screening}
+      <br />
+      {value.dpiaId ? <Link href={paths.assessment(value.dpiaId)}>{dpia}</Link> : dpia}
+    </span>
+  );
 }
 
 export function InventoryPage() {
@@ -37,8 +56,10 @@ export function InventoryPage() {
   }, [search]);
   const update = (patch: Partial<InventoryFilter>) => setFilter((current) => ({ ...current, ...patch, page: patch.page ?? 1 }));
   const forvaltningar = organisations.state.status === 'ready' ? organisationsUnder(organisations.state.data.organisations, organisationId) : [];
-  const filtered = filter.q !== '' || filter.type !== '' || filter.organisationId !== '' || filter.status !== '' || filter.reviewDue;
+  const filtered = filter.q !== '' || filter.type !== '' || filter.organisationId !== '' || filter.status !== '' || filter.reviewDue || filter.screening !== '' || filter.dpia !== '';
   const canCreate = hasRole('admin', 'isam', 'objektledare');
+  // The dataskyddsombud's column and filters (issue 17), for those the overview is for.
+  const dataProtection = hasRole('admin', 'isam', 'dso', 'granskare') || filter.screening !== '' || filter.dpia !== '';
   return (
     <section aria-labelledby="inventory-heading">
       <div className="page-title">
@@ -72,6 +93,24 @@ export function InventoryPage() {
             {classificationStatuses.map((status) => <option key={status} value={status}>{t(`status.${status}`)}</option>)}
           </select>
         </div>
+        {dataProtection && (
+          <>
+            <div className="field">
+              <label htmlFor="filter-screening">{t('dso.filterScreening')}</label>
+              <select id="filter-screening" value={filter.screening} onChange={(e) => update({ screening: e.target.value as InventoryFilter['screening'] })}>
+                <option value="">{t('all')}</option>
+                {screeningStates.map((value) => <option key={value} value={value}>{t(`dso.screening.${value}`)}</option>)}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor="filter-dpia">{t('dso.filterDpia')}</label>
+              <select id="filter-dpia" value={filter.dpia} onChange={(e) => update({ dpia: e.target.value as InventoryFilter['dpia'] })}>
+                <option value="">{t('all')}</option>
+                {dpiaStates.map((value) => <option key={value} value={value}>{t(`dso.dpia.${value}`)}</option>)}
+              </select>
+            </div>
+          </>
+        )}
         <div className="field checkbox-field">
           <input id="filter-review" type="checkbox" checked={filter.reviewDue} onChange={(e) => update({ reviewDue: e.target.checked })} />
           <label htmlFor="filter-review">{t('filterReviewDue')}</label>
@@ -86,7 +125,7 @@ export function InventoryPage() {
           return (
             <>
               <p role="status" className="muted">{t('inventoryCount', { count: page.total })}</p>
-              <DataTable testId="inventory-table" columns={[t('colName'), t('colType'), t('colOrganisation'), t('colStatus'), t('colProfile'), t('colReview')]}>
+              <DataTable testId="inventory-table" columns={[t('colName'), t('colType'), t('colOrganisation'), t('colStatus'), t('colProfile'), t('colReview'), ...(dataProtection ? [t('dso.colDataProtection')] : [])]}>
                 {page.items.map((asset) => (
                   <tr key={asset.id}>
                     <th scope="row"><Link href={paths.asset(asset.id)}>{asset.name}</Link></th>
@@ -95,6 +134,7 @@ export function InventoryPage() {
                     <td><StatusBadge status={asset.classificationStatus} /></td>
                     <td><ProfileBadges profile={asset.profile} /></td>
                     <td>{asset.nextReviewAt ? formatDate(asset.nextReviewAt) : '–'}</td>
+                    {dataProtection && <td><DataProtectionCell value={asset.dataProtection} /></td>}
                   </tr>
                 ))}
               </DataTable>

@@ -75,6 +75,11 @@ export function SpecialAnalysisStep({ assessment, step, canRecord, onRecorded }:
           ? t('specialAnalysis.recorded', { reference: recorded.reference, name: recorded.userName, date: formatDate(recorded.recordedAt) })
           : t('specialAnalysis.waiting')}
       </p>
+      {step.earlier && (
+        <p data-testid="special-analysis-earlier">
+          {t('specialAnalysis.earlier', { reference: step.earlier.reference, name: step.earlier.userName, date: formatDate(step.earlier.recordedAt) })}
+        </p>
+      )}
       {canRecord && assessment.status !== 'faststalld' && (
         <>
           <div className="actions">

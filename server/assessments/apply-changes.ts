@@ -13,6 +13,7 @@ import { assessmentKinds } from './assessment-kinds';
 import type { AssessmentHead } from './assessment-store';
 import { type LastChange, lastChanges, recordChanges, type StoredChange } from './changes-store';
 import { afterScored, storedProfile } from './persist-scored';
+import { assertAuthorWritable } from './sign-off-answers';
 import type { ScoredAssessment } from './scored-assessment';
 
 /** A change as the client sends it: for a set, the revision in which the sender last saw that question. */
@@ -158,6 +159,7 @@ export async function applyChanges(deps: AppDeps, assessment: AssessmentHead, op
     const { answers, changes, conflicts } = applyAll(stored.answers, ops, last);
     if (conflicts.length > 0) throw new ChangeConflictError(stored.revision, conflicts);
     if (changes.length === 0) return { revision: stored.revision, changes, scored: null, updatedAt: null, order: {} };
+    assertAuthorWritable(deps.forms.get(assessment.form.id, assessment.form.version), changedNames(changes), (name) => `body.ops.${ops.findIndex((op) => opPath(op)[0] === name)}`);
     const scored = score(deps, assessment, answers);
     await assertTemplateFloor(trx, assessment, scored.result, 'save');
     const revision = stored.revision + 1;

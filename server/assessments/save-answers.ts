@@ -8,6 +8,7 @@ import { assessmentKinds } from './assessment-kinds';
 import { type Assessment, changedSince } from './assessment-store';
 import { changedQuestions } from './changed-questions';
 import { recordChanges } from './changes-store';
+import { assertAuthorWritable } from './sign-off-answers';
 import { afterScored } from './persist-scored';
 import { assertTemplateFloor } from '../templates/template-floor-check';
 import { withTransaction } from '../db/transaction';
@@ -42,6 +43,7 @@ export async function saveAnswers(deps: AppDeps, assessment: Assessment, baseRev
   await assertTemplateFloor(db, assessment, scored.result, 'save');
   const answersText = JSON.stringify(answers);
   const changed = changedQuestions(assessment.answers, answers);
+  assertAuthorWritable(form, changed, (name) => `body.answers.${name}`);
   const now = nowIso();
   await withTransaction(db, async (trx) => {
     const previous = await trx.selectFrom('assessments').select(['summary', 'plan_hash']).where('id', '=', assessment.id).executeTakeFirstOrThrow();

@@ -7,7 +7,10 @@ import { AppError } from '../errors';
 import { nowIso } from '../ids';
 import type { Assessment } from './assessment-store';
 import type { Actor } from './change-status';
-import { insertSpecialAnalysis, latestSpecialAnalysis, type SpecialAnalysisRecord } from './special-analysis-store';
+import { insertSpecialAnalysis, latestSpecialAnalysis, levelsMovedSinceReference, referenceRecorded, type SpecialAnalysisRecord } from './special-analysis-store';
+
+/** Where a classification's stored result carries its level-4 mark, for queries that read it in SQL. */
+export const levelFourFlag = ['classification', 'flags', 'sarskildAnalys', 'value'] as const;
 
 /** Whether a classification's result carries a level-4 (säkerhetsskydd) mark: the flag the scoring derives. */
 export function needsSpecialAnalysis(assessment: Pick<Assessment, 'kind' | 'result'>): boolean {
@@ -17,10 +20,22 @@ export function needsSpecialAnalysis(assessment: Pick<Assessment, 'kind' | 'resu
   return classification?.flags?.sarskildAnalys?.value === true;
 }
 
-/** The särskild analys step as the sign-off panel shows it: null when the classification has no level-4 mark. */
-export async function specialAnalysisStep(db: Kysely<Database>, assessment: Assessment): Promise<{ recorded: SpecialAnalysisRecord | null } | null> {
+/** The reference recorded for the classification's present levels, or null (none, or given before the levels moved). */
+export async function currentSpecialAnalysis(db: Kysely<Database>, assessmentId: string): Promise<SpecialAnalysisRecord | null> {
+  const latest = await latestSpecialAnalysis(db, assessmentId);
+  if (!latest) return null;
+  return (await levelsMovedSinceReference(db, [assessmentId])).has(assessmentId) ? null : latest;
+}
+
+/**
+ * The särskild analys step as the sign-off panel shows it: null when the classification has no
+ * level-4 mark; `earlier` is a reference given for levels the classification no longer has.
+ */
+export async function specialAnalysisStep(db: Kysely<Database>, assessment: Assessment): Promise<{ recorded: SpecialAnalysisRecord | null; earlier: SpecialAnalysisRecord | null } | null> {
   if (!needsSpecialAnalysis(assessment)) return null;
-  return { recorded: await latestSpecialAnalysis(db, assessment.id) };
+  const latest = await latestSpecialAnalysis(db, assessment.id);
+  const current = await currentSpecialAnalysis(db, assessment.id);
+  return { recorded: current, earlier: current ? null : latest };
 }
 
 /**
@@ -38,7 +53,7 @@ export async function recordSpecialAnalysis(deps: AppDeps, assessment: Assessmen
       actorUserId: actor.userId,
       organisationId: assessment.organisationId,
       assetId: assessment.assetId,
-      action: 'assessment.special_analysis_recorded',
+      action: referenceRecorded,
       entityType: 'assessment',
       entityId: assessment.id,
       payload: { specialAnalysisId: id, reference, role: actor.role, revision: assessment.revision },
@@ -50,6 +65,6 @@ export async function recordSpecialAnalysis(deps: AppDeps, assessment: Assessmen
 /** The decision refuses a level-4 classification until the analysis reference is recorded. */
 export async function assertSpecialAnalysisRecorded(db: Kysely<Database>, assessment: Assessment): Promise<void> {
   if (!needsSpecialAnalysis(assessment)) return;
-  if (await latestSpecialAnalysis(db, assessment.id)) return;
+  if (await currentSpecialAnalysis(db, assessment.id)) return;
   throw new AppError('special_analysis_missing', 'The säkerhetsskyddschef must record where the särskild analys is kept before the decision');
 }

@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { idParam, requiredText, trimmedText } from '../routes/schemas';
 
-import { assetTypes, classificationStatuses, hostingKinds } from '../../scoring/enumerations';
+import { assetTypes, classificationStatuses, dpiaStates, hostingKinds, screeningStates } from '../../scoring/enumerations';
 
 const profileLevel = z.number().int().min(0).max(4).nullable();
 
@@ -48,6 +48,14 @@ export const assetSchema = z
   })
   .openapi('Asset');
 
+/** The dataskyddsombud's column of the inventory (issue 17): the newest screening's outcome and DPIA's step, with their assessments. */
+export const dataProtectionSchema = z
+  .object({ screening: z.enum(screeningStates), screeningId: z.string().nullable(), dpia: z.enum(dpiaStates), dpiaId: z.string().nullable() })
+  .openapi('DataProtection');
+
+export const inventoryAssetSchema = assetSchema.extend({ dataProtection: dataProtectionSchema }).openapi('InventoryAsset');
+export type InventoryAsset = z.infer<typeof inventoryAssetSchema>;
+
 export type AssetInput = z.infer<typeof assetInputSchema>;
 export type AssetPatch = z.infer<typeof assetPatchSchema>;
 export type Asset = z.infer<typeof assetSchema>;
@@ -58,6 +66,8 @@ export const assetListQuerySchema = z
     type: z.enum(assetTypes).optional().openapi({ param: { name: 'type', in: 'query' } }),
     status: z.enum(classificationStatuses).optional().openapi({ param: { name: 'status', in: 'query' } }),
     reviewDue: z.enum(['true', 'false']).optional().openapi({ param: { name: 'reviewDue', in: 'query' }, description: 'only assets whose review is due within 30 days or overdue' }),
+    screening: z.enum(screeningStates).optional().openapi({ param: { name: 'screening', in: 'query' }, description: 'only assets whose newest screening has this outcome (ej-screenad: none)' }),
+    dpia: z.enum(dpiaStates).optional().openapi({ param: { name: 'dpia', in: 'query' }, description: 'only assets whose newest DPIA is at this step (ej-paborjad: none)' }),
     q: z.string().trim().max(200).optional().openapi({ param: { name: 'q', in: 'query' }, description: 'search in name, description, tags, suppliers and external id' }),
     includeArchived: z.enum(['true', 'false']).optional().openapi({ param: { name: 'includeArchived', in: 'query' } }),
     page: z.coerce.number().int().min(1).max(100000).default(1).openapi({ param: { name: 'page', in: 'query' } }),

@@ -5,7 +5,8 @@ import { bytewise } from '../db/dialect';
 import { searchKeyContains } from '../text/folded-search';
 import { assetKeys } from '../text/row-keys';
 import type { AssetFacts } from './asset-answers';
-import type { Asset, AssetInput, AssetListQuery, AssetPatch } from './asset-schemas';
+import { dataProtectionColumns, dpiaStateOf, screeningStateOf, toDataProtection } from '../reports/dpia-overview-store';
+import type { Asset, AssetInput, AssetListQuery, AssetPatch, InventoryAsset } from './asset-schemas';
 
 /** A review counts as due this many days before its date, so there is time to book the workshop. */
 export const reviewWarningDays = 30;
@@ -157,7 +158,7 @@ export async function organisationOfAsset(db: Kysely<Database>, id: string): Pro
 }
 
 /** One page of the inventory within the given organisations, with the total for paging. */
-export async function listAssets(db: Kysely<Database>, organisationIds: readonly string[], query: AssetListQuery): Promise<{ items: Asset[]; total: number }> {
+export async function listAssets(db: Kysely<Database>, organisationIds: readonly string[], query: AssetListQuery): Promise<{ items: InventoryAsset[]; total: number }> {
   if (organisationIds.length === 0) return { items: [], total: 0 };
   const cutoff = reviewDueCutoff();
   let base = selectAssets(db).where('assets.organisation_id', 'in', organisationIds);
@@ -169,15 +170,18 @@ export async function listAssets(db: Kysely<Database>, organisationIds: readonly
   // not(…) is null for a fastställd asset without a review date, as the raw SQL was: it shows under neither status.
   if (query.status === 'faststalld') base = base.where('assets.classification_status', '=', 'faststalld').where((eb) => eb.not(reviewDue(eb)));
   if (query.status === 'ej_klassad' || query.status === 'pagar') base = base.where('assets.classification_status', '=', query.status);
+  if (query.screening) base = base.where(screeningStateOf(db), '=', query.screening);
+  if (query.dpia) base = base.where(dpiaStateOf(), '=', query.dpia);
 
   const { total } = await base.clearSelect().select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
   const rows = await base
+    .select(dataProtectionColumns(db))
     .orderBy(bytewise(db, 'assets.sort_key'))
     .orderBy('assets.id')
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize)
     .execute();
-  return { items: rows.map((row) => toAsset(row)), total: Number(total) };
+  return { items: rows.map((row) => ({ ...toAsset(row), dataProtection: toDataProtection(row) })), total: Number(total) };
 }
 
 export async function countAssessments(db: Kysely<Database>, assetId: string): Promise<number> {

@@ -33,6 +33,8 @@ export const permissions = {
   'export.read': ['admin', 'isam', 'dso', 'objektledare', 'beslutsfattare', 'granskare', 'sakerhetsskyddschef'],
   // Oversight (issue 9): the ISAM's dashboard and Ledningens genomgång, read-only for granskare.
   'report.read': ['admin', 'isam', 'granskare'],
+  // The dataskyddsombud's overview of screenings and DPIAs (issue 17): the DSO's own, and the ISAM's and granskare's to read.
+  'dpia.overview': ['admin', 'isam', 'dso', 'granskare'],
   // The ISAM's conclusions and proposed actions in Ledningens genomgång (issue 17).
   'report.write': ['admin', 'isam'],
   'inventory.import': ['admin', 'isam'],

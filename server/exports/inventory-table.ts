@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
-import type { Asset } from '../assets/asset-schemas';
+import type { Asset, InventoryAsset } from '../assets/asset-schemas';
 import type { Database } from '../db/schema';
+import { dpiaStateNames, screeningStateNames } from '../reports/dpia-state-labels';
 import { assetTypeNames } from '../reports/labels';
 import type { ExportTable } from './export-table';
 
@@ -31,11 +32,11 @@ async function decisionDates(db: Kysely<Database>, assetIds: readonly string[]):
 }
 
 /** The inventory with profiles and the review cycle, one row per asset (the ISAM's förteckning, back out). */
-export async function inventoryTable(db: Kysely<Database>, assets: readonly Asset[], now: Date = new Date()): Promise<ExportTable> {
+export async function inventoryTable(db: Kysely<Database>, assets: readonly InventoryAsset[], now: Date = new Date()): Promise<ExportTable> {
   const dates = await decisionDates(db, assets.map((asset) => asset.id));
   return {
     sheet: 'Informationstillgångar',
-    header: ['Id', 'Externt id', 'Namn', 'Typ', 'Organisation', 'Informationsägare', 'Objektägare', 'Leverantörer', 'Klassning', 'Profil', 'K', 'R', 'T', 'S', 'Fastställd', 'Senast omprövad', 'Nästa omprövning', 'Omprövning försenad', 'Taggar'],
+    header: ['Id', 'Externt id', 'Namn', 'Typ', 'Organisation', 'Informationsägare', 'Objektägare', 'Leverantörer', 'Klassning', 'Profil', 'K', 'R', 'T', 'S', 'Fastställd', 'Senast omprövad', 'Nästa omprövning', 'Omprövning försenad', 'Taggar', 'Förhandsbedömning', 'Konsekvensbedömning'],
     rows: assets.map((asset) => {
       const decided = dates.get(asset.id);
       const overdue = asset.nextReviewAt !== null && new Date(asset.nextReviewAt).getTime() < now.getTime();
@@ -59,6 +60,8 @@ export async function inventoryTable(db: Kysely<Database>, assets: readonly Asse
         day(asset.nextReviewAt),
         asset.nextReviewAt ? (overdue ? 'Ja' : 'Nej') : '',
         asset.tags.join(', '),
+        screeningStateNames[asset.dataProtection.screening],
+        dpiaStateNames[asset.dataProtection.dpia],
       ];
     }),
   };

@@ -3,7 +3,7 @@ import type { Context } from 'hono';
 import type { Kysely } from 'kysely';
 import { type AppEnv, createRouter } from '../app-context';
 import { assetWithPermission } from '../assets/asset-access';
-import { assetInputSchema, assetListQuerySchema, assetPatchSchema, assetSchema } from '../assets/asset-schemas';
+import { assetInputSchema, assetListQuerySchema, assetPatchSchema, assetSchema, inventoryAssetSchema } from '../assets/asset-schemas';
 import { countAssessments, deleteAsset, externalIdTaken, findAsset, insertAsset, listAssets, setAssetArchived, updateAsset } from '../assets/asset-store';
 import { appendAuditEvent } from '../audit/audit-log';
 import { allowedOrganisations, authorize } from '../auth/access';
@@ -53,7 +53,7 @@ export const assetRoutes = createRouter()
       summary: 'The inventory of information assets you may read, searchable and paged',
       request: { query: assetListQuerySchema },
       responses: {
-        200: { description: 'A page of assets', content: json(z.object({ items: z.array(assetSchema), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() })) },
+        200: { description: 'A page of assets', content: json(z.object({ items: z.array(inventoryAssetSchema), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() })) },
         ...errorResponses(400, 401),
       },
     }),

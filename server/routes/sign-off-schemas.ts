@@ -49,6 +49,9 @@ export const specialAnalysisSchema = z
   .openapi('SpecialAnalysis');
 
 export const specialAnalysisStepSchema = z
-  .object({ recorded: specialAnalysisSchema.nullable() })
+  .object({
+    recorded: specialAnalysisSchema.nullable(),
+    earlier: specialAnalysisSchema.nullable().openapi({ description: 'A reference recorded for levels the classification no longer has: it must be confirmed again' }),
+  })
   .nullable()
   .openapi({ description: 'The särskild analys step: null when the classification has no level-4 mark; recorded null while it waits for the säkerhetsskyddschef' });

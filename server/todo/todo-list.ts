@@ -7,8 +7,9 @@ import type { AssessmentKind, Database, PlanItemStatus, Priority } from '../db/s
 import type { OrganisationTree } from '../organisations/organisation-tree';
 import { closedPlanStatuses } from '../reports/figure-types';
 import { activeStepExists } from '../approvals/approval-store';
-import { needsSpecialAnalysis } from '../assessments/special-analysis';
+import { levelFourFlag, needsSpecialAnalysis } from '../assessments/special-analysis';
 import { assessmentsWithSpecialAnalysis } from '../assessments/special-analysis-store';
+import { jsonIsTrue } from '../db/dialect';
 
 export interface TodoList {
   reviews: { assessmentId: string; assetId: string; assetName: string; organisationName: string; kind: AssessmentKind; nextReviewAt: string; overdue: boolean }[];
@@ -113,6 +114,7 @@ export async function todoFor(db: Kysely<Database>, tree: OrganisationTree, prin
       'assessments.updated_at',
       activeStepExists(eb, 'dso_advice').as('advised'),
       activeStepExists(eb, 'ready').as('ready'),
+      jsonIsTrue(db, 'assessments.result', levelFourFlag).as('levelFour'),
     ])
     .where('assessments.status', '=', 'for_granskning')
     .where('assessments.kind', 'in', ['classification', 'dpia'])
@@ -125,13 +127,16 @@ export async function todoFor(db: Kysely<Database>, tree: OrganisationTree, prin
   const prepared = await preparedBy(db, principal.userId, waiting.map((row) => row.assessmentId));
   const mayDecide = (row: (typeof waiting)[number]) =>
     deciders.has(row.organisation_id) && !(prepared.has(row.assessmentId) && separationRequired(tree, row.organisation_id));
+  // A level-4 classification is not the decider's yet while its analysis reference is missing (the decision would answer 409).
+  const analysed = await assessmentsWithSpecialAnalysis(db, waiting.filter((row) => Boolean(row.levelFour)).map((row) => row.assessmentId));
+  const decidable = (row: (typeof waiting)[number]) => !row.levelFour || analysed.has(row.assessmentId);
   const advisers = new Set(orgs('assessment.advise'));
   const markers = new Set(orgs('assessment.mark_ready'));
   const approvals: TodoList['approvals'] = [];
   for (const row of waiting) {
     const base = { assessmentId: row.assessmentId, assetId: row.assetId, assetName: row.assetName, kind: row.kind, since: row.updated_at };
     if (row.kind === 'dpia' && !row.advised && advisers.has(row.organisation_id)) approvals.push({ ...base, step: 'dso_advice' });
-    if ((row.kind === 'classification' || row.advised) && mayDecide(row)) approvals.push({ ...base, step: 'decision' });
+    if ((row.kind === 'classification' || row.advised) && mayDecide(row) && decidable(row)) approvals.push({ ...base, step: 'decision' });
     if (row.kind === 'classification' && !row.ready && markers.has(row.organisation_id) && row.objektledare_user_id === principal.userId) approvals.push({ ...base, step: 'ready' });
   }
   approvals.push(...(await exemptionsToDecide(db, orgs('assessment.advise'))));

@@ -19,6 +19,7 @@ import { todoWalk } from '../support/rules-probes';
 import { ssoOpenRoutes, ssoProbes } from '../support/sso-probes';
 import { dpiaProbes } from '../support/dpia-probes';
 import { sakerhetProbes } from '../support/sakerhet-probes';
+import { dsoProbes } from '../support/dso-probes';
 
 /**
  * Walks every route with every role, holding the role in the organisation that owns the data
@@ -122,6 +123,7 @@ const probes: Record<string, Probe> = {
   ...ssoProbes(() => org),
   ...liveProbes(() => org),
   ...dpiaProbes(() => org),
+  ...dsoProbes(() => org),
   ...auditProbes(decidedClassification),
   ...catalogProbes(() => org),
   ...sakerhetProbes(() => org),

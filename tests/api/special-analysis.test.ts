@@ -43,7 +43,7 @@ describe('säkerhetsskydd: the särskild analys step', () => {
     const decider = await org.userWith('beslutsfattare', org.socialId);
 
     const waiting = await chief.get<{ specialAnalysis: unknown }>(`/api/assessments/${id}/sign-off`);
-    expect(waiting.body.specialAnalysis).toEqual({ recorded: null });
+    expect(waiting.body.specialAnalysis).toEqual({ recorded: null, earlier: null });
     const todo = await chief.get<{ approvals: { assessmentId: string; step: string }[] }>('/api/todo');
     expect(todo.body.approvals).toContainEqual(expect.objectContaining({ assessmentId: id, step: 'special_analysis' }));
     const before = await summary();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PlanItem } from '../../../client/contract/api-types';
-import { inventoryUrl, organisationsUnder } from '../../../client/domain/inventory-query';
+import { emptyInventoryFilter, filterFromAddress, inventoryUrl, organisationsUnder } from '../../../client/domain/inventory-query';
 import { planCsv } from '../../../client/domain/plan-csv';
 import { emptyPlanFilter, filterPlan } from '../../../client/domain/plan-filter';
 import { parseRoute, paths } from '../../../client/routes';
@@ -53,9 +53,20 @@ describe('routes and inventory queries', () => {
   });
 
   it('builds the asset query, the förvaltning filter winning over the switcher', () => {
-    const url = inventoryUrl({ q: ' eko ', type: 'system', organisationId: 'f1', status: 'pagar', reviewDue: true, page: 2 }, 'k1');
+    const url = inventoryUrl({ q: ' eko ', type: 'system', organisationId: 'f1', status: 'pagar', reviewDue: true, screening: '', dpia: '', page: 2 }, 'k1');
     expect(url).toBe('/api/assets?organisationId=f1&q=eko&type=system&status=pagar&reviewDue=true&page=2&pageSize=25');
-    expect(inventoryUrl({ q: '', type: '', organisationId: '', status: '', reviewDue: false, page: 1 }, 'k1')).toBe('/api/assets?organisationId=k1&page=1&pageSize=25');
+    expect(inventoryUrl({ q: '', type: '', organisationId: '', status: '', reviewDue: false, screening: '', dpia: '', page: 1 }, 'k1')).toBe('/api/assets?organisationId=k1&page=1&pageSize=25');
+  });
+
+  it('takes the DSO filters from a link from the overview, and gives them to the asset query', () => {
+    const linked = filterFromAddress(new URL(`https://sigill.test${paths.inventoryWith({ organisationId: 'f1', screening: 'undantag-vantar' })}`).search);
+    expect(linked).toEqual({ ...emptyInventoryFilter, organisationId: 'f1', screening: 'undantag-vantar' });
+    expect(inventoryUrl(linked!, 'k1')).toBe('/api/assets?organisationId=f1&screening=undantag-vantar&page=1&pageSize=25');
+    expect(filterFromAddress(paths.inventoryWith({ organisationId: 'f1', dpia: 'vantar-dso-rad' }).slice(1))?.dpia).toBe('vantar-dso-rad');
+    // An address without them, or with a value that is no state, leaves the remembered filter alone.
+    expect(filterFromAddress('?forhandsbedomning=kravs_inte')).toBeNull();
+    expect(filterFromAddress('')).toBeNull();
+    expect(parseRoute(paths.dsoOverview())).toEqual({ name: 'dso-overview' });
   });
 
   it('lists an organisation and everything below it', () => {
