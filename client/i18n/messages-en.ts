@@ -7,6 +7,7 @@ import { uiEn } from './ui-en';
 import { liveEn } from './live-en';
 import { dpiaEn } from './dpia-en';
 import { planTextsEn } from './plan-texts-en';
+import { planGuidanceEn } from './plan-guidance-en';
 import { oversightEn } from './oversight-en';
 import { verifyEn } from './verify-en';
 import type { MessageKey } from './messages-sv';
@@ -343,4 +344,5 @@ export const en: Record<MessageKey, string> = {
   'specialAnalysis.referenceHint': 'For example a case number at the protective security officer.',
   'specialAnalysis.referenceRequired': 'Give where the analysis is kept.',
   'specialAnalysis.record': 'Record',
+  ...planGuidanceEn,
 };

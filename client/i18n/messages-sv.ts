@@ -8,6 +8,7 @@ import { uiSv } from './ui-sv';
 import { liveSv } from './live-sv';
 import { dpiaSv } from './dpia-sv';
 import { planTextsSv } from './plan-texts-sv';
+import { planGuidanceSv } from './plan-guidance-sv';
 import { oversightSv } from './oversight-sv';
 import { verifySv } from './verify-sv';
 
@@ -353,6 +354,7 @@ export const sv = {
   'specialAnalysis.referenceHint': 'Till exempel ett diarienummer hos säkerhetsskyddschefen.',
   'specialAnalysis.referenceRequired': 'Ange var analysen förvaras.',
   'specialAnalysis.record': 'Registrera',
+  ...planGuidanceSv,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof sv;
