@@ -10,7 +10,7 @@ import { classifyOk, loadContent } from './content';
 const v2 = loadContent('forms', undefined, { model: 2, form: 3, catalog: 2 });
 const v3 = loadContent('forms', undefined, { model: 2, form: 4, catalog: 3 });
 const calibration = (name: string) => (JSON.parse(fs.readFileSync(`tests/fixtures/calibration/${name}.json`, 'utf8')) as { answers: Record<string, unknown> }).answers;
-const withoutGuidance = <T extends { guidance?: unknown }>({ guidance: _, ...rest }: T) => rest;
+const withoutGuidance = (entry: object) => Object.fromEntries(Object.entries(entry).filter(([key]) => key !== 'guidance'));
 
 const temps: string[] = [];
 afterEach(() => {
