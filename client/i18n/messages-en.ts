@@ -8,6 +8,7 @@ import { liveEn } from './live-en';
 import { dpiaEn } from './dpia-en';
 import { dsoEn } from './dso-en';
 import { planTextsEn } from './plan-texts-en';
+import { planGuidanceEn } from './plan-guidance-en';
 import { oversightEn } from './oversight-en';
 import { verifyEn } from './verify-en';
 import type { MessageKey } from './messages-sv';
@@ -346,4 +347,5 @@ export const en: Record<MessageKey, string> = {
   'specialAnalysis.record': 'Record',
   // Issue 17 (dso): DPIA column, overview, sign-off rules.
   ...dsoEn,
+  ...planGuidanceEn,
 };

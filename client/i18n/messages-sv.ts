@@ -9,6 +9,7 @@ import { liveSv } from './live-sv';
 import { dpiaSv } from './dpia-sv';
 import { dsoSv } from './dso-sv';
 import { planTextsSv } from './plan-texts-sv';
+import { planGuidanceSv } from './plan-guidance-sv';
 import { oversightSv } from './oversight-sv';
 import { verifySv } from './verify-sv';
 
@@ -356,6 +357,7 @@ export const sv = {
   'specialAnalysis.record': 'Registrera',
   // Issue 17 (dso): DPIA column, overview, sign-off rules.
   ...dsoSv,
+  ...planGuidanceSv,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof sv;

@@ -35,6 +35,7 @@ function csvFor(items: PlanItem[], t: Translate): string {
     { header: t('colPriority'), value: (item) => (item.priority ? t(`priority.${item.priority}`) : '') },
     { header: t('colAnsvarig'), value: (item) => item.ansvarig ?? '' },
     { header: t('colPlannedDate'), value: (item) => item.plannedDate ?? '' },
+    { header: t('planGuidance.summary'), value: (item) => item.requirement?.guidance ?? '' },
     { header: t('colHur'), value: (item) => item.hur ?? '' },
     { header: t('colEvidence'), value: (item) => item.evidenceUrl ?? '' },
     { header: t('colReason'), value: (item) => planReasons(item).map((reason) => String(reason.text ?? '')).join(' ') },

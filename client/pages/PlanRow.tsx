@@ -4,6 +4,7 @@ import type { PlanItem, PlanItemPatch, PlanRequirementTexts } from '../contract/
 import { planStatuses, priorities } from '../../scoring/enumerations';
 import { planReasons } from '../domain/plan-filter';
 import { PlanItemHistory } from '../plans/PlanItemHistory';
+import { RequirementGuidance } from '../plans/RequirementGuidance';
 import { useLanguage } from '../i18n/LanguageProvider';
 import { errorMessageKey } from '../i18n/api-errors';
 
@@ -64,6 +65,7 @@ export function PlanRow({ item, canEdit, onChanged, onStale }: { item: PlanItem;
         <span className="requirement-title">{item.title}</span>
         <span className="muted requirement-id">{[item.source === 'classification' ? item.sourceKey : '', item.applicable ? '' : t('notApplicableAnymore'), item.replacedBy.length > 0 ? t('plan.replacedBy', { titles: item.replacedBy.join(', ') }) : ''].filter(Boolean).join(' · ')}</span>
         {item.requirement && <RequirementTexts texts={item.requirement} />}
+        {item.requirement?.guidance && <RequirementGuidance title={item.title} guidance={item.requirement.guidance} />}
         {item.needsReassessment && item.applicable && (
           <span className="reassess">
             <span className="badge level-high" data-testid="plan-reassess">{t('plan.reassess')}</span>

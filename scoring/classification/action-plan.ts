@@ -26,6 +26,8 @@ export interface PlanRequirement {
   skaText: string;
   /** The stronger text for the level reached, where the control grows with the level. */
   levelText: LevelText | null;
+  /** How the requirement is typically met, from catalog versions that give guidance; null in those that do not. */
+  guidance: string | null;
   reasons: RequirementReason[];
 }
 
@@ -110,6 +112,7 @@ export function buildActionPlan(catalog: RequirementCatalog, classification: Cla
         arText: requirement.arText,
         skaText: requirement.skaText,
         levelText: levelTextFor(requirement, profile),
+        guidance: requirement.guidance ?? null,
         reasons,
       },
     ];

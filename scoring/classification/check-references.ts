@@ -3,6 +3,7 @@ import type { FormMeta } from '../content/form-file';
 import type { LagrumFile } from '../content/lagrum-list';
 import type { RequirementCatalog } from '../content/requirement-catalog';
 import { checkControlReferences } from './check-control-references';
+import { checkCatalogGuidance } from './check-guidance';
 import { checkQuestionnaireReferences } from './check-questionnaire';
 
 /** One reference in a forms file that does not resolve: the file, the field within it, and why. */
@@ -98,5 +99,5 @@ export function checkClassificationReferences(files: readonly ContentFile[]): Re
       problems.push(...checkQuestionnaireReferences(entry.file, entry.content.survey as Record<string, unknown>, uses));
     }
   }
-  return [...problems, ...checkControlReferences(files)];
+  return [...problems, ...checkControlReferences(files), ...checkCatalogGuidance(files)];
 }

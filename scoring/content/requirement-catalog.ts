@@ -37,6 +37,13 @@ const requirementSchema = z
     arText: z.string().min(1),
     /** SKA-krav: the same control phrased for a procurement. */
     skaText: z.string().min(1),
+    /**
+     * Vägledning: how an organisation typically meets the requirement, what shows it is met, common
+     * pitfalls. Advice, not part of what the requirement demands: it may be added or improved in a new
+     * catalog version without a new requirement version (forms:check asks it of every requirement
+     * once a catalog version has it).
+     */
+    guidance: z.string().trim().min(1).max(600).optional(),
     iso27002: z.array(iso27002ControlSchema).min(1),
     /** Citations of the law behind a lagrum requirement, for the reader; `lagrum` is what triggers. */
     legalReferences: z.array(z.string().min(1)).optional(),

@@ -21,6 +21,8 @@ function planEntry(requirement: PlanRequirement, replaces: RequirementRef[]): Pl
       legalReferences: requirement.legalReferences,
       arText: requirement.arText,
       levelText: requirement.levelText,
+      // Only where the catalog gives it, so items made with a catalog without guidance keep their detail as it was.
+      ...(requirement.guidance === null ? {} : { guidance: requirement.guidance }),
       reasons: requirement.reasons,
     },
   };

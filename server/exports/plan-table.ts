@@ -7,11 +7,14 @@ function reasons(item: PlanItem): string {
   return list.map((reason) => (typeof reason === 'object' && reason !== null && 'text' in reason ? String(reason.text) : '')).filter(Boolean).join(' ');
 }
 
+/** The catalog's guidance stored with the item; empty for a DPIA measure and for catalog versions without guidance. */
+const guidance = (item: PlanItem): string | null => (typeof item.detail.guidance === 'string' ? item.detail.guidance : null);
+
 /** An asset's action plan: every applicable requirement with its självskattning and follow-up. */
 export function planTable(items: readonly PlanItem[]): ExportTable {
   return {
     sheet: 'Handlingsplan',
-    header: ['Id', 'Krav', 'Källa', 'Status', 'Motivering', 'Prioritet', 'Ansvarig', 'Planerat datum', 'Hur kravet uppfylls', 'Underlag', 'Riskacceptans beslutad av', 'Beslutad', 'Gäller till', 'Varför', 'Kommentar'],
+    header: ['Id', 'Krav', 'Källa', 'Status', 'Motivering', 'Prioritet', 'Ansvarig', 'Planerat datum', 'Vägledning', 'Hur kravet uppfylls', 'Underlag', 'Riskacceptans beslutad av', 'Beslutad', 'Gäller till', 'Varför', 'Kommentar'],
     rows: items
       .filter((item) => item.applicable)
       .map((item) => [
@@ -24,6 +27,7 @@ export function planTable(items: readonly PlanItem[]): ExportTable {
         item.priority ? (priorityNames[item.priority] ?? item.priority) : null,
         item.ansvarig,
         item.plannedDate,
+        guidance(item),
         item.hur,
         item.evidenceUrl,
         item.riskDecidedBy,

@@ -15,12 +15,12 @@ const text = (value: unknown): string | null => (typeof value === 'string' && va
 
 /**
  * What a reader needs of a classification item's requirement: its theme, ÄR-krav text, the text for
- * the level reached and its controls with their headings. The item's detail holds them as the catalog
+ * the level reached, its controls with their headings and the guidance (null from a catalog without it). The item's detail holds them as the catalog
  * the classification was made with wrote them (sync stores them), so they never drift to a newer catalog.
  */
 export function requirementTexts(item: PlanItem, headings: ReadonlyMap<string, string>): PlanRequirementTexts | null {
   if (item.source !== 'classification') return null;
-  const { theme, arText, levelText, iso27002 } = item.detail;
+  const { theme, arText, levelText, iso27002, guidance } = item.detail;
   if (typeof theme !== 'string' || !themes.has(theme) || text(arText) === null) return null;
   const level = levelText !== null && typeof levelText === 'object' ? (levelText as Record<string, unknown>) : null;
   const controls = Array.isArray(iso27002) ? iso27002.filter((id): id is string => typeof id === 'string') : [];
@@ -31,6 +31,7 @@ export function requirementTexts(item: PlanItem, headings: ReadonlyMap<string, s
       ? { aspect: level.aspect, level: level.level, arText: text(level.arText)! }
       : null,
     iso27002: controls.map((id) => ({ id, title: headings.get(id) ?? null })),
+    guidance: text(guidance),
   };
 }
 

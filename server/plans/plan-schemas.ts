@@ -43,6 +43,9 @@ const requirementTextsSchema = z
     arText: z.string().openapi({ description: 'The ÄR-krav: the state the organisation is in when the requirement is met' }),
     levelText: z.object({ aspect: z.string(), level: z.number().int(), arText: z.string() }).nullable().openapi({ description: 'The stronger text for the level reached' }),
     iso27002: z.array(z.object({ id: z.string(), title: z.string().nullable() })).openapi({ description: 'ISO/IEC 27002:2022 controls with their Swedish headings' }),
+    guidance: z.string().nullable().openapi({
+      description: 'Vägledning: how the requirement is typically met, from the catalog version the item was made with; null when that version gives none',
+    }),
   })
   .openapi('PlanRequirementTexts');
 

@@ -56,7 +56,7 @@ async function startClassification(): Promise<Assessment> {
 describe('a classification with autosave', () => {
   it('starts on the newest form, pinned, at revision 0 with the asset in progress', async () => {
     const assessment = await startClassification();
-    expect(assessment).toMatchObject({ status: 'utkast', revision: 0, round: 1, form: { id: 'informationsklassning', version: 3 } });
+    expect(assessment).toMatchObject({ status: 'utkast', revision: 0, round: 1, form: { id: 'informationsklassning', version: 4 } });
     expect((await objektledare.get<{ classificationStatus: string }>(`/api/assets/${assetId}`)).body.classificationStatus).toBe('pagar');
     const again = await objektledare.post<ErrorBody>(`/api/assets/${assetId}/assessments`, { kind: 'classification' });
     expect(again.status).toBe(409);

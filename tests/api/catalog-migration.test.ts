@@ -53,12 +53,11 @@ function tempDir(prefix: string): string {
   return dir;
 }
 
-/** The shipped forms as they were before kravkatalog version 2 (and the questionnaire scored with it) was published. */
+/** The shipped forms as they were before kravkatalog version 2 (and the questionnaires scored with it and with version 3) was published. */
 function formsBeforeCatalogV2(): string {
   const dir = tempDir('sigill-forms-catalog-v1-');
   fs.cpSync('forms', dir, { recursive: true });
-  fs.rmSync(path.join(dir, 'kravkatalog', 'v2.json'));
-  fs.rmSync(path.join(dir, 'informationsklassning', 'v3.json'));
+  for (const file of ['kravkatalog/v2.json', 'kravkatalog/v3.json', 'informationsklassning/v3.json', 'informationsklassning/v4.json']) fs.rmSync(path.join(dir, file));
   return dir;
 }
 
@@ -117,7 +116,7 @@ describe('moving a handlingsplan to kravkatalog version 2', () => {
     const preview = await isam.get<Move>(`/api/organisations/${org.socialId}/catalog-move?version=2`);
     expect(preview.status, JSON.stringify(preview.body)).toBe(200);
     expect(preview.body).toMatchObject({ applied: false, catalog: { version: 2 } });
-    expect(preview.body.available.map((entry) => entry.version)).toEqual([1, 2]);
+    expect(preview.body.available.map((entry) => entry.version)).toEqual([1, 2, 3]);
     const previewed = preview.body.assets.find((asset) => asset.assetId === decided.assetId)!;
     expect(previewed.outcome).toBe('moves');
     const change = (key: string) => previewed.changes.find((entry) => entry.requirementId === key);

@@ -34,9 +34,8 @@ function formsBeforeV2(): string {
   fs.cpSync('forms', dir, { recursive: true });
   fs.rmSync(path.join(dir, 'klassningsmodell', 'v2.json'));
   fs.rmSync(path.join(dir, 'informationsklassning', 'v2.json'));
-  // Version 3 asks the same as version 2 and is scored with kravkatalog version 2, which needs model version 2 too.
-  fs.rmSync(path.join(dir, 'informationsklassning', 'v3.json'));
-  fs.rmSync(path.join(dir, 'kravkatalog', 'v2.json'));
+  // Versions 3 and 4 ask the same as version 2 and are scored with kravkatalog versions 2 and 3, which need model version 2 too.
+  for (const file of ['informationsklassning/v3.json', 'informationsklassning/v4.json', 'kravkatalog/v2.json', 'kravkatalog/v3.json']) fs.rmSync(path.join(dir, file));
   return dir;
 }
 
@@ -68,8 +67,8 @@ describe('publishing version 2 of the classification model and questionnaire', (
 
     const secondAsset = (await sameUser.post<{ id: string }>('/api/assets', assetInput(org.socialId, { name: 'Lönesystemet' }))).body.id;
     const fresh = await sameUser.post<Assessment>(`/api/assets/${secondAsset}/assessments`, { kind: 'classification' });
-    // The newest questionnaire: version 3 asks what version 2 asks, with kravkatalog version 2.
-    expect(fresh.body.form).toEqual({ id: 'informationsklassning', version: 3 });
+    // The newest questionnaire: version 4 asks what version 2 asks, with kravkatalog version 3 (version 2's requirements with guidance).
+    expect(fresh.body.form).toEqual({ id: 'informationsklassning', version: 4 });
     const onV2 = await sameUser.put<Assessment>(`/api/assessments/${fresh.body.id}/answers`, { baseRevision: 0, answers: v1Fixture.answers });
     expect(onV2.status).toBe(200);
     // Version 2 asks about reporting duties, so its result carries the flag, answered or not.

@@ -21,8 +21,7 @@ let assetId = '';
 /** A fastställd lönesystem with a judged plan item, made while only kravkatalog version 1 was published. */
 async function classifiedOnCatalogV1(): Promise<void> {
   fs.cpSync('forms', formsDir, { recursive: true });
-  fs.rmSync(path.join(formsDir, 'kravkatalog', 'v2.json'));
-  fs.rmSync(path.join(formsDir, 'informationsklassning', 'v3.json'));
+  for (const file of ['kravkatalog/v2.json', 'kravkatalog/v3.json', 'informationsklassning/v3.json', 'informationsklassning/v4.json']) fs.rmSync(path.join(formsDir, file));
   const before = await startServer({ SIGILL_ADMIN_PASSWORD: adminPassword, SIGILL_FORMS_DIR: formsDir }, { dataDir });
   const kommun = await seedKommun(before.url);
   const { admin, forvaltningId } = kommun;
@@ -51,7 +50,8 @@ afterAll(async () => {
   fs.rmSync(formsDir, { recursive: true, force: true });
 });
 
-describe('moving a handlingsplan to kravkatalog version 2 in the UI', { timeout: 180_000 }, () => {
+// The page offers the newest catalog, version 3: version 2's requirements with guidance, so the move from 1 shows version 2's changes.
+describe('moving a handlingsplan to the newest kravkatalog in the UI', { timeout: 180_000 }, () => {
   it('shows the ISAM per asset what is carried, flagged and no longer applicable before the move, keyboard only', async () => {
     page = await loginInUi(browser, server.url, isamEmail, userPassword);
     await page.goto(`${server.url}/tillgangar/${assetId}/handlingsplan`);
@@ -77,7 +77,7 @@ describe('moving a handlingsplan to kravkatalog version 2 in the UI', { timeout:
     expect(await confirm.textContent()).toBe('Flytta 1 informationstillgångar');
     await confirm.focus();
     await page.keyboard.press('Enter');
-    expect(await page.getByTestId('catalog-move-done').textContent()).toBe('Klart: 1 informationstillgångar flyttades till version 2.');
+    expect(await page.getByTestId('catalog-move-done').textContent()).toBe('Klart: 1 informationstillgångar flyttades till version 3.');
     await expectAccessible(page);
   });
 

@@ -114,8 +114,8 @@ describe('an objektledare runs a classification workshop in Chromium', () => {
     const form = readForm<QuestionnaireFile>('informationsklassning');
     const outcome = classify(readForm<ClassificationModel>('klassningsmodell'), form, typed, readForm<LagrumFile>('lagrum'));
     if (!outcome.ok) throw new Error(JSON.stringify(outcome.errors));
-    // New classifications start on the newest questionnaire, scored with kravkatalog version 2.
-    const plan = buildActionPlan(JSON.parse(fs.readFileSync('forms/kravkatalog/v2.json', 'utf8')) as RequirementCatalog, outcome.classification);
+    // New classifications start on the newest questionnaire, scored with kravkatalog version 3.
+    const plan = buildActionPlan(JSON.parse(fs.readFileSync('forms/kravkatalog/v3.json', 'utf8')) as RequirementCatalog, outcome.classification);
     expect(await page.getByTestId('requirements-count').textContent()).toContain(`${plan.requirements.length} krav`);
     const lagrum = await page.getByTestId('lagrum-list').textContent();
     expect(lagrum).toContain('Dataskyddsförordningen');

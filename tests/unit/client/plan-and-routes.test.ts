@@ -25,7 +25,7 @@ describe('plan filters and CSV', () => {
   });
 
   it('filters by theme, a DPIA measure (no requirement) under the measures', () => {
-    const texts = { arText: 'Loggar sparas.', levelText: null, iso27002: [{ id: '8.15', title: 'Loggning' }] };
+    const texts = { arText: 'Loggar sparas.', levelText: null, iso27002: [{ id: '8.15', title: 'Loggning' }], guidance: null };
     const items = [item({ id: '1', requirement: { theme: 'teknisk', ...texts } }), item({ id: '2', requirement: { theme: 'organisatorisk', ...texts } }), item({ id: '3', source: 'dpia' })];
     expect(filterPlan(items, { ...emptyPlanFilter, theme: 'teknisk' }).map((entry) => entry.id)).toEqual(['1']);
     expect(filterPlan(items, { ...emptyPlanFilter, theme: 'measures' }).map((entry) => entry.id)).toEqual(['3']);
