@@ -95,7 +95,8 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['tests/unit/**/*.test.{ts,tsx}', 'scoring/**/*.test.ts'], environment: 'node' },
+        // Beside two API files on two cores a unit file can wait its turn: more than vitest's 5 s default.
+        test: { name: 'unit', include: ['tests/unit/**/*.test.{ts,tsx}', 'scoring/**/*.test.ts'], environment: 'node', testTimeout: 20_000 },
       },
       {
         extends: true,
