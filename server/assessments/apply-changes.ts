@@ -123,13 +123,13 @@ function changedNames(changes: readonly StoredChange[]): string[] {
 async function loadForChange(trx: Transaction<Database>, assessmentId: string) {
   const row = await trx
     .selectFrom('assessments')
-    .select(['status', 'revision', 'answers', 'result', 'summary', 'missing', 'profile', 'plan_hash'])
+    .select(['status', 'revision', 'updated_at', 'form_id', 'form_version', 'answers', 'result', 'summary', 'missing', 'profile', 'plan_hash'])
     .where('id', '=', assessmentId)
     .executeTakeFirstOrThrow();
   if (row.status !== 'utkast') {
     throw new AppError('conflict', row.status === 'faststalld' ? 'The assessment is fastställd and frozen; start a new round to change it' : 'The assessment is out for review; return it to utkast to change it', { status: row.status });
   }
-  return { ...row, answers: withRowIds(JSON.parse(row.answers) as Record<string, unknown>) };
+  return { ...row, form: { id: row.form_id, version: row.form_version }, answers: withRowIds(JSON.parse(row.answers) as Record<string, unknown>) };
 }
 
 /** The score as stored, serialised once: the same text is compared, written and sent back. */
@@ -137,10 +137,14 @@ function scoreTexts(scored: ScoredAssessment) {
   return { result: JSON.stringify(scored.result), missing: JSON.stringify(scored.missing), profile: storedProfile(scored), summary: scored.summary };
 }
 
-function score(deps: AppDeps, assessment: AssessmentHead, answers: Record<string, unknown>): ScoredAssessment {
-  const form = deps.forms.get(assessment.form.id, assessment.form.version);
-  if (!form) throw new AppError('conflict', `The pinned form ${assessment.form.id} v${assessment.form.version} is no longer installed`);
-  const outcome = assessmentKinds[assessment.kind].score(deps.forms, form, answers);
+/**
+ * Scores against the form the round is pinned to as read in the transaction, never as the route read it before: a catalog
+ * move may repin an open round in between, and a score (and plan) of the old form would then undo the move.
+ */
+function score(deps: AppDeps, kind: AssessmentHead['kind'], pinned: { id: string; version: number }, answers: Record<string, unknown>): ScoredAssessment {
+  const form = deps.forms.get(pinned.id, pinned.version);
+  if (!form) throw new AppError('conflict', `The pinned form ${pinned.id} v${pinned.version} is no longer installed`);
+  const outcome = assessmentKinds[kind].score(deps.forms, form, answers);
   if (!outcome.ok) throw answersRejected(outcome.errors);
   return outcome.scored;
 }
@@ -158,9 +162,10 @@ export async function applyChanges(deps: AppDeps, assessment: AssessmentHead, op
     const last = await lastChanges(trx, assessment.id, ops.filter((op) => op.op === 'set').map((op) => op.path));
     const { answers, changes, conflicts } = applyAll(stored.answers, ops, last);
     if (conflicts.length > 0) throw new ChangeConflictError(stored.revision, conflicts);
-    if (changes.length === 0) return { revision: stored.revision, changes, scored: null, updatedAt: null, order: {} };
-    assertAuthorWritable(deps.forms.get(assessment.form.id, assessment.form.version), changedNames(changes), (name) => `body.ops.${ops.findIndex((op) => opPath(op)[0] === name)}`);
-    const scored = score(deps, assessment, answers);
+    // Nothing to store: the reply tells what is stored now, as this transaction read it.
+    if (changes.length === 0) return { revision: stored.revision, changes, scored: null, unchanged: { missing: JSON.parse(stored.missing) as AssessmentHead['missing'], summary: stored.summary, updatedAt: stored.updated_at }, order: {} };
+    assertAuthorWritable(deps.forms.get(stored.form.id, stored.form.version), changedNames(changes), (name) => `body.ops.${ops.findIndex((op) => opPath(op)[0] === name)}`);
+    const scored = score(deps, assessment.kind, stored.form, answers);
     await assertTemplateFloor(trx, assessment, scored.result, 'save');
     const revision = stored.revision + 1;
     const answersText = JSON.stringify(answers);
@@ -172,6 +177,8 @@ export async function applyChanges(deps: AppDeps, assessment: AssessmentHead, op
       .set({ answers: answersText, ...(scoreChanged ? texts : {}), revision, updated_at: at })
       .where('id', '=', assessment.id)
       .where('revision', '=', stored.revision)
+      // A repin keeps the revision but not the time: on PostgreSQL it may commit after this transaction read the row.
+      .where('updated_at', '=', stored.updated_at)
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) !== 1) throw new AppError('conflict', 'The assessment changed during the save; send the change again', { currentRevision: stored.revision });
     const changed = changedNames(changes);
@@ -209,6 +216,6 @@ export async function applyChanges(deps: AppDeps, assessment: AssessmentHead, op
     const reply = { revision: outcome.revision, order: outcome.order, applied, result: scored.result as Record<string, unknown>, missing: scored.missing, summary: scored.summary, updatedAt: at };
     return { outcome: reply, json: withResultText(reply, outcome.resultText) };
   }
-  const reply = { revision: outcome.revision, order: {}, applied, result: null, missing: assessment.missing, summary: assessment.summary, updatedAt: assessment.updatedAt };
+  const reply = { revision: outcome.revision, order: {}, applied, result: null, ...outcome.unchanged };
   return { outcome: reply, json: JSON.stringify(reply) };
 }

@@ -53,8 +53,11 @@ export async function saveAnswers(deps: AppDeps, assessment: Assessment, baseRev
       .where('id', '=', assessment.id)
       .where('revision', '=', baseRevision)
       .where('status', '=', 'utkast')
+      // The answers were scored against the form as read before this transaction: a catalog move may have repinned the round
+      // since (it keeps the revision, not the time), and storing that score would put the plan back on the old catalog.
+      .where('updated_at', '=', assessment.updatedAt)
       .executeTakeFirst();
-    // Another save won the race between our read and this write.
+    // Another save (or a repin) won the race between our read and this write.
     if (Number(updated.numUpdatedRows) === 0) {
       const current = await trx.selectFrom('assessments').select('revision').where('id', '=', assessment.id).executeTakeFirstOrThrow();
       throw new StaleRevisionError(current.revision, await changedSince(trx, assessment.id, baseRevision));
