@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import autocannon from 'autocannon';
 import { HttpSession } from '../support/http-session';
 import type { Benchmark, BenchRow } from './support/bench-types';
+import { heapFlags } from '../../server/cli/heap-limit.mjs';
 import { startChildServer } from './support/child-server';
 
 const adminPassword = 'bench-admin-password';
@@ -30,7 +31,9 @@ function cheapGet(url: string, cookie: string): Promise<autocannon.Result> {
 export const protocolLoadBenchmark: Benchmark = {
   name: 'protocol-load',
   async run(): Promise<BenchRow[]> {
-    const server = await startChildServer('tests/bench/servers/sigill-server.ts', { SIGILL_ADMIN_PASSWORD: adminPassword });
+    // BENCH_CPU_PROF_DIR=<folder>: the server writes a V8 CPU profile of its main thread there on exit (where it loses time).
+    const profile = process.env.BENCH_CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF_DIR}`] : [];
+    const server = await startChildServer('tests/bench/servers/sigill-server.ts', { SIGILL_ADMIN_PASSWORD: adminPassword }, [...heapFlags([]), ...profile]);
     try {
       const admin = await HttpSession.login(server.url, 'admin@sigill.local', adminPassword);
       await admin.send('POST', `/api/organisations/${admin.organisationId}/members`, { email: 'beslut@bench.se', name: 'Beslutsfattare', password: deciderPassword, role: 'beslutsfattare' });
