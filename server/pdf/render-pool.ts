@@ -121,6 +121,8 @@ function stop(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     child.once('exit', () => resolve());
+    // Held open until it has gone: an idle (unreferenced) child's exit would not keep the caller's event loop alive to see it.
+    child.ref();
     child.kill();
   });
 }
