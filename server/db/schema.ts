@@ -36,6 +36,7 @@ export interface Database {
   lg_statements: LgStatementsTable;
   plan_catalog_moves: PlanCatalogMovesTable;
   protocol_timestamps: ProtocolTimestampsTable;
+  review_confirmation_timestamps: ReviewConfirmationTimestampsTable;
 }
 
 // The enumerations the client shares are defined once, in scoring/enumerations.ts.
@@ -502,4 +503,15 @@ export interface SoaJustificationsTable {
   justification: string;
   updated_by: string;
   updated_at: string;
+}
+
+/** A review confirmation's proof of time (migration 023), as ProtocolTimestampsTable is a protocol's. */
+export interface ReviewConfirmationTimestampsTable {
+  confirmation_id: string;
+  kind: 'signature' | 'document';
+  time: string;
+  authority: string;
+  update_pdf: Uint8Array | null;
+  sha256: string;
+  created_at: string;
 }

@@ -1,4 +1,3 @@
-import { parentPort } from 'node:worker_threads';
 import { buildConfirmation } from './build-confirmation';
 import { buildProtocol } from './build-protocol';
 import { lgReportDocument } from './lg-report';
@@ -7,6 +6,7 @@ import { renderPdf } from './render-pdf';
 import type { RenderJob, RenderReply, SealCheck } from './render-job';
 import { checkPdfSignature } from '../sealing/verify-pdf';
 import { soaDocument } from './soa-report';
+import { lowerThisProcessPriority, renderNiceness } from './process-priority';
 
 /** One job of any kind: reports render only; protocols and review confirmations are sealed too. */
 function build(job: RenderJob): Promise<Buffer> {
@@ -24,19 +24,23 @@ async function checked(job: RenderJob, pdf: Buffer): Promise<SealCheck | null> {
   return { cryptographicallyValid, messageDigest, timestamp, problems };
 }
 
-/** A render thread: takes one job at a time from the pool and answers with the PDF bytes (transferred, not copied). */
-const port = parentPort;
-if (!port) throw new Error('render-worker.ts runs only as a worker thread');
-port.on('message', (message: { id: number; job: RenderJob }) => {
+/** A render process (render-pool.ts): takes one job at a time from the server and answers with the PDF bytes. */
+const send = process.send?.bind(process);
+if (!send) throw new Error('render-worker.ts runs only as a process started by the render pool');
+// All of a document's CPU (layout, pdfmake, hashing, CMS signing, the seal check, and the garbage
+// collector's threads) runs in this process, which yields to the server: the API's requests come first.
+lowerThisProcessPriority(renderNiceness);
+// The server went away (ended, crashed or killed): nothing is left to render for.
+process.on('disconnect', () => process.exit(0));
+process.on('message', (message: { id: number; job: RenderJob }) => {
   build(message.job).then(async (pdf) => ({ pdf, check: await checked(message.job, pdf) })).then(
     ({ pdf, check }) => {
-      const bytes = new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
-      const reply: RenderReply = { id: message.id, ok: true, pdf: bytes, check };
-      port.postMessage(reply, [bytes.buffer as ArrayBuffer]);
+      const reply: RenderReply = { id: message.id, ok: true, pdf: new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength), check };
+      send(reply);
     },
     (error: unknown) => {
       const reply: RenderReply = { id: message.id, ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
-      port.postMessage(reply);
+      send(reply);
     },
   );
 });

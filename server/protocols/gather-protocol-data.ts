@@ -10,7 +10,7 @@ import { AppError } from '../errors';
 import { planOfAsset } from '../plans/plan-store';
 import type { SealMaterial } from '../sealing/seal-material';
 import { templateBasisOf } from '../templates/protocol-basis';
-import { choiceLabels } from './labels';
+import { choiceLabelsOf } from './labels';
 import type { PlanLine, ProtocolData, RiskMatrix } from './protocol-types';
 import type { ChainHead } from '../audit/audit-log';
 import type { DpiaAssessment } from '../../scoring/dpia/assessment-types';
@@ -117,7 +117,7 @@ export async function gatherProtocolData(deps: AppDeps, assessment: Assessment, 
       result: assessment.result,
     },
     modelTitle: modelTitle(deps, assessment),
-    labels: form ? choiceLabels((form.content as { survey?: Record<string, unknown> }).survey ?? {}) : {},
+    labels: form ? choiceLabelsOf(form.content as { survey?: Record<string, unknown> }) : {},
     approvals: (await approvalsOf(db, assessment.id)).filter((approval) => !approval.withdrawnAt && approval.step !== 'returned'),
     plan: await planLines(deps, assessment),
     riskMatrix: riskMatrix(deps, assessment),

@@ -41,3 +41,16 @@ export function choiceLabels(survey: Record<string, unknown>): Record<string, Re
   }
   return labels;
 }
+
+const labelsOfSurvey = new WeakMap<object, Record<string, Record<string, string>>>();
+
+/** choiceLabels of a loaded form's survey, worked out once per form version (a published version never changes). */
+export function choiceLabelsOf(content: { survey?: Record<string, unknown> }): Record<string, Record<string, string>> {
+  const survey = content.survey ?? {};
+  let labels = labelsOfSurvey.get(survey);
+  if (!labels) {
+    labels = choiceLabels(survey);
+    labelsOfSurvey.set(survey, labels);
+  }
+  return labels;
+}

@@ -13,6 +13,7 @@ import type { SealMaterial } from '../sealing/seal-material';
 import { gatherProtocolData } from './gather-protocol-data';
 import { insertProtocol, insertProtocolTimestamp, type ProtocolInfo, protocolsOfAssessment } from './protocol-store';
 import { withTransaction } from '../db/transaction';
+import { Turns } from './turns';
 
 function sha256(data: string | Uint8Array): string {
   return createHash('sha256').update(data).digest('hex');
@@ -32,8 +33,12 @@ export class ProtocolService {
   private sealPromise: Promise<SealMaterial> | undefined;
   private pool: RenderPool | undefined;
   private readonly inFlight = new Map<string, Promise<ProtocolInfo>>();
+  /** As many protocols in production as there are render processes: each gathers just before one is free. */
+  private readonly turns: Turns;
 
-  constructor(private readonly config: Config, private readonly logger: Logger) {}
+  constructor(private readonly config: Config, private readonly logger: Logger) {
+    this.turns = new Turns(config.pdfWorkers);
+  }
 
   seal(): Promise<SealMaterial> {
     this.sealPromise ??= loadSeal(this.config, this.logger).catch((error: unknown) => {
@@ -62,7 +67,7 @@ export class ProtocolService {
     if (existing.length > 0) return existing.at(-1)!;
     let running = this.inFlight.get(assessmentId);
     if (!running) {
-      running = this.produce(deps, assessmentId, actorUserId).finally(() => this.inFlight.delete(assessmentId));
+      running = this.turns.run(() => this.produce(deps, assessmentId, actorUserId)).finally(() => this.inFlight.delete(assessmentId));
       this.inFlight.set(assessmentId, running);
     }
     return running;
@@ -93,7 +98,7 @@ export class ProtocolService {
         asset_id: assessment.assetId,
         version,
         file_name: fileName(assessment.kind, data.asset.name, data.version),
-        pdf: new Uint8Array(pdf),
+        pdf,
         size: pdf.length,
         sha256: sha256(pdf),
         signed_digest: check.messageDigest!,

@@ -10,7 +10,7 @@ import { AppError } from '../errors';
 import { newId, nowIso } from '../ids';
 import { protocolsOfAssessment } from '../protocols/protocol-store';
 import type { ReviewConfirmationData } from './confirmation-data';
-import { insertConfirmation, type ReviewConfirmationInfo } from './confirmation-store';
+import { insertConfirmation, insertConfirmationTimestamp, type ReviewConfirmationInfo } from './confirmation-store';
 import { dpiaMonths, refreshReviewDates } from './refresh-review-dates';
 import { addMonths, reviewIntervalFor } from './review-interval';
 import { withTransaction } from '../db/transaction';
@@ -68,6 +68,9 @@ export async function confirmReview(deps: AppDeps, assessment: Assessment, state
   const contentSha256 = sha256(canonicalJson(data));
   const { pdf, check } = await deps.protocols.renderPool().runSealed({ confirmation: data, contentSha256, seal: { material: seal, signingTime: confirmedAt, location: data.organisation.topName, tsa: deps.config.tsa } });
   if (!check.cryptographicallyValid) throw new Error(`The sealed review confirmation does not verify: ${check.problems.join(' ')}`);
+  const stamp = check.timestamp?.valid ? check.timestamp : null;
+  // Never blocks the confirmation: the retry (server/protocols/timestamp-retry.ts) adds a document timestamp when the authority answers again.
+  if (deps.config.tsa && !stamp) deps.logger.warn('the review confirmation was sealed without a timestamp: the time-stamping authority did not answer; it is asked again later', { confirmationId: id });
 
   return withTransaction(db, async (trx) => {
     // Only if nothing moved meanwhile: two racing confirmations give one.
@@ -86,13 +89,18 @@ export async function confirmReview(deps: AppDeps, assessment: Assessment, state
       confirmed_at: confirmedAt,
       next_review_at: data.nextReviewAt,
       file_name: fileName(asset.name, confirmedAt),
-      pdf: new Uint8Array(pdf),
+      pdf,
       sha256: sha256(pdf),
       content_sha256: contentSha256,
       development_seal: seal.development ? 1 : 0,
       audit_head_seq: auditHead?.seq ?? null,
       audit_head_hash: auditHead?.hash ?? null,
     });
+    if (stamp) {
+      const timestamp = { kind: 'signature' as const, time: stamp.time, authority: stamp.authority, sha256: stored.sha256 };
+      await insertConfirmationTimestamp(trx, { confirmation_id: id, ...timestamp, update_pdf: null, created_at: confirmedAt });
+      stored.timestamp = timestamp;
+    }
     await appendAuditEvent(trx, {
       actorUserId: actor.userId,
       organisationId: assessment.organisationId,
@@ -100,7 +108,17 @@ export async function confirmReview(deps: AppDeps, assessment: Assessment, state
       action: 'assessment.review_confirmed',
       entityType: 'assessment',
       entityId: assessment.id,
-      payload: { confirmationId: id, role: actor.role, statement, wasDueAt: row.next_review_at, nextReviewAt: data.nextReviewAt, sha256: stored.sha256, contentSha256, auditHead },
+      payload: {
+        confirmationId: id,
+        role: actor.role,
+        statement,
+        wasDueAt: row.next_review_at,
+        nextReviewAt: data.nextReviewAt,
+        sha256: stored.sha256,
+        contentSha256,
+        auditHead,
+        timestamp: stamp ? { time: stamp.time, authority: stamp.authority } : null,
+      },
     });
     await writeCheckpoint(trx, seal, 'review_confirmation');
     return stored;

@@ -9,6 +9,7 @@ import { AppError } from '../errors';
 import { confirmReview } from '../reviews/confirm-review';
 import { confirmationFile, confirmationsOfAssessment, findConfirmation } from '../reviews/confirmation-store';
 import { errorResponses } from './error-responses';
+import { documentTimestampSchema } from './sign-off-schemas';
 import { idParam, json, requiredText } from './schemas';
 
 const confirmationSchema = z
@@ -26,6 +27,7 @@ const confirmationSchema = z
     sha256: z.string().openapi({ description: 'SHA-256 of the sealed confirmation document' }),
     contentSha256: z.string(),
     developmentSeal: z.boolean(),
+    timestamp: documentTimestampSchema,
   })
   .openapi('ReviewConfirmation');
 
@@ -67,7 +69,7 @@ export const reviewRoutes = createRouter()
       method: 'get',
       path: '/review-confirmations/{id}/confirmation.pdf',
       tags: ['oversight'],
-      summary: 'The sealed confirmation document, byte-identical on every download',
+      summary: 'The sealed confirmation document, byte-identical on every download (once: a confirmation sealed while the time-stamping authority was down gains a document timestamp later)',
       request: { params: z.object({ id: idParam('id') }) },
       responses: { 200: { description: 'The sealed PDF', content: pdfContent }, ...errorResponses(400, 401, 403, 404) },
     }),
@@ -80,9 +82,14 @@ export const reviewRoutes = createRouter()
       await authorize(c, 'protocol.read', organisationId, 'review confirmation');
       const pdf = await confirmationFile(db, info.id);
       if (!pdf) throw new AppError('not_found', 'No such review confirmation');
-      return new Response(new Uint8Array(pdf), {
-        status: 200,
-        headers: { 'content-type': 'application/pdf', 'content-disposition': `attachment; filename="${info.fileName}"`, 'cache-control': 'private, max-age=31536000, immutable', etag: `"${info.sha256}"`, 'content-length': String(pdf.byteLength) },
-      });
+      // Final once it has its proof of time (or none is configured); until then a document timestamp may still be appended.
+      const final = info.timestamp !== null || c.get('deps').config.tsa === null;
+      const headers = {
+        'content-type': 'application/pdf',
+        'content-disposition': `attachment; filename="${info.fileName}"`,
+        'cache-control': final ? 'private, max-age=31536000, immutable' : 'private, no-cache',
+        etag: `"${info.timestamp?.sha256 ?? info.sha256}"`,
+      };
+      return new Response(new Uint8Array(pdf), { status: 200, headers: { ...headers, 'content-length': String(pdf.byteLength) } });
     },
   );

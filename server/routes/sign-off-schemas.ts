@@ -18,6 +18,17 @@ export const approvalSchema = z
   })
   .openapi('Approval');
 
+/** A sealed document's RFC 3161 proof of time (a protocol's, a review confirmation's). */
+export const documentTimestampSchema = z
+  .object({
+    kind: z.enum(['signature', 'document']).openapi({ description: 'signature: in the seal itself (PAdES B-T); document: a later document timestamp, the authority having been down at sealing' }),
+    time: z.string().openapi({ description: 'The time the authority vouches for' }),
+    authority: z.string().openapi({ description: 'Subject of the authority’s certificate' }),
+    sha256: z.string().openapi({ description: 'SHA-256 of the file as served with it' }),
+  })
+  .nullable()
+  .openapi({ description: 'The RFC 3161 proof of time; null: tidsstämpel saknas (none configured, or the authority has not answered yet)' });
+
 export const protocolInfoSchema = z
   .object({
     id: z.string(),
@@ -31,15 +42,7 @@ export const protocolInfoSchema = z
     sealFingerprint: z.string(),
     developmentSeal: z.boolean(),
     sealedAt: z.string(),
-    timestamp: z
-      .object({
-        kind: z.enum(['signature', 'document']).openapi({ description: 'signature: in the seal itself (PAdES B-T); document: a later document timestamp, the authority having been down at sealing' }),
-        time: z.string().openapi({ description: 'The time the authority vouches for' }),
-        authority: z.string().openapi({ description: 'Subject of the authority’s certificate' }),
-        sha256: z.string().openapi({ description: 'SHA-256 of the file as served with it' }),
-      })
-      .nullable()
-      .openapi({ description: 'The RFC 3161 proof of time; null: tidsstämpel saknas (none configured, or the authority has not answered yet)' }),
+    timestamp: documentTimestampSchema,
   })
   .openapi('ProtocolInfo');
 

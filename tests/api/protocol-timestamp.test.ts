@@ -29,11 +29,16 @@ interface ProtocolInfo {
   sha256: string;
   timestamp: Timestamp | null;
 }
+interface ConfirmationInfo {
+  id: string;
+  sha256: string;
+  timestamp: Timestamp | null;
+}
 interface Verification {
   verdict: string;
   timestamp: { time: string; authority: string; valid: boolean } | null;
   signatures: { kind: string; timestamp: { time: string; authority: string; valid: boolean } | null }[];
-  protocol: { id: string; identical: boolean; storedRevisionIdentical: boolean } | null;
+  protocol: { type: string; id: string; identical: boolean; storedRevisionIdentical: boolean } | null;
   problems: string[];
 }
 
@@ -131,8 +136,9 @@ describe('with a time-stamping authority', { timeout: 60_000 }, () => {
     const dpia = await decidedDpia();
     expect((await protocolOf(dpia)).timestamp?.kind).toBe('signature');
     await expectArchivedWithSignatureTimestamp(await file(`/api/assessments/${dpia}/protocol.pdf`));
-    const confirmed = await decider.post<{ id: string }>(`/api/assessments/${dpia}/review-confirmations`, { statement: 'Inget har ändrats.' });
+    const confirmed = await decider.post<ConfirmationInfo>(`/api/assessments/${dpia}/review-confirmations`, { statement: 'Inget har ändrats.' });
     expect(confirmed.status).toBe(201);
+    expect(confirmed.body.timestamp).toMatchObject({ kind: 'signature', authority, sha256: confirmed.body.sha256 });
     await expectArchivedWithSignatureTimestamp(await file(`/api/review-confirmations/${confirmed.body.id}/confirmation.pdf`));
   });
 
@@ -181,6 +187,43 @@ describe('with a time-stamping authority', { timeout: 60_000 }, () => {
     // The copy downloaded before the timestamp still verifies and still names the stored protocol.
     expect(await verify(sealed)).toMatchObject({ verdict: 'valid', protocol: { id: info.id, identical: true } });
     // Nothing is left to stamp.
+    expect(await retryMissingTimestamps(testApp.deps)).toEqual({ stamped: 0, waiting: 0 });
+  });
+
+  it('while it is down: a review confirmation is sealed without a timestamp and gets a document timestamp when it answers again', async () => {
+    const id = await decidedClassification('Personalsystemet');
+    const confirmationsOf = async () => (await decider.get<ConfirmationInfo[]>(`/api/assessments/${id}/review-confirmations`)).body;
+    tsa.down = true;
+    let sealed: Buffer;
+    let confirmationId: string;
+    try {
+      const confirmed = await decider.post<ConfirmationInfo>(`/api/assessments/${id}/review-confirmations`, { statement: 'Inget har ändrats.' });
+      expect([confirmed.status, confirmed.body.timestamp]).toEqual([201, null]);
+      confirmationId = confirmed.body.id;
+      expect((await confirmationsOf()).map((confirmation) => confirmation.timestamp)).toEqual([null]);
+      sealed = await file(`/api/review-confirmations/${confirmationId}/confirmation.pdf`);
+      expect(pdfsig(sealed)).toContain('Signature is Valid');
+      expect(signatureTimestampOf(extractSignature(sealed).der).token).toBeNull();
+      // Still down: nothing is stamped and the confirmation waits.
+      expect(await retryMissingTimestamps(testApp.deps)).toEqual({ stamped: 0, waiting: 1 });
+    } finally {
+      tsa.down = false;
+    }
+
+    expect(await retryMissingTimestamps(testApp.deps)).toEqual({ stamped: 1, waiting: 0 });
+    const [info] = await confirmationsOf();
+    expect(info!.timestamp).toMatchObject({ kind: 'document', authority });
+    const stamped = await file(`/api/review-confirmations/${confirmationId}/confirmation.pdf`);
+    expect(stamped.subarray(0, sealed.length).equals(sealed)).toBe(true);
+    expect(stamped.length).toBeGreaterThan(sealed.length);
+    expect(info!.timestamp!.sha256).not.toBe(info!.sha256);
+    expect(opensslTimestampVerifies(stamped, tsa.tsa)).toBe(true);
+    expect(pdfsig(stamped)).toContain('Signature is Valid');
+    expect(pdfaFacts(stamped).lastTrailerHasId).toBe(true);
+    const verdict = await verify(stamped);
+    expect(verdict).toMatchObject({ verdict: 'valid', timestamp: { time: info!.timestamp!.time, authority, valid: true }, problems: [] });
+    expect(verdict.protocol).toMatchObject({ type: 'review-confirmation', id: confirmationId, storedRevisionIdentical: true });
+    expect(await verify(sealed)).toMatchObject({ verdict: 'valid', protocol: { id: confirmationId, identical: true } });
     expect(await retryMissingTimestamps(testApp.deps)).toEqual({ stamped: 0, waiting: 0 });
   });
 });
