@@ -20,7 +20,7 @@ import * as dpiaMeasureRowKeys from './migrations/016_dpia_measure_row_keys';
 import * as swedishKeys from './migrations/014_swedish_keys';
 import * as specialAnalyses from './migrations/020_special_analyses';
 import * as refuseTruncate from './migrations/023_refuse_truncate';
-import * as confirmationTimestamps from './migrations/023_review_confirmation_timestamps';
+import * as confirmationTimestamps from './migrations/024_review_confirmation_timestamps';
 import type { Database } from './schema';
 
 /** Numbered migrations, in order; a new one is appended, an old one never edited. */
@@ -46,7 +46,7 @@ const migrations: Record<string, Migration> = {
   '014_swedish_keys': swedishKeys,
   '020_special_analyses': specialAnalyses,
   '023_refuse_truncate': refuseTruncate,
-  '023_review_confirmation_timestamps': confirmationTimestamps,
+  '024_review_confirmation_timestamps': confirmationTimestamps,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
