@@ -19,6 +19,7 @@ import * as protocolTimestamps from './migrations/018_protocol_timestamps';
 import * as dpiaMeasureRowKeys from './migrations/016_dpia_measure_row_keys';
 import * as swedishKeys from './migrations/014_swedish_keys';
 import * as specialAnalyses from './migrations/020_special_analyses';
+import * as planTallies from './migrations/021_plan_tallies';
 import type { Database } from './schema';
 
 /** Numbered migrations, in order; a new one is appended, an old one never edited. */
@@ -43,6 +44,7 @@ const migrations: Record<string, Migration> = {
   '016_dpia_measure_row_keys': dpiaMeasureRowKeys,
   '014_swedish_keys': swedishKeys,
   '020_special_analyses': specialAnalyses,
+  '021_plan_tallies': planTallies,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {

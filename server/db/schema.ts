@@ -36,6 +36,8 @@ export interface Database {
   lg_statements: LgStatementsTable;
   plan_catalog_moves: PlanCatalogMovesTable;
   protocol_timestamps: ProtocolTimestampsTable;
+  plan_tallies: PlanTalliesTable;
+  asset_plan_tallies: AssetPlanTalliesTable;
 }
 
 // The enumerations the client shares are defined once, in scoring/enumerations.ts.
@@ -502,4 +504,21 @@ export interface SoaJustificationsTable {
   justification: string;
   updated_by: string;
   updated_at: string;
+}
+
+/** Counts per organisation of its non-archived assets' applicable plan items (server/plans/plan-tally.ts); '' where a key part does not apply. */
+export interface PlanTalliesTable {
+  organisation_id: string;
+  measure: 'items' | 'planned' | 'accepted';
+  day: string;
+  status: string;
+  priority: string;
+  n: number;
+}
+
+/** What each asset last added to plan_tallies, as JSON counts by key: a write applies only the difference. */
+export interface AssetPlanTalliesTable {
+  asset_id: string;
+  organisation_id: string;
+  tally: string;
 }
