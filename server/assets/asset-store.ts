@@ -1,4 +1,4 @@
-import type { ExpressionBuilder, Kysely, Selectable, Updateable } from 'kysely';
+import type { ExpressionBuilder, Kysely, Selectable, Transaction, Updateable } from 'kysely';
 import type { AssetsTable, Database } from '../db/schema';
 import { newId, nowIso } from '../ids';
 import { bytewise } from '../db/dialect';
@@ -7,6 +7,7 @@ import { assetKeys } from '../text/row-keys';
 import type { AssetFacts } from './asset-answers';
 import { dataProtectionColumns, dpiaStateOf, screeningStateOf, toDataProtection } from '../reports/dpia-overview-store';
 import type { Asset, AssetInput, AssetListQuery, AssetPatch, InventoryAsset } from './asset-schemas';
+import { refreshPlanTallies } from '../plans/plan-tally-store';
 
 /** A review counts as due this many days before its date, so there is time to book the workshop. */
 export const reviewWarningDays = 30;
@@ -143,9 +144,11 @@ export async function updateAsset(db: Kysely<Database>, id: string, patch: Asset
 }
 
 /** Archives the asset (it leaves the inventory) or brings it back. */
-export async function setAssetArchived(db: Kysely<Database>, id: string, archived: boolean): Promise<void> {
+export async function setAssetArchived(trx: Transaction<Database>, id: string, archived: boolean): Promise<void> {
   const now = nowIso();
-  await db.updateTable('assets').set({ archived_at: archived ? now : null, updated_at: now }).where('id', '=', id).execute();
+  await trx.updateTable('assets').set({ archived_at: archived ? now : null, updated_at: now }).where('id', '=', id).execute();
+  // The dashboard counts no archived asset's plan: its tallies leave (or rejoin) the organisation's.
+  await refreshPlanTallies(trx, id);
 }
 
 export async function deleteAsset(db: Kysely<Database>, id: string): Promise<void> {

@@ -21,6 +21,7 @@ import * as swedishKeys from './migrations/014_swedish_keys';
 import * as specialAnalyses from './migrations/020_special_analyses';
 import * as refuseTruncate from './migrations/023_refuse_truncate';
 import * as confirmationTimestamps from './migrations/024_review_confirmation_timestamps';
+import * as planTallies from './migrations/021_plan_tallies';
 import type { Database } from './schema';
 
 /** Numbered migrations, in order; a new one is appended, an old one never edited. */
@@ -47,6 +48,7 @@ const migrations: Record<string, Migration> = {
   '020_special_analyses': specialAnalyses,
   '023_refuse_truncate': refuseTruncate,
   '024_review_confirmation_timestamps': confirmationTimestamps,
+  '021_plan_tallies': planTallies,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {

@@ -37,6 +37,8 @@ export interface Database {
   plan_catalog_moves: PlanCatalogMovesTable;
   protocol_timestamps: ProtocolTimestampsTable;
   review_confirmation_timestamps: ReviewConfirmationTimestampsTable;
+  plan_tallies: PlanTalliesTable;
+  asset_plan_tallies: AssetPlanTalliesTable;
 }
 
 // The enumerations the client shares are defined once, in scoring/enumerations.ts.
@@ -505,7 +507,7 @@ export interface SoaJustificationsTable {
   updated_at: string;
 }
 
-/** A review confirmation's proof of time (migration 023), as ProtocolTimestampsTable is a protocol's. */
+/** A review confirmation's proof of time (migration 024), as ProtocolTimestampsTable is a protocol's. */
 export interface ReviewConfirmationTimestampsTable {
   confirmation_id: string;
   kind: 'signature' | 'document';
@@ -514,4 +516,21 @@ export interface ReviewConfirmationTimestampsTable {
   update_pdf: Uint8Array | null;
   sha256: string;
   created_at: string;
+}
+
+/** Counts per organisation of its non-archived assets' applicable plan items (server/plans/plan-tally.ts); '' where a key part does not apply. */
+export interface PlanTalliesTable {
+  organisation_id: string;
+  measure: 'items' | 'planned' | 'accepted';
+  day: string;
+  status: string;
+  priority: string;
+  n: number;
+}
+
+/** What each asset last added to plan_tallies, as JSON counts by key: a write applies only the difference. */
+export interface AssetPlanTalliesTable {
+  asset_id: string;
+  organisation_id: string;
+  tally: string;
 }

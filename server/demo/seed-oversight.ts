@@ -6,6 +6,7 @@ import { type Assessment, findAssessment } from '../assessments/assessment-store
 import { refreshClassificationStatus } from '../assets/refresh-classification-status';
 import { nowIso } from '../ids';
 import { planItemState, recordPlanEvent } from '../plans/plan-history';
+import { refreshPlanTallies } from '../plans/plan-tally-store';
 
 /** Months ago, as an ISO time: a decision made then is due for review now. */
 function monthsAgo(months: number): string {
@@ -67,6 +68,7 @@ export async function seedOversightDemo(deps: AppDeps, seed: OversightSeed): Pro
       const row = await trx.selectFrom('plan_items').selectAll().where('id', '=', item.id).executeTakeFirstOrThrow();
       await trx.updateTable('plan_items').set({ ...plans[index]!, revision: item.revision + 1, updated_at: nowIso() }).where('id', '=', item.id).execute();
       await recordPlanEvent(trx, { id: item.id, assetId: row.asset_id }, 'edited', planItemState(row), planItemState({ ...row, ...plans[index]! }), null);
+      await refreshPlanTallies(trx, row.asset_id);
     });
   }
 }

@@ -4,6 +4,7 @@ import type { PlanEntry } from '../assessments/scored-assessment';
 import type { Database, PlanItemStatus, PlanItemsTable, Priority } from '../db/schema';
 import { newId, nowIso } from '../ids';
 import { planItemState, recordPlanEvent } from './plan-history';
+import { refreshPlanTallies } from './plan-tally-store';
 
 type Item = Selectable<PlanItemsTable>;
 
@@ -104,6 +105,8 @@ export async function syncPlanItems(
   const byKey = new Map(existing.map((item) => [item.source_key, item]));
   const { carriers, replacedBy } = predecessors(existing, entries);
   const counts: SyncCounts = { added: 0, carried: 0, noLongerApplicable: 0 };
+  // The plan tallies are recounted once at the end, and only when an item was written (most autosaves write none).
+  let wrote = false;
   for (const entry of entries) {
     const known = byKey.get(entry.sourceKey);
     const version = entry.requirement?.version ?? null;
@@ -116,6 +119,7 @@ export async function syncPlanItems(
       const status = formStatusChanged(known, entry);
       const unchanged = from.length === 0 && !status && (Object.keys(values) as (keyof typeof values)[]).every((key) => known[key] === values[key]);
       if (unchanged) continue;
+      wrote = true;
       const moved = status ? { status } : {};
       const after = { ...known, ...values, ...merged, ...moved } as Item;
       // A status the form moved counts as an edit of the item: a plan edit made from the older revision must reload.
@@ -132,6 +136,7 @@ export async function syncPlanItems(
     const fresh = { status: entry.status ?? ('ej_bedomd' as const), assessed_against: version === null ? null : JSON.stringify([{ id: entry.sourceKey, version }]) };
     const row = { id: newId(), asset_id: assetId, source, source_key: entry.sourceKey, created_at: now, updated_at: now, ...values, ...fresh, ...(from.length > 0 ? carriedFields(from) : {}) };
     await trx.insertInto('plan_items').values(row).execute();
+    wrote = true;
     if (from.length > 0) counts.carried += 1;
     else counts.added += 1;
     await recordPlanEvent(trx, { id: row.id, assetId }, from.length > 0 ? 'carried' : 'created', null, planItemState(row as Item), actorUserId, now);
@@ -143,6 +148,8 @@ export async function syncPlanItems(
     await trx.updateTable('plan_items').set({ applicable: 0, replaced_by: successors ? JSON.stringify(successors) : null, updated_at: now }).where('id', '=', item.id).execute();
     counts.noLongerApplicable += 1;
     await recordPlanEvent(trx, { id: item.id, assetId }, 'not_applicable', planItemState(item), planItemState({ ...item, applicable: 0 }), actorUserId, now);
+    wrote = true;
   }
+  if (wrote) await refreshPlanTallies(trx, assetId);
   return counts;
 }

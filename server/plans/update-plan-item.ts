@@ -5,6 +5,7 @@ import type { PlanItemsTable } from '../db/schema';
 import { AppError, type ErrorDetail } from '../errors';
 import { nowIso } from '../ids';
 import { planItemState, recordPlanEvent } from './plan-history';
+import { refreshPlanTallies } from './plan-tally-store';
 import type { PlanItemPatch } from './plan-schemas';
 import { withTransaction } from '../db/transaction';
 
@@ -65,6 +66,7 @@ export async function updatePlanItem(deps: AppDeps, item: Selectable<PlanItemsTa
       .where('revision', '=', item.revision)
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) === 0) throw new AppError('conflict', 'The item was changed meanwhile; reload it');
+    await refreshPlanTallies(trx, item.asset_id);
     await recordPlanEvent(trx, { id: item.id, assetId: item.asset_id }, 'edited', planItemState(item), planItemState({ ...item, ...set } as Selectable<PlanItemsTable>), actor.userId);
     await appendAuditEvent(trx, { actorUserId: actor.userId, organisationId: actor.organisationId, assetId: item.asset_id, action: 'plan_item.updated', entityType: 'plan_item', entityId: item.id, payload: { requirement: item.source_key, changed } });
   });

@@ -78,37 +78,42 @@ export async function profileDistribution(db: Db, organisationIds: readonly stri
   });
 }
 
+const sumOf = <T,>(of: readonly T[], pick: (row: T) => number, where: (row: T) => boolean = () => true) => of.filter(where).reduce((total, row) => total + pick(row), 0);
+
+/**
+ * The plan figures from the organisations' plan tallies (server/plans/plan-tally.ts): a few rows per
+ * organisation, whatever the number of items. Overdue and the risk acceptances' expiry compare the
+ * tallies' dates with today, so they move with the calendar without any write.
+ */
 export async function planFigures(db: Db, organisationIds: readonly string[], today: string, soon: string): Promise<PlanFigures> {
   const counted = await db
-    .selectFrom('plan_items as p')
-    .innerJoin('assets as a', 'a.id', 'p.asset_id')
+    .selectFrom('plan_tallies')
     .select((eb) => {
-      const accepted = eb('p.status', '=', 'risk_accepterad');
+      const n = (condition: Expression<SqlBool>) => eb.fn.sum<number | string>(eb.case().when(condition).then(eb.ref('n')).else(0).end());
       return [
-        'p.status',
-        'p.priority',
-        eb.fn.countAll<number | string>().as('count'),
-        countWhere(eb, eb.and([eb('p.status', 'not in', closedPlanStatuses), eb('p.planned_date', '<', today)])).as('overdue'),
-        countWhere(eb, eb.and([accepted, eb('p.risk_valid_until', '>=', today), eb('p.risk_valid_until', '<=', soon)])).as('expiring'),
-        countWhere(eb, eb.and([accepted, eb('p.risk_valid_until', '<', today)])).as('expired'),
+        'measure',
+        'status',
+        'priority',
+        eb.fn.sum<number | string>('n').as('count'),
+        n(eb('day', '<', today)).as('before_today'),
+        n(eb.and([eb('day', '>=', today), eb('day', '<=', soon)])).as('until_soon'),
       ];
     })
-    .where('p.applicable', '=', 1)
-    .where('a.archived_at', 'is', null)
-    .where('a.organisation_id', 'in', organisationIds)
-    .groupBy(['p.status', 'p.priority'])
+    .where('organisation_id', 'in', organisationIds)
+    .groupBy(['measure', 'status', 'priority'])
     .execute();
-  const rows = counted.map((row) => ({ status: row.status, priority: row.priority as Priority | null, count: Number(row.count), overdue: Number(row.overdue), expiring: Number(row.expiring), expired: Number(row.expired) }));
-  const sum = (pick: (row: (typeof rows)[number]) => number, where: (row: (typeof rows)[number]) => boolean = () => true) => rows.filter(where).reduce((total, row) => total + pick(row), 0);
-  const accepted = sum((row) => row.count, (row) => row.status === 'risk_accepterad');
-  const expired = sum((row) => row.expired);
+  const rows = counted.map((row) => ({ measure: row.measure, status: row.status as PlanItemStatus, priority: (row.priority || null) as Priority | null, count: Number(row.count), beforeToday: Number(row.before_today), untilSoon: Number(row.until_soon) }));
+  const items = rows.filter((row) => row.measure === 'items');
+  const accepted = rows.filter((row) => row.measure === 'accepted');
+  const acceptedCount = sumOf(items, (row) => row.count, (row) => row.status === 'risk_accepterad');
+  const expired = sumOf(accepted, (row) => row.beforeToday);
   return {
-    total: sum((row) => row.count),
-    byStatus: planStatuses.map((status) => ({ status, count: sum((row) => row.count, (row) => row.status === status) })),
-    openByPriority: (['hog', 'medel', 'lag', null] as const).map((priority) => ({ priority, count: sum((row) => row.count, (row) => row.priority === priority && !isClosed(row.status)) })),
-    open: sum((row) => row.count, (row) => !isClosed(row.status)),
-    overdue: sum((row) => row.overdue),
-    riskAcceptances: { active: accepted - expired, expiringSoon: sum((row) => row.expiring), expired },
+    total: sumOf(items, (row) => row.count),
+    byStatus: planStatuses.map((status) => ({ status, count: sumOf(items, (row) => row.count, (row) => row.status === status) })),
+    openByPriority: (['hog', 'medel', 'lag', null] as const).map((priority) => ({ priority, count: sumOf(items, (row) => row.count, (row) => row.priority === priority && !isClosed(row.status)) })),
+    open: sumOf(items, (row) => row.count, (row) => !isClosed(row.status)),
+    overdue: sumOf(rows, (row) => row.beforeToday, (row) => row.measure === 'planned'),
+    riskAcceptances: { active: acceptedCount - expired, expiringSoon: sumOf(accepted, (row) => row.untilSoon), expired },
   };
 }
 
@@ -128,7 +133,8 @@ export async function dpiaFigures(db: Db, organisationIds: readonly string[], no
     .where('s.kind', 'in', ['dpia-screening', 'dpia'])
     .where('a.archived_at', 'is', null)
     .where('a.organisation_id', 'in', organisationIds)
-    .where((eb) => eb('s.round', '=', eb.selectFrom('assessments as n').select((inner) => inner.fn.max('n.round').as('round')).whereRef('n.asset_id', '=', 's.asset_id').whereRef('n.kind', '=', 's.kind')))
+    // No later round of the same kind: an anti-join, which PostgreSQL hashes once instead of probing per row (2.8 s at 50,000 assets).
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('assessments as n').select('n.id').whereRef('n.asset_id', '=', 's.asset_id').whereRef('n.kind', '=', 's.kind').whereRef('n.round', '>', 's.round'))))
     .groupBy([sql`1`, sql`2`, sql`3`, sql`4`])
     .execute();
   const screenings = new Map<string, number>();
@@ -148,22 +154,25 @@ export async function dpiaFigures(db: Db, organisationIds: readonly string[], no
   return { screenings: [...screenings].map(([outcome, count]) => ({ outcome, count })), dpiasDecided: decided, dpiasInProgress: inProgress, priorConsultations: prior, reviewsOverdue: overdue };
 }
 
-/** The earliest value of a column over the asset's classification rounds. */
-function firstOf(eb: ExpressionBuilder<Database & { a: Database['assets'] }, 'a'>, column: 'c.decided_at' | 'c.created_at') {
-  return eb.selectFrom('assessments as c').select((inner) => inner.fn.min(column).as('first')).whereRef('c.asset_id', '=', 'a.id').where('c.kind', '=', 'classification');
-}
-
 /**
  * Each asset's creation, archiving and first fastställd classification (and, with `started`, when its
  * first classification began): what coverage at a past instant is counted from.
  */
 export async function assetTimelines(db: Db, organisationIds: readonly string[], started = false): Promise<{ created_at: string; archived_at: string | null; first_decided: string | null; first_started?: string | null }[]> {
-  return db
+  // One grouped pass over the classification rounds, joined to the assets, rather than two subqueries per asset.
+  const firsts = db
+    .selectFrom('assessments as c')
+    .select((eb) => ['c.asset_id', eb.fn.min(eb.case().when('c.status', '=', 'faststalld').then(eb.ref('c.decided_at')).end()).as('first_decided'), eb.fn.min('c.created_at').as('first_started')])
+    .where('c.kind', '=', 'classification')
+    .where('c.asset_id', 'in', (eb) => eb.selectFrom('assets').select('assets.id').where('assets.organisation_id', 'in', organisationIds))
+    .groupBy('c.asset_id');
+  const rows = await db
     .selectFrom('assets as a')
-    .select((eb) => ['a.created_at', 'a.archived_at', firstOf(eb, 'c.decided_at').where('c.status', '=', 'faststalld').as('first_decided')])
-    .$if(started, (query) => query.select((eb) => firstOf(eb, 'c.created_at').as('first_started')))
+    .leftJoin(firsts.as('f'), 'f.asset_id', 'a.id')
+    .select(['a.created_at', 'a.archived_at', 'f.first_decided', 'f.first_started'])
     .where('a.organisation_id', 'in', organisationIds)
     .execute();
+  return rows.map((row) => ({ created_at: row.created_at, archived_at: row.archived_at, first_decided: row.first_decided ?? null, ...(started ? { first_started: row.first_started ?? null } : {}) }));
 }
 
 /**

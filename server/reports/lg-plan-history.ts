@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Expression, ExpressionBuilder, Kysely, SqlBool } from 'kysely';
 import type { Database, PlanItemStatus } from '../db/schema';
 import type { PlanItemState } from '../plans/plan-history';
 import { closedPlanStatuses, planStatuses } from './figure-types';
@@ -18,43 +18,56 @@ export interface PlanAtDate {
 /**
  * Each plan item's state at `asOf`: the last history row at or before it. An item with no history
  * row at all (written by a path that keeps none, such as generated data) counts as it is now, once
- * it existed; an item whose history starts later did not exist yet. Done in TypeScript over the
- * rows of the scope, so it reads the same on every engine.
+ * it existed; an item whose history starts later did not exist yet. The items without history are
+ * counted by the database (a region has millions); the history rows of the scope are read and
+ * replayed in TypeScript, so that part reads the same on every engine.
  */
 export async function planAtDate(db: Kysely<Database>, organisationIds: readonly string[], asOf: string): Promise<PlanAtDate> {
   const scope = organisationIds.length > 0 ? organisationIds : ['-'];
-  const items = await db
+  const day = asOf.slice(0, 10);
+  const existedThen = (eb: ExpressionBuilder<Database, 'assets'>) => eb.and([eb('assets.organisation_id', 'in', scope), eb.or([eb('assets.archived_at', 'is', null), eb('assets.archived_at', '>', asOf)])]);
+  const withoutHistory = await db
     .selectFrom('plan_items')
     .innerJoin('assets', 'assets.id', 'plan_items.asset_id')
-    .select(['plan_items.id', 'plan_items.status', 'plan_items.ansvarig', 'plan_items.planned_date', 'plan_items.risk_valid_until', 'plan_items.applicable', 'plan_items.requirement_version', 'plan_items.created_at'])
-    .where('assets.organisation_id', 'in', scope)
-    .where((eb) => eb.or([eb('assets.archived_at', 'is', null), eb('assets.archived_at', '>', asOf)]))
+    .select((eb) => [
+      'plan_items.status',
+      eb.fn.countAll<number | string>().as('count'),
+      countWhere(eb, eb.and([eb('plan_items.status', 'not in', closedPlanStatuses), eb('plan_items.planned_date', '<', day)])).as('overdue'),
+      countWhere(eb, eb.and([eb('plan_items.status', '=', 'risk_accepterad'), eb.or([eb('plan_items.risk_valid_until', 'is', null), eb('plan_items.risk_valid_until', '>=', day)])])).as('accepted'),
+    ])
+    .where(existedThen)
+    .where('plan_items.applicable', '=', 1)
+    .where('plan_items.created_at', '<=', asOf)
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('plan_item_events').select('plan_item_events.id').whereRef('plan_item_events.plan_item_id', '=', 'plan_items.id'))))
+    .groupBy('plan_items.status')
     .execute();
   const events = await db
     .selectFrom('plan_item_events')
     .innerJoin('assets', 'assets.id', 'plan_item_events.asset_id')
-    .select(['plan_item_events.plan_item_id', 'plan_item_events.changed_at', 'plan_item_events.to_state'])
-    .where('assets.organisation_id', 'in', scope)
+    .select(['plan_item_events.plan_item_id', 'plan_item_events.to_state'])
+    .where(existedThen)
+    .where('plan_item_events.changed_at', '<=', asOf)
     .orderBy('plan_item_events.changed_at')
     .orderBy('plan_item_events.id')
     .execute();
-  const hasHistory = new Set(events.map((event) => event.plan_item_id));
   const states = new Map<string, PlanItemState>();
-  for (const event of events) if (event.changed_at <= asOf) states.set(event.plan_item_id, JSON.parse(event.to_state) as PlanItemState);
-  for (const item of items) {
-    if (hasHistory.has(item.id) || item.created_at > asOf) continue;
-    states.set(item.id, { status: item.status, ansvarig: item.ansvarig, plannedDate: item.planned_date, riskValidUntil: item.risk_valid_until, applicable: item.applicable === 1, requirementVersion: item.requirement_version });
-  }
-  const known = new Set(items.map((item) => item.id));
-  const applicable = [...states].filter(([id, state]) => known.has(id) && state.applicable).map(([, state]) => state);
-  const day = asOf.slice(0, 10);
-  const open = applicable.filter((state) => !closedPlanStatuses.includes(state.status));
+  for (const event of events) states.set(event.plan_item_id, JSON.parse(event.to_state) as PlanItemState);
+  const replayed = [...states.values()].filter((state) => state.applicable);
+  const open = replayed.filter((state) => !closedPlanStatuses.includes(state.status));
+  const counted = withoutHistory.map((row) => ({ status: row.status, count: Number(row.count), overdue: Number(row.overdue), accepted: Number(row.accepted) }));
+  const countedWith = (status: PlanItemStatus) => counted.find((row) => row.status === status)?.count ?? 0;
+  const total = (pick: (row: (typeof counted)[number]) => number) => counted.reduce((sum, row) => sum + pick(row), 0);
   return {
     asOf,
-    total: applicable.length,
-    byStatus: planStatuses.map((status) => ({ status, count: applicable.filter((state) => state.status === status).length })),
-    open: open.length,
-    overdue: open.filter((state) => state.plannedDate !== null && state.plannedDate < day).length,
-    riskAcceptances: applicable.filter((state) => state.status === 'risk_accepterad' && (state.riskValidUntil === null || state.riskValidUntil >= day)).length,
+    total: replayed.length + total((row) => row.count),
+    byStatus: planStatuses.map((status) => ({ status, count: replayed.filter((state) => state.status === status).length + countedWith(status) })),
+    open: open.length + total((row) => (closedPlanStatuses.includes(row.status) ? 0 : row.count)),
+    overdue: open.filter((state) => state.plannedDate !== null && state.plannedDate < day).length + total((row) => row.overdue),
+    riskAcceptances: replayed.filter((state) => state.status === 'risk_accepterad' && (state.riskValidUntil === null || state.riskValidUntil >= day)).length + total((row) => row.accepted),
   };
+}
+
+/** How many rows meet the condition: sum(case …), portable (PostgreSQL refuses a sum over a boolean). */
+function countWhere<DB, TB extends keyof DB>(eb: ExpressionBuilder<DB, TB>, condition: Expression<SqlBool>) {
+  return eb.fn.sum<number | string>(eb.case().when(condition).then(1).else(0).end());
 }

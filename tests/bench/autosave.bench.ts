@@ -35,7 +35,8 @@ async function prepareAssessments(baseUrl: string): Promise<{ session: Session; 
   return { session, ids };
 }
 
-async function driveAutosave(baseUrl: string): Promise<autocannon.Result> {
+/** Drives the autosave at a running Sigill (either engine): one fresh classification per connection. */
+export async function driveAutosave(baseUrl: string): Promise<autocannon.Result> {
   const { session, ids } = await prepareAssessments(baseUrl);
   const answers = tenInformationSets();
   let nextIndex = 0;

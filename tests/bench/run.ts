@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import { autosaveBenchmark } from './autosave.bench';
+import { autosavePostgresBenchmark } from './autosave-pg.bench';
 import { classificationBenchmark } from './classification.bench';
 import { clientBenchmark } from './client.bench';
 import { dpiaBenchmark } from './dpia.bench';
@@ -11,12 +12,14 @@ import { liveBenchmark } from './live.bench';
 import { oversightBenchmark } from './oversight.bench';
 import { protocolBenchmark } from './protocol.bench';
 import { protocolLoadBenchmark } from './protocol-load.bench';
+import { regionBenchmark } from './region.bench';
 import type { Benchmark, BenchRow } from './support/bench-types';
 import { formatTable } from './support/print-table';
 
 /** Every benchmark, in the order the table shows them. `npm run bench -- <name>` runs only those named. */
 const benchmarks: Benchmark[] = [
   healthBenchmark, autosaveBenchmark, classificationBenchmark, dpiaBenchmark, protocolBenchmark, protocolLoadBenchmark, clientBenchmark, oversightBenchmark, importBombsBenchmark, heapBoundBenchmark, liveBenchmark,
+  autosavePostgresBenchmark, regionBenchmark,
 ];
 
 const only = process.argv.slice(2);

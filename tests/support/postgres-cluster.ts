@@ -57,7 +57,8 @@ async function freePort(): Promise<number> {
   });
 }
 
-export async function startCluster(): Promise<Cluster> {
+/** `extraSettings` (`-c name=value`) come last, so they override the test defaults: the benches turn durability back on. */
+export async function startCluster(extraSettings: readonly string[] = []): Promise<Cluster> {
   if (isRoot) ensureUser();
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'sigill-pg-'));
   const dataDir = path.join(folder, 'data');
@@ -70,7 +71,7 @@ export async function startCluster(): Promise<Cluster> {
   const port = await freePort();
   // A test cluster: durability against a crash of PostgreSQL itself is not what the suites test
   // (the crash-safety test kills Sigill, not PostgreSQL), so fsync is off to spare the shared disk.
-  const settings = [`-p ${port}`, `-k ${folder}`, "-c listen_addresses='127.0.0.1'", '-c fsync=off', '-c full_page_writes=off', '-c max_connections=300'];
+  const settings = [`-p ${port}`, `-k ${folder}`, "-c listen_addresses='127.0.0.1'", '-c fsync=off', '-c full_page_writes=off', '-c max_connections=300', ...extraSettings];
   run(postgresBinary('pg_ctl'), ['-D', dataDir, '-l', path.join(folder, 'server.log'), '-w', '-t', '60', '-o', settings.join(' '), 'start']);
   return {
     adminUrl: `postgres://postgres@127.0.0.1:${port}/postgres`,
