@@ -53,6 +53,13 @@ const configSchema = z.object({
   SIGILL_SEAL_CERT: z.string().min(1).optional(),
   SIGILL_SEAL_PASSPHRASE: z.string().optional(),
   SIGILL_PDF_WORKERS: z.coerce.number().int().min(1).max(16).optional(),
+  SIGILL_PASSWORD_SCRYPT_N: z.coerce
+    .number()
+    .int()
+    .min(4096)
+    .max(1_048_576)
+    .refine((n) => Number.isInteger(Math.log2(n)), 'must be a power of two (e.g. 32768)')
+    .default(32768),
   SIGILL_TRUST_ANCHORS: trustAnchorFiles,
   SIGILL_TSA_URL: z.url({ protocol: /^https?$/, error: 'must be the http:// or https:// address of an RFC 3161 time-stamping authority' }).optional(),
   SIGILL_TSA_USERNAME: z.string().min(1).optional(),
@@ -103,8 +110,10 @@ export interface Config {
   trustProxy: TrustProxy;
   /** The organisation's seal; all unset means a development certificate in the data folder. */
   seal: { p12File: string | undefined; keyFile: string | undefined; certificateFile: string | undefined; passphrase: string | undefined };
-  /** Worker threads that render and seal protocols. */
+  /** Render processes that lay out and seal protocols and reports. */
   pdfWorkers: number;
+  /** scrypt's cost (N) for new password hashes; each stored hash keeps the cost it was made with. */
+  passwordScryptN: number;
   /** PEM files of CA certificates or neighbouring seals whose signatures verification calls valid (besides this installation's seal). */
   trustAnchorFiles: string[];
   /** The RFC 3161 time-stamping authority every seal asks for a timestamp (PAdES B-T); null: seals carry none. */
@@ -152,6 +161,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       passphrase: values.SIGILL_SEAL_PASSPHRASE,
     },
     pdfWorkers: values.SIGILL_PDF_WORKERS ?? Math.max(1, Math.min(4, os.availableParallelism() - 1)),
+    passwordScryptN: values.SIGILL_PASSWORD_SCRYPT_N,
     trustAnchorFiles: values.SIGILL_TRUST_ANCHORS,
     tsa: values.SIGILL_TSA_URL === undefined
       ? null

@@ -1,3 +1,4 @@
+import { configurePasswordHashing } from './auth/password';
 import { InProcessLiveHub, type LiveHub } from './assessments/live-hub';
 import { PostgresLiveHub } from './assessments/postgres-live-hub';
 import { PresenceRegistry } from './assessments/presence';
@@ -20,6 +21,7 @@ import { bootstrapAdmin, checkAdminPassword } from './users/bootstrap-admin';
  * published forms unchanged. A broken form stops here, before the database is touched.
  */
 export async function prepareDeps(config: Config, logger: Logger = createLogger(config.logLevel)): Promise<AppDeps> {
+  configurePasswordHashing(config.passwordScryptN);
   await checkAdminPassword(config);
   const loadedForms = await loadFormsIsolated(config.formsDir);
   const forms = new FormRegistry(loadedForms);

@@ -85,7 +85,7 @@ export const authRoutes = createRouter()
     await enforceLimits(c, loginLimits(email, address));
     const user = await findUserByEmail(db, email);
     // Verify even for an unknown account, so timing does not reveal which e-mails exist.
-    const valid = await verifyPassword(body.password, user?.password_hash ?? unusablePasswordHash);
+    const valid = await verifyPassword(body.password, user?.password_hash ?? (await unusablePasswordHash()));
     if (!user || !valid || user.is_active !== 1) {
       // What was typed is kept only when it names an account: a password typed into the e-mail field must not live on in the log.
       const known = user ? { entityId: user.id, email: user.email } : { entityId: 'unknown', email: 'unknown' };

@@ -22,7 +22,14 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   // A caller's own data folder (a restart on the same data) keeps its database after close, as its files stay.
   const databaseDir = env.SIGILL_DATA_DIR ?? dataDir;
   const databaseEnv = await testDatabaseEnv(databaseDir);
-  const config = loadConfig({ SIGILL_DATA_DIR: dataDir, SIGILL_LOG_LEVEL: process.env.SIGILL_TEST_LOG ?? 'silent', SIGILL_ADMIN_PASSWORD: 'test-admin-password', ...databaseEnv, ...env });
+  const config = loadConfig({
+    SIGILL_DATA_DIR: dataDir,
+    SIGILL_LOG_LEVEL: process.env.SIGILL_TEST_LOG ?? 'silent',
+    SIGILL_ADMIN_PASSWORD: 'test-admin-password',
+    SIGILL_PASSWORD_SCRYPT_N: process.env.SIGILL_PASSWORD_SCRYPT_N,
+    ...databaseEnv,
+    ...env,
+  });
   const deps = await prepareDeps(config);
   return {
     app: createApp(deps),
