@@ -86,6 +86,22 @@ describe('autosave as changes', () => {
     ]);
   });
 
+  it('sends a first panel every browser names alike as an insert and its fields as checked sets, and shows others’ fields in it meanwhile', async () => {
+    // The form drew the first informationsmängd here and the name was typed before any save: one change holds both.
+    const { sync, timers, calls, shown } = setup([() => saved(6)]);
+    sync.localChange({ informationsmangder: [{ _rowId: 'legacy-0', namn: 'Löner' }] });
+    // Omar's browser stored the same panel (same id) and its description before this tab's insert went out.
+    expect(sync.remote(remote(4, [{ op: 'insert', list: 'informationsmangder', rowId: 'legacy-0', after: null, value: {} }]))).toBe(true);
+    expect(sync.remote(remote(5, [{ op: 'set', path: ['informationsmangder', 'legacy-0', 'beskrivning'], value: 'Omars' }]))).toBe(true);
+    expect(shown.at(-1)).toEqual({ informationsmangder: [{ _rowId: 'legacy-0', namn: 'Löner', beskrivning: 'Omars' }] });
+    await timers.runAll();
+    // An insert of a stored row changes nothing on the server: the name goes as a set, refused if Omar named it since.
+    expect(calls[0]).toEqual([
+      { op: 'insert', list: 'informationsmangder', rowId: 'legacy-0', after: null },
+      { op: 'set', path: ['informationsmangder', 'legacy-0', 'namn'], value: 'Löner', base: 3 },
+    ]);
+  });
+
   it('starts a change typed while the same question was in flight from that save, so it is no conflict with itself', async () => {
     const { sync, timers, calls } = setup([() => saved(4), () => saved(5)]);
     sync.localChange({ objekt_namn: 'E' });
