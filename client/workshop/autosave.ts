@@ -505,7 +505,8 @@ export class AnswerSync {
       this.schedule(this.options.delayMs);
       return;
     }
-    this.options.onScored(outcome);
+    // A batch that changed nothing (an insert of the first panel, stored already) brings no score: the shown one stands.
+    if (outcome.applied.length > 0) this.options.onScored(outcome);
     this.setState(this.conflicts.size > 0 ? { kind: 'conflict', count: this.conflicts.size } : { kind: 'saved', at: new Date() });
   }
 

@@ -34,6 +34,7 @@ function setup(responses: ((ops: WireOp[]) => SendOutcome | Error)[], options: {
   const states: SaveState['kind'][] = [];
   const calls: WireOp[][] = [];
   const shown: Answers[] = [];
+  const scored: unknown[] = [];
   let conflicts: readonly SyncConflict[] = [];
   const sync = new AnswerSync({
     assessmentId: 'a1',
@@ -51,10 +52,10 @@ function setup(responses: ((ops: WireOp[]) => SendOutcome | Error)[], options: {
     onAnswers: (answers) => shown.push(answers),
     onState: (state) => states.push(state.kind),
     onConflicts: (open) => { conflicts = open; },
-    onScored: () => undefined,
+    onScored: (state) => scored.push(state),
     holdsRows: (list) => options.typingIn?.() === list,
   });
-  return { sync, store, timers, states, calls, shown, conflicts: () => conflicts };
+  return { sync, store, timers, states, calls, shown, scored, conflicts: () => conflicts };
 }
 
 const remote = (revision: number, ops: RemoteChange['ops']): RemoteChange => ({ revision, clientId: 'tab-omar-1', by: omar, at: '2026-12-01T09:00:00.000Z', ops, result: null, missing: [] });
@@ -100,6 +101,18 @@ describe('autosave as changes', () => {
       { op: 'insert', list: 'informationsmangder', rowId: 'legacy-0', after: null },
       { op: 'set', path: ['informationsmangder', 'legacy-0', 'namn'], value: 'Löner', base: 3 },
     ]);
+  });
+
+  it('keeps the shown score after a save the server applied nothing of, such as an insert of the stored first panel', async () => {
+    const nothing = setup([() => saved(3)]);
+    nothing.sync.localChange({ informationsmangder: [{ _rowId: 'legacy-0' }] });
+    await nothing.timers.runAll();
+    // The reply to a change that changed nothing carries no result; showing it would empty the result strip.
+    expect(nothing.scored).toEqual([]);
+    const something = setup([() => ({ ...saved(4), applied: [{ path: ['objekt_namn'] }] })]);
+    something.sync.localChange({ objekt_namn: 'E' });
+    await something.timers.runAll();
+    expect(something.scored).toHaveLength(1);
   });
 
   it('starts a change typed while the same question was in flight from that save, so it is no conflict with itself', async () => {
