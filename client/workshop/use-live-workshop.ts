@@ -128,11 +128,16 @@ export function useLiveWorkshop({ model, initial, editable, onAnswers, onScored,
       const [list, rowId, field] = path;
       const rows = answers[list];
       const index = Array.isArray(rows) ? (rows as Record<string, unknown>[]).findIndex((row) => row[rowIdKey] === rowId) : -1;
+      // Only a row the form already holds at that place is changed in place: a row that arrived in the same change
+      // is not in the form yet, and asking an undrawn list for its panels makes SurveyJS build them from what it holds.
+      const shown = model.getValue(list) as Record<string, unknown>[] | undefined;
+      if (index < 0 || !Array.isArray(shown) || shown[index]?.[rowIdKey] !== rowId) return false;
       const question = model.getQuestionByName(list) as (Question & { panels?: { getQuestionByName(name: string): Question | null }[]; visibleRows?: { getQuestionByColumnName(name: string): Question | null }[] }) | null;
-      const cell = index < 0 || !question ? null : (question.panels?.[index]?.getQuestionByName(field) ?? question.visibleRows?.[index]?.getQuestionByColumnName(field) ?? null);
-      if (!cell) return false;
       applying = true;
       try {
+        // Building panels or rows may set the list's value: that is the form's own doing, never a change typed here.
+        const cell = question?.panels?.[index]?.getQuestionByName(field) ?? question?.visibleRows?.[index]?.getQuestionByColumnName(field) ?? null;
+        if (!cell) return false;
         cell.value = value ?? undefined;
       } finally {
         applying = false;

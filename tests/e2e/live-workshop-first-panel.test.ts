@@ -81,6 +81,34 @@ describe('the informationsmängd a classification starts with', () => {
     await lenas.page.close();
   });
 
+  it('keeps a panel added and named in one change in a browser that has not opened the page yet', async () => {
+    // The CI's lost "Mängd 1 av Lena": the list's first rows and a name in one reached a browser on another page in one change.
+    // That browser set the name in place first, before its form held the new rows; asking the undrawn list for its
+    // panels made SurveyJS build them from nothing, and the sync took that for an edit here: it removed the rows it
+    // had just been sent and stored an empty panel instead.
+    const id = await newClassification(kommun.objektledare.client, kommun.forvaltningId, 'En ändring');
+    const olga = await join(browser, server.url, kommun.objektledare, 'Olga Objektledare', id);
+    const lenas = await join(browser, server.url, lena, 'Lena Larsson', id);
+    // Offline, so the first panel, a new one and its name wait and go as one change (as a slow save batches them).
+    await olga.page.context().setOffline(true);
+    await goToPage(olga.page, setsPage);
+    const list = question(olga.page, 'informationsmangder');
+    await list.getByRole('button', { name: 'Lägg till informationsmängd' }).last().click();
+    await expect.poll(() => olga.page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.closest('[data-name="namn"]') !== null)).toBe(true);
+    await olga.page.locator(':focus').fill('Löneuppgifter');
+    await expect.poll(() => olga.page.getByTestId('save-status').getAttribute('data-state'), { timeout: 15_000 }).toBe('retrying');
+    await olga.page.context().setOffline(false);
+    await settled(olga.page);
+    // Lena, still on the first page, has the change once it is noted on her screen; whatever it made her send is sent.
+    await lenas.page.getByTestId('remote-notes').filter({ hasText: 'Olga Objektledare ändrade' }).waitFor({ timeout: 15_000 });
+    await settled(lenas.page);
+    expect(await storedNames(id)).toEqual(['', 'Löneuppgifter']);
+    await goToPage(lenas.page, setsPage);
+    await expect.poll(() => shownNames(lenas.page), { timeout: 15_000 }).toEqual(['', 'Löneuppgifter']);
+    await olga.page.close();
+    await lenas.page.close();
+  });
+
   it('names the same panel when two name it at once: both names are shown until one is chosen', async () => {
     const id = await newClassification(kommun.objektledare.client, kommun.forvaltningId, 'Två namn');
     const olga = await join(browser, server.url, kommun.objektledare, 'Olga Objektledare', id);
