@@ -4,6 +4,7 @@ import {
   applyOp,
   diffOps,
   inRowOrder,
+  isLegacyRowId,
   opPath,
   pathKey,
   rowIdKey,
@@ -147,6 +148,27 @@ function touches(op: AnswerOp, path: AnswerPath): boolean {
 }
 
 /**
+ * Whether this tab's own queued change keeps another's change from being shown: the server will take one of the two
+ * and say so. A row this tab inserts may be stored already (the first panel has the same id everywhere), and then
+ * the server keeps the stored row: others' fields in it show as they arrive.
+ */
+function holdsBack(queued: AnswerOp, remote: AnswerOp): boolean {
+  if (queued.op === 'insert' && remote.op === 'set') return false;
+  const path = opPath(remote);
+  return touches(queued, path) || (remote.op === 'remove' && queued.op === 'set' && queued.path.length === 3 && queued.path[1] === remote.rowId);
+}
+
+/**
+ * An insert of a row every browser names alike carries no fields: the server ignores an insert of a row it holds,
+ * which would drop them silently. Its fields go as sets, checked like any other against what the sender saw.
+ */
+function splitShared(op: AnswerOp): AnswerOp[] {
+  if (op.op !== 'insert' || !isLegacyRowId(op.rowId) || !op.value || Object.keys(op.value).length === 0) return [op];
+  const fields = Object.entries(op.value).map(([field, value]): AnswerOp => ({ op: 'set', path: [op.list, op.rowId, field], value }));
+  return [{ op: 'insert', list: op.list, rowId: op.rowId, after: op.after }, ...fields];
+}
+
+/**
  * Keeps one tab's answers in step with the server, change by change. Typing becomes small ops
  * (debounced, one batch in flight at a time, a copy in sessionStorage until acknowledged);
  * changes from others arrive through `remote` and are shown unless this tab has its own unsent
@@ -218,7 +240,7 @@ export class AnswerSync {
     const ops = diffOps(before, after);
     this.local = answers;
     if (ops.length === 0) return;
-    for (const op of ops) this.enqueue(op);
+    for (const op of ops.flatMap(splitShared)) this.enqueue(op);
     this.keepCopy();
     if (this.blocked) return;
     this.setState({ kind: 'pending' });
@@ -295,7 +317,7 @@ export class AnswerSync {
         continue;
       }
       // This tab's own change to the same question is on its way; the server will pick one and say so.
-      if (this.queued().some((queued) => touches(queued.op, path) || (op.op === 'remove' && queued.op.op === 'set' && queued.op.path.length === 3 && queued.op.path[1] === op.rowId))) continue;
+      if (this.queued().some((queued) => holdsBack(queued.op, op))) continue;
       this.local = applyOp(this.local, op);
       const inPlace = op.op === 'set' && op.path.length === 3 && (this.options.onRowField?.(op.path, op.value, this.local) ?? false);
       if (!inPlace) shown.add(path[0]);
@@ -483,7 +505,8 @@ export class AnswerSync {
       this.schedule(this.options.delayMs);
       return;
     }
-    this.options.onScored(outcome);
+    // A batch that changed nothing (an insert of the first panel, stored already) brings no score: the shown one stands.
+    if (outcome.applied.length > 0) this.options.onScored(outcome);
     this.setState(this.conflicts.size > 0 ? { kind: 'conflict', count: this.conflicts.size } : { kind: 'saved', at: new Date() });
   }
 

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Model, Question } from 'survey-core';
-import { isRowList, rowIdKey, sameValue, withRowIds } from '../../scoring/survey/answer-ops';
+import { isRowList, legacyRowId, rowIdKey, sameValue, withRowIds } from '../../scoring/survey/answer-ops';
 import { getJson, sendJson } from '../api';
 import type { Answers, Assessment } from '../contract/api-types';
 import { isLargeText } from '../components/useLargeText';
@@ -42,6 +42,26 @@ interface LiveOptions {
 
 function newRowId(): string {
   return crypto.randomUUID();
+}
+
+type DynamicList = Question & { minPanelCount?: number; panelCount?: number; minRowCount?: number; rowCount?: number };
+
+/**
+ * How many rows the form draws by itself for each dynamic list that holds none yet (the informationsmängder's
+ * first panel: minPanelCount 1). Every browser draws them, and gives them a place in the answers the first time
+ * it shows the page, so they must get the same ids everywhere (see rowIdFor).
+ */
+function drawnRows(model: Model): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const question of model.getAllQuestions() as DynamicList[]) {
+    if (!question.isEmpty()) continue;
+    const type = question.getType();
+    const panels = Math.max(question.minPanelCount ?? 0, question.panelCount ?? 0);
+    const rows = Math.max(question.minRowCount ?? 0, question.rowCount ?? 0);
+    const count = type === 'paneldynamic' ? panels : type === 'matrixdynamic' ? rows : 0;
+    if (count > 0) counts.set(question.getValueName(), count);
+  }
+  return counts;
 }
 
 /** The top-level question a SurveyJS question belongs to: a panel's or row's own questions answer to their list. */
@@ -108,11 +128,16 @@ export function useLiveWorkshop({ model, initial, editable, onAnswers, onScored,
       const [list, rowId, field] = path;
       const rows = answers[list];
       const index = Array.isArray(rows) ? (rows as Record<string, unknown>[]).findIndex((row) => row[rowIdKey] === rowId) : -1;
+      // Only a row the form already holds at that place is changed in place: a row that arrived in the same change
+      // is not in the form yet, and asking an undrawn list for its panels makes SurveyJS build them from what it holds.
+      const shown = model.getValue(list) as Record<string, unknown>[] | undefined;
+      if (index < 0 || !Array.isArray(shown) || shown[index]?.[rowIdKey] !== rowId) return false;
       const question = model.getQuestionByName(list) as (Question & { panels?: { getQuestionByName(name: string): Question | null }[]; visibleRows?: { getQuestionByColumnName(name: string): Question | null }[] }) | null;
-      const cell = index < 0 || !question ? null : (question.panels?.[index]?.getQuestionByName(field) ?? question.visibleRows?.[index]?.getQuestionByColumnName(field) ?? null);
-      if (!cell) return false;
       applying = true;
       try {
+        // Building panels or rows may set the list's value: that is the form's own doing, never a change typed here.
+        const cell = question?.panels?.[index]?.getQuestionByName(field) ?? question?.visibleRows?.[index]?.getQuestionByColumnName(field) ?? null;
+        if (!cell) return false;
         cell.value = value ?? undefined;
       } finally {
         applying = false;
@@ -151,11 +176,22 @@ export function useLiveWorkshop({ model, initial, editable, onAnswers, onScored,
       },
     });
     sync.current = autosave;
+    const drawn = drawnRows(model);
+    /**
+     * The id for a row of this list that has none yet. A row the form drew by itself, while this tab knows no stored
+     * row of the list, gets the id derived from its position: a random one per browser made two rows of the one first
+     * panel when two browsers drew it before seeing each other's (issue 14's lost panel name). Rows added by a person
+     * get random ids, so two people's additions stay two rows.
+     */
+    const rowIdFor = (list: string) => {
+      const known = isRowList(autosave.answers[list]);
+      return (index: number) => (!known && index < (drawn.get(list) ?? 0) ? legacyRowId(index) : newRowId());
+    };
     const onValueChanged = (_sender: Model, options: { name: string; value: unknown }) => {
       if (applying || !editable) return;
       // A row added here gets its stable id at once, before anyone else can address it by position.
       if (isRowList(options.value) && options.value.some((row) => typeof row[rowIdKey] !== 'string')) {
-        model.setValue(options.name, withRowIds({ [options.name]: options.value }, newRowId)[options.name]);
+        model.setValue(options.name, withRowIds({ [options.name]: options.value }, rowIdFor(options.name))[options.name]);
       }
       const answers = model.data as Answers;
       autosave.localChange(answers, [options.name]);
@@ -168,7 +204,7 @@ export function useLiveWorkshop({ model, initial, editable, onAnswers, onScored,
       const { question } = options;
       const current = Array.isArray(question.value) ? (question.value as Record<string, unknown>[]) : [];
       const rows = question.visibleRows.map((_row, index) => current[index] ?? {});
-      model.setValue(question.name, withRowIds({ [question.name]: rows }, newRowId)[question.name]);
+      model.setValue(question.name, withRowIds({ [question.name]: rows }, rowIdFor(question.name))[question.name]);
     };
     const onPage = () => {
       place.current = { ...place.current, page: model.currentPage?.name ?? null };

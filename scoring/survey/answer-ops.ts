@@ -35,9 +35,17 @@ export function isRowList(value: unknown): value is Record<string, unknown>[] {
   return Array.isArray(value) && value.length > 0 && value.every(isRecord);
 }
 
-/** The id a row saved before rows had ids gets: derived from its position, so every reader agrees until it is stored. */
+/**
+ * An id derived from a row's position, so every reader agrees on it without having seen the others: the id a row saved
+ * before rows had ids gets, and the id of a row the form draws by itself before anyone stored one (the first panel).
+ */
 export function legacyRowId(index: number): string {
   return `legacy-${index}`;
+}
+
+/** Whether every reader may give this row the same id on their own (see legacyRowId), so an insert of it can meet one already stored. */
+export function isLegacyRowId(rowId: string): boolean {
+  return /^legacy-\d+$/.test(rowId);
 }
 
 /**

@@ -34,6 +34,7 @@ function setup(responses: ((ops: WireOp[]) => SendOutcome | Error)[], options: {
   const states: SaveState['kind'][] = [];
   const calls: WireOp[][] = [];
   const shown: Answers[] = [];
+  const scored: unknown[] = [];
   let conflicts: readonly SyncConflict[] = [];
   const sync = new AnswerSync({
     assessmentId: 'a1',
@@ -51,10 +52,10 @@ function setup(responses: ((ops: WireOp[]) => SendOutcome | Error)[], options: {
     onAnswers: (answers) => shown.push(answers),
     onState: (state) => states.push(state.kind),
     onConflicts: (open) => { conflicts = open; },
-    onScored: () => undefined,
+    onScored: (state) => scored.push(state),
     holdsRows: (list) => options.typingIn?.() === list,
   });
-  return { sync, store, timers, states, calls, shown, conflicts: () => conflicts };
+  return { sync, store, timers, states, calls, shown, scored, conflicts: () => conflicts };
 }
 
 const remote = (revision: number, ops: RemoteChange['ops']): RemoteChange => ({ revision, clientId: 'tab-omar-1', by: omar, at: '2026-12-01T09:00:00.000Z', ops, result: null, missing: [] });
@@ -84,6 +85,34 @@ describe('autosave as changes', () => {
       { op: 'set', path: ['integrationer', 'b', 'beskrivning'], value: 'text', base: 3 },
       { op: 'insert', list: 'integrationer', rowId: 'c', after: 'b', value: { system: 'C' } },
     ]);
+  });
+
+  it('sends a first panel every browser names alike as an insert and its fields as checked sets, and shows others’ fields in it meanwhile', async () => {
+    // The form drew the first informationsmängd here and the name was typed before any save: one change holds both.
+    const { sync, timers, calls, shown } = setup([() => saved(6)]);
+    sync.localChange({ informationsmangder: [{ _rowId: 'legacy-0', namn: 'Löner' }] });
+    // Omar's browser stored the same panel (same id) and its description before this tab's insert went out.
+    expect(sync.remote(remote(4, [{ op: 'insert', list: 'informationsmangder', rowId: 'legacy-0', after: null, value: {} }]))).toBe(true);
+    expect(sync.remote(remote(5, [{ op: 'set', path: ['informationsmangder', 'legacy-0', 'beskrivning'], value: 'Omars' }]))).toBe(true);
+    expect(shown.at(-1)).toEqual({ informationsmangder: [{ _rowId: 'legacy-0', namn: 'Löner', beskrivning: 'Omars' }] });
+    await timers.runAll();
+    // An insert of a stored row changes nothing on the server: the name goes as a set, refused if Omar named it since.
+    expect(calls[0]).toEqual([
+      { op: 'insert', list: 'informationsmangder', rowId: 'legacy-0', after: null },
+      { op: 'set', path: ['informationsmangder', 'legacy-0', 'namn'], value: 'Löner', base: 3 },
+    ]);
+  });
+
+  it('keeps the shown score after a save the server applied nothing of, such as an insert of the stored first panel', async () => {
+    const nothing = setup([() => saved(3)]);
+    nothing.sync.localChange({ informationsmangder: [{ _rowId: 'legacy-0' }] });
+    await nothing.timers.runAll();
+    // The reply to a change that changed nothing carries no result; showing it would empty the result strip.
+    expect(nothing.scored).toEqual([]);
+    const something = setup([() => ({ ...saved(4), applied: [{ path: ['objekt_namn'] }] })]);
+    something.sync.localChange({ objekt_namn: 'E' });
+    await something.timers.runAll();
+    expect(something.scored).toHaveLength(1);
   });
 
   it('starts a change typed while the same question was in flight from that save, so it is no conflict with itself', async () => {
