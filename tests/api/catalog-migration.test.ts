@@ -1,11 +1,10 @@
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type ApiClient, loggedIn } from '../support/api-client';
 import { assetInput, orgFixture, userPassword } from '../support/org-fixture';
 import { decidedClassification } from '../support/template-fixture';
-import { createTestApp, type TestApp } from '../support/test-app';
+import { createTestApp } from '../support/test-app';
+import { formsWithout, testScratch } from '../support/test-scratch';
 
 interface Item {
   id: string;
@@ -40,26 +39,11 @@ interface HistoryEvent {
   to: { status: string; ansvarig: string | null; plannedDate: string | null; applicable: boolean; requirementVersion: number | null };
 }
 
-const temps: string[] = [];
-const apps: TestApp[] = [];
-afterEach(async () => {
-  for (const app of apps.splice(0)) await app.close();
-  for (const dir of temps.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
-});
-
-function tempDir(prefix: string): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-  temps.push(dir);
-  return dir;
-}
+const { apps, tempDir } = testScratch();
 
 /** The shipped forms as they were before kravkatalog version 2 (and the questionnaires scored with it and with version 3) was published. */
-function formsBeforeCatalogV2(): string {
-  const dir = tempDir('sigill-forms-catalog-v1-');
-  fs.cpSync('forms', dir, { recursive: true });
-  for (const file of ['kravkatalog/v2.json', 'kravkatalog/v3.json', 'informationsklassning/v3.json', 'informationsklassning/v4.json']) fs.rmSync(path.join(dir, file));
-  return dir;
-}
+const formsBeforeCatalogV2 = () =>
+  formsWithout(tempDir('sigill-forms-catalog-v1-'), ['kravkatalog/v2.json', 'kravkatalog/v3.json', 'informationsklassning/v3.json', 'informationsklassning/v4.json']);
 
 const lonesystem = () => (JSON.parse(fs.readFileSync('tests/fixtures/calibration/lonesystem.json', 'utf8')) as { answers: Record<string, unknown> }).answers;
 

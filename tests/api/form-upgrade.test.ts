@@ -1,10 +1,9 @@
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loggedIn } from '../support/api-client';
 import { assetInput, orgFixture, userPassword } from '../support/org-fixture';
-import { createTestApp, type TestApp } from '../support/test-app';
+import { createTestApp } from '../support/test-app';
+import { formsWithout, testScratch } from '../support/test-scratch';
 
 interface Assessment {
   id: string;
@@ -15,29 +14,21 @@ interface Assessment {
 }
 
 const v1Fixture = JSON.parse(fs.readFileSync('tests/fixtures/classification/ekonomisystem.json', 'utf8')) as { answers: Record<string, unknown>; expected: { profile: string } };
-const temps: string[] = [];
-const apps: TestApp[] = [];
-afterEach(async () => {
-  for (const app of apps.splice(0)) await app.close();
-  for (const dir of temps.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
-});
+const { apps, tempDir } = testScratch();
 
-function tempDir(prefix: string): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-  temps.push(dir);
-  return dir;
-}
-
-/** The shipped forms as they were before version 2 of the model and questionnaire was published. */
-function formsBeforeV2(): string {
-  const dir = tempDir('sigill-forms-v1-');
-  fs.cpSync('forms', dir, { recursive: true });
-  fs.rmSync(path.join(dir, 'klassningsmodell', 'v2.json'));
-  fs.rmSync(path.join(dir, 'informationsklassning', 'v2.json'));
-  // Versions 3 and 4 ask the same as version 2 and are scored with kravkatalog versions 2 and 3, which need model version 2 too.
-  for (const file of ['informationsklassning/v3.json', 'informationsklassning/v4.json', 'kravkatalog/v2.json', 'kravkatalog/v3.json']) fs.rmSync(path.join(dir, file));
-  return dir;
-}
+/**
+ * The shipped forms as they were before version 2 of the model and questionnaire was published (questionnaire versions 3 and 4
+ * ask the same as version 2 and are scored with kravkatalog versions 2 and 3, which need model version 2 too).
+ */
+const formsBeforeV2 = () =>
+  formsWithout(tempDir('sigill-forms-v1-'), [
+    'klassningsmodell/v2.json',
+    'informationsklassning/v2.json',
+    'informationsklassning/v3.json',
+    'informationsklassning/v4.json',
+    'kravkatalog/v2.json',
+    'kravkatalog/v3.json',
+  ]);
 
 describe('publishing version 2 of the classification model and questionnaire', () => {
   it('leaves an open version-1 assessment on version 1, scoring as before, while new assessments start on the newest version', async () => {

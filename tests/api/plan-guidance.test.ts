@@ -1,13 +1,12 @@
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { demoDomain, demoPassword } from '../../server/demo/seed-demo';
 import { type ApiClient, loggedIn } from '../support/api-client';
 import { orgFixture, userPassword } from '../support/org-fixture';
 import { decidedClassification } from '../support/template-fixture';
-import { createTestApp, type TestApp } from '../support/test-app';
+import { createTestApp } from '../support/test-app';
+import { formsWithout, testScratch } from '../support/test-scratch';
 
 interface Item {
   id: string;
@@ -32,25 +31,10 @@ const guidanceV3 = new Map(
   (JSON.parse(fs.readFileSync('forms/kravkatalog/v3.json', 'utf8')) as { requirements: { id: string; guidance: string }[] }).requirements.map((entry) => [entry.id, entry.guidance]),
 );
 
-const temps: string[] = [];
-const apps: TestApp[] = [];
-afterEach(async () => {
-  for (const app of apps.splice(0)) await app.close();
-  for (const dir of temps.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
-});
-function tempDir(prefix: string): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-  temps.push(dir);
-  return dir;
-}
+const { apps, tempDir } = testScratch();
 
 /** The shipped forms before kravkatalog version 3 (and the questionnaire scored with it) was published. */
-function formsBeforeGuidance(): string {
-  const dir = tempDir('sigill-forms-catalog-v2-');
-  fs.cpSync('forms', dir, { recursive: true });
-  for (const file of ['kravkatalog/v3.json', 'informationsklassning/v4.json']) fs.rmSync(path.join(dir, file));
-  return dir;
-}
+const formsBeforeGuidance = () => formsWithout(tempDir('sigill-forms-catalog-v2-'), ['kravkatalog/v3.json', 'informationsklassning/v4.json']);
 
 const lonesystem = () => (JSON.parse(fs.readFileSync('tests/fixtures/calibration/lonesystem.json', 'utf8')) as { answers: Record<string, unknown> }).answers;
 const applicable = async (client: ApiClient, assetId: string) =>

@@ -1,11 +1,10 @@
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loggedIn } from '../support/api-client';
 import { assetInput, orgFixture, userPassword } from '../support/org-fixture';
 import { screeningAnswersV2 } from '../support/screening-answers';
-import { createTestApp, type TestApp } from '../support/test-app';
+import { createTestApp } from '../support/test-app';
+import { formsWithout, testScratch } from '../support/test-scratch';
 
 interface Screening {
   id: string;
@@ -15,26 +14,10 @@ interface Screening {
 }
 
 const hemtjanst = (JSON.parse(fs.readFileSync('tests/fixtures/dpia/hemtjanst-gps.json', 'utf8')) as { screening: { answers: Record<string, unknown>; factorsV2: Record<string, string> } }).screening;
-const temps: string[] = [];
-const apps: TestApp[] = [];
-afterEach(async () => {
-  for (const app of apps.splice(0)) await app.close();
-  for (const dir of temps.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
-});
-
-function tempDir(prefix: string): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-  temps.push(dir);
-  return dir;
-}
+const { apps, tempDir } = testScratch();
 
 /** The shipped forms as they were before version 2 of the screening form was published. */
-function formsBeforeScreeningV2(): string {
-  const dir = tempDir('sigill-forms-screening-v1-');
-  fs.cpSync('forms', dir, { recursive: true });
-  fs.rmSync(path.join(dir, 'dpia-forhandsbedomning', 'v2.json'));
-  return dir;
-}
+const formsBeforeScreeningV2 = () => formsWithout(tempDir('sigill-forms-screening-v1-'), ['dpia-forhandsbedomning/v2.json']);
 
 describe('publishing version 2 of the screening form', { timeout: 30_000 }, () => {
   it('leaves an open v1 screening on v1, where a long duration alone still meets "stor omfattning", while a new one on v2 weighs the factors', async () => {
