@@ -28,6 +28,7 @@ export class PostgresLiveHub implements LiveHub {
   private client: Client | null = null;
   private sent = 0;
   private closed = false;
+  private sending: Promise<void> = Promise.resolve();
 
   private constructor(
     private readonly url: string,
@@ -76,9 +77,15 @@ export class PostgresLiveHub implements LiveHub {
     const id = `${this.origin}:${(this.sent += 1)}`;
     const calls = pieces.map((_, index) => `pg_notify('${channel}', $${index + 1})`).join(', ');
     const values = pieces.map((piece, index) => `${id}:${index}:${pieces.length}:${piece}`);
-    client.query(`select ${calls}`, values).catch((error: unknown) => {
-      this.logger.warn('live hub: an event could not reach the other processes', { assessmentId, error: error instanceof Error ? error.message : String(error) });
-    });
+    // One query at a time on the listening connection: pg queues overlapping ones only under a deprecation (gone in pg 9), and the chain keeps the order.
+    this.sending = this.sending
+      .then(() => client.query(`select ${calls}`, values))
+      .then(
+        () => undefined,
+        (error: unknown) => {
+          this.logger.warn('live hub: an event could not reach the other processes', { assessmentId, error: error instanceof Error ? error.message : String(error) });
+        },
+      );
   }
 
   private heard(message: Notification): void {
@@ -116,6 +123,7 @@ export class PostgresLiveHub implements LiveHub {
     this.closed = true;
     const client = this.client;
     this.client = null;
+    await this.sending;
     await client?.end();
   }
 }
