@@ -1,3 +1,4 @@
+import { refreshRoundSummaries } from '../assets/round-summary-store';
 import type { Transaction } from 'kysely';
 import type { AppDeps } from '../app-context';
 import { approvalsOf, type DecisionReference, insertApproval, withdrawApprovals } from '../approvals/approval-store';
@@ -30,6 +31,7 @@ export async function guardedUpdate(trx: Transaction<Database>, assessment: Asse
     .where('revision', '=', assessment.revision)
     .executeTakeFirst();
   if (Number(updated.numUpdatedRows) === 0) throw new AppError('conflict', 'The assessment changed meanwhile; reload it');
+  await refreshRoundSummaries(trx, [assessment.assetId]);
 }
 
 export function assertStatus(assessment: Assessment, status: AssessmentStatus, action: string): void {

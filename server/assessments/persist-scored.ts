@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { appendAuditEvent } from '../audit/audit-log';
 import { refreshClassificationStatus } from '../assets/refresh-classification-status';
+import { refreshRoundSummaries } from '../assets/round-summary-store';
 import type { WriteTransaction } from '../db/transaction';
 import { syncPlanItems } from '../plans/sync-plan';
 import { applyCentralFulfilment } from '../templates/central-fulfilment';
@@ -41,6 +42,8 @@ export async function afterScored(
   // other input has its own refresh: an unchanged profile would rewrite what is there. A caller that does not know it refreshes.
   const profileMoved = previous.profile === undefined || previous.profile !== storedProfile(scored);
   if (assessment.kind === 'classification' && profileMoved) await refreshClassificationStatus(trx, assessment.assetId);
+  // A screening's outcome and a DPIA's prior consultation are in the result, which any save may move.
+  else if (assessment.kind !== 'classification') await refreshRoundSummaries(trx, [assessment.assetId]);
   if (previous.summary !== scored.summary) {
     await appendAuditEvent(trx, {
       actorUserId,

@@ -22,6 +22,7 @@ import * as specialAnalyses from './migrations/020_special_analyses';
 import * as refuseTruncate from './migrations/023_refuse_truncate';
 import * as confirmationTimestamps from './migrations/024_review_confirmation_timestamps';
 import * as planTallies from './migrations/021_plan_tallies';
+import * as roundSummaries from './migrations/025_round_summaries';
 import type { Database } from './schema';
 
 /** Numbered migrations, in order; a new one is appended, an old one never edited. */
@@ -49,6 +50,7 @@ const migrations: Record<string, Migration> = {
   '023_refuse_truncate': refuseTruncate,
   '024_review_confirmation_timestamps': confirmationTimestamps,
   '021_plan_tallies': planTallies,
+  '025_round_summaries': roundSummaries,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {

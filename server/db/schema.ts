@@ -123,6 +123,15 @@ export interface AssetsTable {
   sort_key: string;
   /** Name, description, tags, suppliers and external id, folded for search (server/text/swedish-keys.ts). */
   search_key: string;
+  /** The asset's rounds as the dashboard and Ledningens genomgång count them, kept by server/assets/round-summary-store.ts. */
+  first_started_at: string | null;
+  first_decided_at: string | null;
+  /** The newest screening's outcome ('okand' while it has none); null without a screening. */
+  screening_outcome: string | null;
+  /** The newest DPIA round's status, whether it requires prior consultation, and its next review; null without a DPIA. */
+  dpia_status: AssessmentStatus | null;
+  dpia_prior_consultation: Generated<number>;
+  dpia_next_review_at: string | null;
 }
 
 export interface AssessmentsTable {

@@ -47,6 +47,23 @@ function statementSection(data: LgReportData): Content[] {
 }
 
 /** The figures of a Ledningens genomgång (seeds 000–002), computed from the inventory, as a PDF. */
+/**
+ * The PDF lists this many unclassified assets at most: a region has tens of thousands, which would be
+ * hundreds of pages for ledningen (and minutes of rendering). The XLSX holds every one.
+ */
+export const notClassifiedListed = 300;
+
+function notClassifiedSection(data: LgReportData): Content[] {
+  const rows = data.notClassified;
+  if (rows.length === 0) return [heading('6. Informationstillgångar som inte är klassade'), { text: 'Alla informationstillgångar är klassade.', style: 'note' }];
+  const listed = rows.slice(0, notClassifiedListed);
+  return [
+    heading('6. Informationstillgångar som inte är klassade'),
+    ...(rows.length > listed.length ? [{ text: `Listan visar de första ${n(listed.length)} av ${n(rows.length)}, per organisation och namn. Hela listan finns i Excel-filen och i förteckningen.`, style: 'note' }] : []),
+    dataTable(['*', 'auto', '*', 'auto'], ['Namn', 'Typ', 'Organisation', 'Status'], listed.map((row) => [row.name, assetTypeNames[row.type] ?? row.type, row.organisationName, row.status === 'pagar' ? 'Pågår' : 'Ej klassad'])),
+  ];
+}
+
 export function lgReportDocument(data: LgReportData): DocumentDefinition {
   const { coverage, decidedInYear: year, today } = data;
   const generated = new Date(data.generatedAt);
@@ -100,10 +117,7 @@ export function lgReportDocument(data: LgReportData): DocumentDefinition {
       ['Pågående konsekvensbedömningar', n(today.dpia.dpiasInProgress)],
       ['Försenade omprövningar av konsekvensbedömningar', n(today.dpia.reviewsOverdue)],
     ]),
-    heading('6. Informationstillgångar som inte är klassade'),
-    data.notClassified.length > 0
-      ? dataTable(['*', 'auto', '*', 'auto'], ['Namn', 'Typ', 'Organisation', 'Status'], data.notClassified.map((row) => [row.name, assetTypeNames[row.type] ?? row.type, row.organisationName, row.status === 'pagar' ? 'Pågår' : 'Ej klassad']))
-      : { text: 'Alla informationstillgångar är klassade.', style: 'note' },
+    ...notClassifiedSection(data),
     ...comparisonSection(data),
     ...statementSection(data),
     { text: `Siffrorna är beräknade av Sigill ur förteckningen ${swedishDay(data.generatedAt)}. Klassningsgrad och handlingsplaner avser ${swedishDay(data.asOf)}; uppgifterna märkta "i dag" och listan över riskacceptanser visar läget när rapporten togs fram.`, style: 'small', margin: [0, 16, 0, 0] },

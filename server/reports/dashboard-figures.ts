@@ -3,7 +3,7 @@ import { compareSwedish } from '../text/swedish-keys';
 import { reviewDueCutoff } from '../assets/asset-store';
 import type { Database } from '../db/schema';
 import type { OrganisationTree } from '../organisations/organisation-tree';
-import { classifiedTrend, type CoverageRow, coverageByOrganisation, dpiaFigures, planFigures, profileDistribution } from './dashboard-queries';
+import { coverageAt, type CoverageRow, coverageByOrganisation, dpiaFigures, planFigures, profileDistribution } from './dashboard-queries';
 import { type Coverage, type DashboardFigures, percent } from './figure-types';
 
 /** A risk acceptance counts as expiring soon this many days ahead: time to decide again. */
@@ -44,7 +44,7 @@ export async function dashboardFigures(db: Kysely<Database>, tree: OrganisationT
     profileDistribution(db, organisationIds),
     planFigures(db, organisationIds, today, riskSoon),
     dpiaFigures(db, organisationIds, nowIso),
-    classifiedTrend(db, organisationIds, months.map((month) => month.end)),
+    coverageAt(db, organisationIds, months.map((month) => month.end)),
   ]);
   const byOrganisation = new Map(rows.map((row) => [row.organisation_id, row]));
   const empty: Omit<CoverageRow, 'organisation_id'> = { assets: 0, faststalld: 0, pagar: 0, ej_klassad: 0, overdue: 0, due_soon: 0 };
@@ -62,6 +62,6 @@ export async function dashboardFigures(db: Kysely<Database>, tree: OrganisationT
     profiles,
     plan,
     dpia,
-    trend: trend.map((point, index) => ({ month: months[index]!.month, ...point, share: percent(point.classified, point.assets) })),
+    trend: trend.map((point, index) => ({ month: months[index]!.month, assets: point.assets, classified: point.classified, share: percent(point.classified, point.assets) })),
   };
 }

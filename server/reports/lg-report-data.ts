@@ -3,7 +3,7 @@ import { bytewise, jsonIsTrue, jsonText } from '../db/dialect';
 import type { Database } from '../db/schema';
 import { swedishSortKey } from '../text/swedish-keys';
 import { assessmentsWithSpecialAnalysis } from '../assessments/special-analysis-store';
-import { assetTimelines } from './dashboard-queries';
+import { type CoverageAt, coverageAt } from './dashboard-queries';
 import type { OrganisationTree } from '../organisations/organisation-tree';
 import { dashboardFigures } from './dashboard-figures';
 import { type DashboardFigures, percent } from './figure-types';
@@ -79,7 +79,7 @@ async function specialAnalysisFigures(db: Kysely<Database>, scope: readonly stri
 }
 
 /** The assets not yet classified, by organisation and then name, both in Swedish order. */
-async function notYetClassified(db: Kysely<Database>, tree: OrganisationTree, scope: readonly string[]): Promise<LgReportData['notClassified']> {
+export async function notYetClassified(db: Kysely<Database>, tree: OrganisationTree, scope: readonly string[]): Promise<LgReportData['notClassified']> {
   const rows = await db
     .selectFrom('assets')
     .innerJoin('organisations', 'organisations.id', 'assets.organisation_id')
@@ -109,10 +109,7 @@ export async function lgReportData(
   const scope = organisationIds.length > 0 ? organisationIds : ['-'];
   const start = new Date(Date.UTC(year, 0, 1)).toISOString();
   const asOf = new Date(Math.min(Date.UTC(year + 1, 0, 1) - 1, now.getTime())).toISOString();
-  const assets = await assetTimelines(db, scope, true);
-  const existing = assets.filter((row) => row.created_at <= asOf && (row.archived_at === null || row.archived_at > asOf));
-  const classified = existing.filter((row) => row.first_decided !== null && row.first_decided <= asOf).length;
-  const inProgress = existing.filter((row) => (row.first_decided === null || row.first_decided > asOf) && row.first_started != null && row.first_started <= asOf).length;
+  const [{ assets, classified, inProgress }] = (await coverageAt(db, scope, [asOf])) as [CoverageAt];
 
   const decided = await decidedBetween(db, scope, start, asOf);
   const count = (where: (row: (typeof decided)[number]) => boolean) => decided.filter(where).reduce((total, row) => total + row.count, 0);
@@ -146,7 +143,7 @@ export async function lgReportData(
     year,
     asOf,
     generatedAt: now.toISOString(),
-    coverage: { assets: existing.length, classified, inProgress, notClassified: existing.length - classified - inProgress, share: percent(classified, existing.length) },
+    coverage: { assets, classified, inProgress, notClassified: assets - classified - inProgress, share: percent(classified, assets) },
     decidedInYear: {
       classifications: count((row) => row.kind === 'classification'),
       firstTime: count((row) => row.kind === 'classification' && row.round === 1),

@@ -1,5 +1,6 @@
 import type { Selectable, Transaction } from 'kysely';
 import type { AssessmentsTable, Database } from '../db/schema';
+import { refreshRoundSummaries } from '../assets/round-summary-store';
 import { addMonths, reviewIntervalFor, reviewIntervals } from './review-interval';
 
 /** A DPIA's own review rule (dpia.md: 12 months at residual Medel or above, else 36), as scored into its result. */
@@ -59,6 +60,7 @@ export async function refreshReviewDates(trx: Transaction<Database>, assetId: st
   const { months: classificationMonths } = await reviewIntervalFor(trx, asset.organisation_id);
   const rounds = await decidedRounds(trx, [assetId]);
   await writeReviewDates(trx, rounds, reviewDates(rounds, classificationMonths));
+  await refreshRoundSummaries(trx, [assetId]);
 }
 
 const chunkSize = 500;
@@ -82,5 +84,6 @@ export async function refreshReviewDatesOfAssets(trx: Transaction<Database>, ass
       const next = inForce ? (dates.get(inForce.id) ?? null) : null;
       if (next !== asset.next_review_at) await trx.updateTable('assets').set({ next_review_at: next }).where('id', '=', asset.id).execute();
     }
+    await refreshRoundSummaries(trx, chunk);
   }
 }

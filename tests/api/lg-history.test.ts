@@ -4,6 +4,7 @@ import { type OrgFixture, orgFixture } from '../support/org-fixture';
 import { pdftotext } from '../support/pdf-tools';
 import { decidedClassification } from '../support/template-fixture';
 import { createTestApp, type TestApp } from '../support/test-app';
+import { rebuildRoundSummaries } from '../../server/assets/round-summary-store';
 
 interface Item { id: string; sourceKey: string; status: string; revision: number; applicable: boolean }
 
@@ -46,6 +47,8 @@ beforeAll(async () => {
   await db.updateTable('assessments').set({ created_at: lastSummer, updated_at: lastSummer, decided_at: lastSummer }).where('asset_id', '=', assetId).execute();
   await db.updateTable('plan_items').set({ created_at: lastSummer }).where('asset_id', '=', assetId).execute();
   await db.updateTable('plan_item_events').set({ changed_at: lastSummer }).where('asset_id', '=', assetId).execute();
+  // Written past the stores, so the asset's round summary is made afresh, as the stores would have kept it then.
+  await rebuildRoundSummaries(db);
 });
 afterAll(async () => {
   await testApp.close();

@@ -83,4 +83,24 @@ describe('Ledningens genomgång', () => {
     expect(summary.get('Informationstillgångar')).toBe(existing.length);
     expect(summary.get('Klassade')).toBe(existing.filter((asset) => asset.firstDecidedAt !== null && asset.firstDecidedAt <= end).length);
   });
+
+  // Last: it adds assets the tests above do not count.
+  it('lists the first 300 unclassified assets in the PDF and says how many there are; the XLSX lists them all', async () => {
+    const admin = await testApp.deps.database.db.selectFrom('users').select('id').executeTakeFirstOrThrow();
+    const more = await generateInstallation(testApp.deps.database.db, { organisationIds: [org.rootId], userId: admin.id, assets: 700, planItemsPerAsset: 0, now, seed: 12 });
+    const all = [...generated, ...more].filter((asset) => !asset.archived && asset.status !== 'faststalld');
+    expect(all.length).toBeGreaterThan(300);
+    const workbook = await org.admin.raw('GET', `/api/organisations/${org.rootId}/reports/ledningens-genomgang.xlsx?year=${year}`);
+    const listed = (await sheetValues(await workbook.arrayBuffer(), 'Ej klassade')).slice(1).map((row) => String(row[0]));
+    expect(listed).toHaveLength(all.length);
+    const pdf = await org.admin.raw('GET', `/api/organisations/${org.rootId}/reports/ledningens-genomgang.pdf?year=${year}`);
+    const text = pdftotext(new Uint8Array(await pdf.arrayBuffer())).replace(/\s+/g, ' ');
+    expect(text).toContain(`Listan visar de första 300 av ${all.length.toLocaleString('sv-SE').replace(/\s/g, ' ')}, per organisation och namn.`);
+    // The PDF lists the XLSX's first 300 rows; names repeat across the two generations, so the one left out is one not listed before.
+    const shown = new Set(listed.slice(0, 300));
+    const left = listed.slice(300).find((name) => !shown.has(name));
+    expect(text).toContain(listed[299]);
+    expect(left).toBeDefined();
+    expect(text).not.toContain(left);
+  });
 });

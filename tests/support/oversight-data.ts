@@ -3,6 +3,7 @@ import type { AssessmentsTable, AssetsTable, Database, PlanItemsTable, PlanItemS
 import { newId } from '../../server/ids';
 import { addMonths } from '../../server/reviews/review-interval';
 import { assetKeys } from '../../server/text/row-keys';
+import { rebuildRoundSummaries } from '../../server/assets/round-summary-store';
 import { rebuildPlanTallies } from '../../server/plans/plan-tally-store';
 
 /**
@@ -121,8 +122,9 @@ export async function generateInstallation(db: Kysely<Database>, options: { orga
       if (plan.length >= 20_000) await flush(trx);
     }
     await flush(trx);
-    // Written past the stores, so the plan tallies are counted afresh, as migration 021 does.
+    // Written past the stores, so the plan tallies and round summaries are counted afresh, as migrations 021 and 025 do.
     await rebuildPlanTallies(trx);
+    await rebuildRoundSummaries(trx);
     return generated;
   });
 }
