@@ -8,6 +8,7 @@ import type { AssetFacts } from './asset-answers';
 import { dataProtectionColumns, dpiaStateOf, screeningStateOf, toDataProtection } from '../reports/dpia-overview-store';
 import type { Asset, AssetInput, AssetListQuery, AssetPatch, InventoryAsset } from './asset-schemas';
 import { refreshPlanTallies } from '../plans/plan-tally-store';
+import { keepLastYearEnd } from '../reports/plan-year-end-store';
 
 /** A review counts as due this many days before its date, so there is time to book the workshop. */
 export const reviewWarningDays = 30;
@@ -145,6 +146,8 @@ export async function updateAsset(db: Kysely<Database>, id: string, patch: Asset
 
 /** Archives the asset (it leaves the inventory) or brings it back. */
 export async function setAssetArchived(trx: Transaction<Database>, id: string, archived: boolean): Promise<void> {
+  const { organisation_id } = await trx.selectFrom('assets').select('organisation_id').where('id', '=', id).executeTakeFirstOrThrow();
+  await keepLastYearEnd(trx, organisation_id);
   const now = nowIso();
   await trx.updateTable('assets').set({ archived_at: archived ? now : null, updated_at: now }).where('id', '=', id).execute();
   // The dashboard counts no archived asset's plan: its tallies leave (or rejoin) the organisation's.

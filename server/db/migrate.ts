@@ -23,6 +23,7 @@ import * as refuseTruncate from './migrations/023_refuse_truncate';
 import * as confirmationTimestamps from './migrations/024_review_confirmation_timestamps';
 import * as planTallies from './migrations/021_plan_tallies';
 import * as roundSummaries from './migrations/025_round_summaries';
+import * as planYearEnds from './migrations/026_plan_year_ends';
 import type { Database } from './schema';
 
 /** Numbered migrations, in order; a new one is appended, an old one never edited. */
@@ -51,6 +52,7 @@ const migrations: Record<string, Migration> = {
   '024_review_confirmation_timestamps': confirmationTimestamps,
   '021_plan_tallies': planTallies,
   '025_round_summaries': roundSummaries,
+  '026_plan_year_ends': planYearEnds,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {

@@ -39,6 +39,7 @@ export interface Database {
   review_confirmation_timestamps: ReviewConfirmationTimestampsTable;
   plan_tallies: PlanTalliesTable;
   asset_plan_tallies: AssetPlanTalliesTable;
+  plan_year_ends: PlanYearEndsTable;
 }
 
 // The enumerations the client shares are defined once, in scoring/enumerations.ts.
@@ -535,6 +536,14 @@ export interface PlanTalliesTable {
   status: string;
   priority: string;
   n: number;
+}
+
+/** An organisation's handlingsplaner at the end of a year that has ended (server/reports/plan-year-end-store.ts), as JSON figures. */
+export interface PlanYearEndsTable {
+  organisation_id: string;
+  year: number;
+  figures: string;
+  counted_at: string;
 }
 
 /** What each asset last added to plan_tallies, as JSON counts by key: a write applies only the difference. */

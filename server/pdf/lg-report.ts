@@ -11,7 +11,6 @@ const paragraphs = (text: string) => text.split(/\n{2,}/).map((part) => ({ text:
 /** Issue 17: this year beside the year before, the figures a reader compares first. */
 function comparisonSection(data: LgReportData): Content[] {
   const before = data.previousYear;
-  if (!before) return [];
   const rows: [string, number, number][] = [
     ['Informationstillgångar', before.coverage.assets, data.coverage.assets],
     ['Klassade', before.coverage.classified, data.coverage.classified],
@@ -37,7 +36,7 @@ function comparisonSection(data: LgReportData): Content[] {
 function statementSection(data: LgReportData): Content[] {
   const { statement } = data;
   return [
-    heading(`${data.previousYear ? 8 : 7}. Slutsatser och förslag till åtgärder`),
+    heading('8. Slutsatser och förslag till åtgärder'),
     ...(statement.conclusions ? [{ text: 'Slutsatser', style: 'h2' }, ...paragraphs(statement.conclusions)] : []),
     ...(statement.proposedActions ? [{ text: 'Förslag till åtgärder', style: 'h2' }, ...paragraphs(statement.proposedActions)] : []),
     statement.conclusions || statement.proposedActions

@@ -7,7 +7,8 @@ import { type CoverageAt, coverageAt } from './dashboard-queries';
 import type { OrganisationTree } from '../organisations/organisation-tree';
 import { dashboardFigures } from './dashboard-figures';
 import { type DashboardFigures, percent } from './figure-types';
-import { type PlanAtDate, planAtDate } from './lg-plan-history';
+import { type PlanAtDate, planToday } from './lg-plan-history';
+import { planAtYearEnd, yearEnd } from './plan-year-end-store';
 import { type LgStatement, lgStatement } from './lg-statement-store';
 
 /**
@@ -31,7 +32,7 @@ export interface LgReportData {
   /** The plans at `asOf`, from the plan items' history (issue 17): a past year shows that year's state. */
   planAtYearEnd: PlanAtDate;
   /** The same figures for the year before, to compare with. */
-  previousYear: Pick<LgReportData, 'year' | 'asOf' | 'coverage' | 'decidedInYear' | 'planAtYearEnd'> | null;
+  previousYear: Pick<LgReportData, 'year' | 'asOf' | 'coverage' | 'decidedInYear' | 'planAtYearEnd'>;
   /** The ISAM's conclusions and proposed actions for the year. */
   statement: LgStatement;
 }
@@ -79,7 +80,7 @@ async function specialAnalysisFigures(db: Kysely<Database>, scope: readonly stri
 }
 
 /** The assets not yet classified, by organisation and then name, both in Swedish order. */
-export async function notYetClassified(db: Kysely<Database>, tree: OrganisationTree, scope: readonly string[]): Promise<LgReportData['notClassified']> {
+async function notYetClassified(db: Kysely<Database>, tree: OrganisationTree, scope: readonly string[]): Promise<LgReportData['notClassified']> {
   const rows = await db
     .selectFrom('assets')
     .innerJoin('organisations', 'organisations.id', 'assets.organisation_id')
@@ -97,18 +98,13 @@ export async function notYetClassified(db: Kysely<Database>, tree: OrganisationT
   return rows.map((row) => ({ name: row.name, type: row.type, organisationName: row.organisationName, status: row.status === 'pagar' ? 'pagar' : 'ej_klassad' }));
 }
 
-export async function lgReportData(
-  db: Kysely<Database>,
-  tree: OrganisationTree,
-  organisationId: string,
-  organisationIds: readonly string[],
-  year: number,
-  now = new Date(),
-  withPreviousYear = true,
-): Promise<LgReportData> {
+type YearFigures = Pick<LgReportData, 'year' | 'asOf' | 'coverage' | 'decidedInYear' | 'planAtYearEnd'>;
+
+/** What the report counts for a year, this one and the one before: coverage at its end (or now), what was decided in it, the plans then. */
+async function yearFigures(db: Kysely<Database>, organisationIds: readonly string[], year: number, now: Date): Promise<YearFigures> {
   const scope = organisationIds.length > 0 ? organisationIds : ['-'];
   const start = new Date(Date.UTC(year, 0, 1)).toISOString();
-  const asOf = new Date(Math.min(Date.UTC(year + 1, 0, 1) - 1, now.getTime())).toISOString();
+  const asOf = new Date(Math.min(Date.parse(yearEnd(year)), now.getTime())).toISOString();
   const [{ assets, classified, inProgress }] = (await coverageAt(db, scope, [asOf])) as [CoverageAt];
 
   const decided = await decidedBetween(db, scope, start, asOf);
@@ -123,26 +119,9 @@ export async function lgReportData(
     .where('review_confirmations.confirmed_at', '<=', asOf)
     .where('assets.organisation_id', 'in', scope)
     .executeTakeFirstOrThrow();
-
-  const riskAcceptances = await db
-    .selectFrom('plan_items')
-    .innerJoin('assets', 'assets.id', 'plan_items.asset_id')
-    .select(['assets.name as assetName', 'plan_items.title', 'plan_items.risk_decided_by as decidedBy', 'plan_items.risk_valid_until as validUntil'])
-    .where('plan_items.status', '=', 'risk_accepterad')
-    .where('plan_items.applicable', '=', 1)
-    .where('assets.archived_at', 'is', null)
-    .where('assets.organisation_id', 'in', scope)
-    .orderBy((eb) => eb.fn.coalesce('plan_items.risk_valid_until', sql.lit('0000')))
-    .limit(500)
-    .execute();
-  const notClassified = await notYetClassified(db, tree, scope);
-
-  const previous = withPreviousYear ? await lgReportData(db, tree, organisationId, organisationIds, year - 1, now, false) : null;
   return {
-    organisationName: tree.get(organisationId)?.name ?? '',
     year,
     asOf,
-    generatedAt: now.toISOString(),
     coverage: { assets, classified, inProgress, notClassified: assets - classified - inProgress, share: percent(classified, assets) },
     decidedInYear: {
       classifications: count((row) => row.kind === 'classification'),
@@ -153,12 +132,39 @@ export async function lgReportData(
       priorConsultations: count((row) => row.kind === 'dpia' && row.prior === 1),
       screenings: [...screenings].map(([outcome, total]) => ({ outcome, count: total })),
     },
-    specialAnalyses: await specialAnalysisFigures(db, scope, start, asOf),
+    // This year's plans are today's, in the tallies; an ended year's are kept at its end.
+    planAtYearEnd: asOf === now.toISOString() ? await planToday(db, scope, now) : await planAtYearEnd(db, organisationIds, year, now),
+  };
+}
+
+/** Today's risk acceptances, those expiring first (and those without an end date) first. */
+async function riskAcceptanceList(db: Kysely<Database>, scope: readonly string[]): Promise<LgReportData['riskAcceptances']> {
+  return db
+    .selectFrom('plan_items')
+    .innerJoin('assets', 'assets.id', 'plan_items.asset_id')
+    .select(['assets.name as assetName', 'plan_items.title', 'plan_items.risk_decided_by as decidedBy', 'plan_items.risk_valid_until as validUntil'])
+    .where('plan_items.status', '=', 'risk_accepterad')
+    .where('plan_items.applicable', '=', 1)
+    .where('assets.archived_at', 'is', null)
+    .where('assets.organisation_id', 'in', scope)
+    .orderBy((eb) => eb.fn.coalesce('plan_items.risk_valid_until', sql.lit('0000')))
+    .limit(500)
+    .execute();
+}
+
+export async function lgReportData(db: Kysely<Database>, tree: OrganisationTree, organisationId: string, organisationIds: readonly string[], year: number, now = new Date()): Promise<LgReportData> {
+  const scope = organisationIds.length > 0 ? organisationIds : ['-'];
+  const thisYear = await yearFigures(db, organisationIds, year, now);
+  const previousYear = await yearFigures(db, organisationIds, year - 1, now);
+  return {
+    ...thisYear,
+    organisationName: tree.get(organisationId)?.name ?? '',
+    generatedAt: now.toISOString(),
+    specialAnalyses: await specialAnalysisFigures(db, scope, new Date(Date.UTC(year, 0, 1)).toISOString(), thisYear.asOf),
     today: await dashboardFigures(db, tree, scope, now),
-    riskAcceptances,
-    notClassified,
-    planAtYearEnd: await planAtDate(db, scope, asOf),
-    previousYear: previous && { year: previous.year, asOf: previous.asOf, coverage: previous.coverage, decidedInYear: previous.decidedInYear, planAtYearEnd: previous.planAtYearEnd },
+    riskAcceptances: await riskAcceptanceList(db, scope),
+    notClassified: await notYetClassified(db, tree, scope),
+    previousYear,
     statement: await lgStatement(db, organisationId, year),
   };
 }

@@ -51,21 +51,19 @@ export async function lgReportWorkbook(data: LgReportData): Promise<Buffer> {
   sheet(workbook, 'Riskacceptanser', ['Informationstillgång', 'Krav', 'Beslutad av', 'Gäller till'], data.riskAcceptances.map((row) => [row.assetName, row.title, row.decidedBy, row.validUntil]));
   sheet(workbook, 'Ej klassade', ['Namn', 'Typ', 'Organisation', 'Status'], data.notClassified.map((row) => [row.name, assetTypeNames[row.type] ?? row.type, row.organisationName, row.status === 'pagar' ? 'Pågår' : 'Ej klassad']));
   const before = data.previousYear;
-  if (before) {
-    sheet(workbook, 'Jämförelse', ['Uppgift', String(before.year), String(data.year)], [
-      ['Informationstillgångar', before.coverage.assets, coverage.assets],
-      ['Klassade', before.coverage.classified, coverage.classified],
-      ['Andel klassade (%)', before.coverage.share, coverage.share],
-      ['Klassningar fastställda under året', before.decidedInYear.classifications, year.classifications],
-      ['Omprövningar utan ändring', before.decidedInYear.reviewsConfirmed, year.reviewsConfirmed],
-      ['Krav i handlingsplanerna', before.planAtYearEnd.total, data.planAtYearEnd.total],
-      ['Öppna krav', before.planAtYearEnd.open, data.planAtYearEnd.open],
-      ['Försenade krav', before.planAtYearEnd.overdue, data.planAtYearEnd.overdue],
-      ['Gällande riskacceptanser', before.planAtYearEnd.riskAcceptances, data.planAtYearEnd.riskAcceptances],
-      ...data.planAtYearEnd.byStatus.map((row, index): Cell[] => [`Krav: ${planStatusNames[row.status] ?? row.status}`, before.planAtYearEnd.byStatus[index]?.count ?? 0, row.count]),
-      ['Konsekvensbedömningar fastställda under året', before.decidedInYear.dpias, year.dpias],
-    ]);
-  }
+  sheet(workbook, 'Jämförelse', ['Uppgift', String(before.year), String(data.year)], [
+    ['Informationstillgångar', before.coverage.assets, coverage.assets],
+    ['Klassade', before.coverage.classified, coverage.classified],
+    ['Andel klassade (%)', before.coverage.share, coverage.share],
+    ['Klassningar fastställda under året', before.decidedInYear.classifications, year.classifications],
+    ['Omprövningar utan ändring', before.decidedInYear.reviewsConfirmed, year.reviewsConfirmed],
+    ['Krav i handlingsplanerna', before.planAtYearEnd.total, data.planAtYearEnd.total],
+    ['Öppna krav', before.planAtYearEnd.open, data.planAtYearEnd.open],
+    ['Försenade krav', before.planAtYearEnd.overdue, data.planAtYearEnd.overdue],
+    ['Gällande riskacceptanser', before.planAtYearEnd.riskAcceptances, data.planAtYearEnd.riskAcceptances],
+    ...data.planAtYearEnd.byStatus.map((row, index): Cell[] => [`Krav: ${planStatusNames[row.status] ?? row.status}`, before.planAtYearEnd.byStatus[index]?.count ?? 0, row.count]),
+    ['Konsekvensbedömningar fastställda under året', before.decidedInYear.dpias, year.dpias],
+  ]);
   sheet(workbook, 'Slutsatser', ['Avsnitt', 'Text'], [
     ['Slutsatser', data.statement.conclusions],
     ['Förslag till åtgärder', data.statement.proposedActions],

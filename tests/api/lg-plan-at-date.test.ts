@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PlanItemStatus } from '../../server/db/schema';
+import { rebuildPlanTallies } from '../../server/plans/plan-tally-store';
 import { updatePlanItem } from '../../server/plans/update-plan-item';
-import { planAtDate } from '../../server/reports/lg-plan-history';
+import { planAtDate, planAtDateByOrganisation, planToday } from '../../server/reports/lg-plan-history';
 import { generateInstallation } from '../support/oversight-data';
 import { type OrgFixture, orgFixture } from '../support/org-fixture';
 import { replayedPlanAtDate } from '../support/plan-at-date-reference';
@@ -34,6 +35,8 @@ beforeAll(async () => {
   }
   // One asset archived within the period, so it counts at early instants and not at late ones.
   await db.updateTable('assets').set({ archived_at: '2025-09-01T00:00:00.000Z' }).where('id', '=', generated[1]!.id).execute();
+  // Archived past the stores: the plan tallies are counted afresh, as archiving through the store keeps them.
+  await rebuildPlanTallies(db);
 });
 afterAll(async () => {
   await testApp.close();
@@ -53,5 +56,17 @@ describe('the plan at an instant', { timeout: 120_000 }, () => {
     }
     expect(nonEmpty).toBeGreaterThan(6);
     expect((await db.selectFrom('plan_item_events').select('id').execute()).length).toBeGreaterThan(50);
+  });
+
+  it('counts each organisation apart, and today from the plan tallies the same as from the history', async () => {
+    const { db } = testApp.deps.database;
+    const scope = [org.rootId, org.socialId, org.skolaId];
+    for (const asOf of ['2025-10-01T00:00:00.000Z', now.toISOString()]) {
+      const apart = await planAtDateByOrganisation(db, scope, asOf);
+      for (const id of scope) expect(apart.get(id)).toEqual(await planAtDate(db, [id], asOf));
+    }
+    const today = new Date();
+    expect(await planToday(db, scope, today)).toEqual(await planAtDate(db, scope, today.toISOString()));
+    expect(await planToday(db, [org.socialId], today)).toEqual(await planAtDate(db, [org.socialId], today.toISOString()));
   });
 });
