@@ -40,8 +40,13 @@ export const regionBenchmark: Benchmark = {
       const baseline = percentile(await timings(3, () => db.selectFrom('plan_items').select(['status', 'priority', (eb) => eb.fn.countAll().as('n')]).groupBy(['status', 'priority']).execute()), 0.5);
       const dashboard = await timings(30, () => dashboardFigures(db, tree, scope));
       const year = new Date().getUTCFullYear();
+      const report = async () => testApp.deps.protocols.renderPool().run({ report: await lgReportData(db, tree, rootId, scope, year) });
+      // The first report after the data was written also counts and keeps last year's plans (plan-year-end-store.ts).
+      const firstStart = performance.now();
+      await report();
+      const first = performance.now() - firstStart;
       const data = await timings(3, () => lgReportData(db, tree, rootId, scope, year));
-      const pdf = await timings(3, async () => testApp.deps.protocols.renderPool().run({ report: await lgReportData(db, tree, rootId, scope, year) }));
+      const pdf = await timings(3, report);
       const scan = { name: 'group-by scan of plan items', value: baseline };
       const p50 = percentile(dashboard, 0.5);
       const p99 = percentile(dashboard, 0.99);
@@ -52,7 +57,8 @@ export const regionBenchmark: Benchmark = {
         { benchmark: `dashboard (${scale})`, figure: 'p50', value: p50, unit: 'ms', baseline: scan, target: '< 200 ms', met: p50 < 200 },
         { benchmark: `dashboard (${scale})`, figure: 'p99 (30 runs)', value: p99, unit: 'ms', baseline: scan, target: '< 200 ms', met: p99 < 200 },
         { benchmark: `Ledningens genomgång data (${scale})`, figure: 'median', value: percentile(data, 0.5), unit: 'ms', baseline: scan },
-        { benchmark: `Ledningens genomgång PDF (${scale})`, figure: 'median', value: pdfMedian, unit: 'ms', baseline: scan, target: '< 2000 ms', met: pdfMedian < 2000 },
+        { benchmark: `Ledningens genomgång PDF (${scale})`, figure: 'first report (keeps last year)', value: first, unit: 'ms', baseline: scan, target: '< 2000 ms', met: first < 2000 },
+        { benchmark: `Ledningens genomgång PDF (${scale})`, figure: 'median of 3 after', value: pdfMedian, unit: 'ms', baseline: scan, target: '< 2000 ms', met: pdfMedian < 2000 },
         loadAverageRow(`region (${scale})`, 'after'),
       ];
     } finally {
