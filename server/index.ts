@@ -4,6 +4,7 @@ import { startDailyCheckpoints } from './audit/checkpoints';
 import { loadConfig } from './config';
 import { createLogger } from './log';
 import { startTimestampRetry } from './protocols/timestamp-retry';
+import { startYearEndKeeping } from './reports/year-end-keeping';
 import { prepareDeps } from './startup';
 
 async function main(): Promise<void> {
@@ -16,6 +17,8 @@ async function main(): Promise<void> {
   const stopCheckpoints = startDailyCheckpoints(deps);
   // Seals made while the time-stamping authority was down get their document timestamp (now, then on an interval).
   const stopTimestampRetry = startTimestampRetry(deps);
+  // Last year's handlingsplaner counted once for Ledningens genomgång, soon after New Year (before listening, then hourly).
+  const stopYearEndKeeping = await startYearEndKeeping(deps);
   const app = createApp(deps);
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
@@ -25,6 +28,7 @@ async function main(): Promise<void> {
   const stop = () => {
     stopCheckpoints();
     stopTimestampRetry();
+    stopYearEndKeeping();
     server.close(() => {
       void deps.protocols.close().then(() => deps.live.close()).then(() => deps.database.close()).then(() => process.exit(0));
     });

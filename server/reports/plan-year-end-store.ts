@@ -7,9 +7,9 @@ import { type PlanAtDate, planAtDate, planAtDateByOrganisation, sumPlans } from 
 /**
  * The handlingsplaner at the end of a year that has ended, per organisation, counted once and kept
  * (table plan_year_ends): Ledningens genomgång shows last year's end beside this year, and at region
- * scale counting it from the history meant 2,000,000 plan items for every report. Kept the first time
- * a report asks for it, and before the first archiving or restoring of one of the organisation's
- * assets after the year ended, so the year end stays as it stood: archiving keeps no history of its
+ * scale counting it from the history meant 2,000,000 plan items for every report. Kept by the server's
+ * hourly job soon after the year ends, or before that by the first report that asks for it or the
+ * first archiving or restoring of one of the organisation's assets, so the year end stays as it stood: archiving keeps no history of its
  * own, and counted later, a restored asset would join a year in which it was archived.
  */
 
@@ -59,6 +59,22 @@ export async function planAtYearEnd(db: Kysely<Database>, organisationIds: reado
   let figures = await storedYearEnds(db, organisationIds, year);
   if (figures.size < organisationIds.length) figures = await withTransaction(db, (trx) => keepYearEnds(trx, organisationIds, year));
   return sumPlans(asOf, [...figures.values()]);
+}
+
+/**
+ * Last year's end for every organisation that has none kept yet: the server's hourly job
+ * (year-end-keeping.ts), so shortly after New Year no report waits for the counting. Answers how
+ * many organisations it kept; a run with nothing to do takes no write lock.
+ */
+export async function keepLastYearEnds(db: Kysely<Database>, now = new Date()): Promise<number> {
+  const year = now.getUTCFullYear() - 1;
+  const organisationIds = (await db.selectFrom('organisations').select('id').execute()).map((row) => row.id);
+  if ((await storedYearEnds(db, organisationIds, year)).size === organisationIds.length) return 0;
+  return withTransaction(db, async (trx) => {
+    const before = (await storedYearEnds(trx, organisationIds, year)).size;
+    await keepYearEnds(trx, organisationIds, year);
+    return organisationIds.length - before;
+  });
 }
 
 /** Before an asset leaves or rejoins its organisation's plans: last year's end is kept as it stood. */

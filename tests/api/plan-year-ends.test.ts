@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rebuildRoundSummaries } from '../../server/assets/round-summary-store';
 import { planAtDate } from '../../server/reports/lg-plan-history';
-import { planAtYearEnd, yearEnd } from '../../server/reports/plan-year-end-store';
+import { keepLastYearEnds, planAtYearEnd, yearEnd } from '../../server/reports/plan-year-end-store';
 import { type OrgFixture, orgFixture } from '../support/org-fixture';
 import { decidedClassification } from '../support/template-fixture';
 import { createTestApp, type TestApp } from '../support/test-app';
@@ -21,9 +21,9 @@ const lastAutumn = `${lastYear}-10-01T10:00:00.000Z`;
 const assets: Record<string, string> = {};
 
 /** A fastställd classification whose rows are moved back to last summer, as if the workshop had been held then. */
-async function classifiedLastSummer(organisationId: string, archivedLastAutumn = false): Promise<string> {
-  const { assetId } = await decidedClassification(org, organisationId);
-  const { db } = testApp.deps.database;
+async function classifiedLastSummer(organisationId: string, archivedLastAutumn = false, fixture = org, app = testApp): Promise<string> {
+  const { assetId } = await decidedClassification(fixture, organisationId);
+  const { db } = app.deps.database;
   await db.updateTable('assets').set({ created_at: lastSummer, archived_at: archivedLastAutumn ? lastAutumn : null }).where('id', '=', assetId).execute();
   await db.updateTable('assessments').set({ created_at: lastSummer, updated_at: lastSummer, decided_at: lastSummer }).where('asset_id', '=', assetId).execute();
   await db.updateTable('plan_items').set({ created_at: lastSummer }).where('asset_id', '=', assetId).execute();
@@ -80,5 +80,27 @@ describe('the plans at the end of an ended year', { timeout: 60_000 }, () => {
     const parts = await Promise.all(scope.map((id) => planAtYearEnd(db, [id], lastYear)));
     expect(both.total).toBe(parts.reduce((sum, part) => sum + part.total, 0));
     expect(both.open).toBe(parts.reduce((sum, part) => sum + part.open, 0));
+  });
+
+  it('are kept for every organisation by the hourly job, once', async () => {
+    const fresh = await createTestApp();
+    try {
+      const other = await orgFixture(fresh);
+      const { db } = fresh.deps.database;
+      const organisations = (await db.selectFrom('organisations').select('id').execute()).map((row) => row.id);
+      expect(organisations.length).toBeGreaterThan(1);
+      await classifiedLastSummer(other.socialId, false, other, fresh);
+      await rebuildRoundSummaries(db);
+      expect(await keepLastYearEnds(db)).toBe(organisations.length);
+      const kept = await db.selectFrom('plan_year_ends').select(['organisation_id', 'figures', 'counted_at']).where('year', '=', lastYear).orderBy('organisation_id').execute();
+      expect(kept.map((row) => row.organisation_id)).toEqual([...organisations].sort());
+      for (const id of organisations) expect(await planAtYearEnd(db, [id], lastYear)).toEqual(await planAtDate(db, [id], yearEnd(lastYear)));
+      expect((await planAtYearEnd(db, organisations, lastYear)).total).toBeGreaterThan(0);
+      // A second run finds everything kept and changes nothing.
+      expect(await keepLastYearEnds(db)).toBe(0);
+      expect(await db.selectFrom('plan_year_ends').select(['organisation_id', 'figures', 'counted_at']).where('year', '=', lastYear).orderBy('organisation_id').execute()).toEqual(kept);
+    } finally {
+      await fresh.close();
+    }
   });
 });

@@ -5,7 +5,9 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
 import { productionHeapMb } from '../../server/cli/heap-limit.mjs';
+import { databaseFileName } from '../../server/db/connection';
 import { repoRoot } from '../../server/config';
 import { HttpSession } from '../support/http-session';
 import { importForm } from '../support/import-form';
@@ -71,6 +73,16 @@ afterAll(async () => {
 
 describe('npm start', () => {
   it('serves from the compiled bundles, workers included, and never loads tsx or a TypeScript file', async () => {
+    // Before listening, and before any report asked, the server kept last year's handlingsplaner for every organisation (Ledningens genomgång compares with them).
+    const database = new Database(path.join(workDir, 'data', databaseFileName), { readonly: true });
+    try {
+      const organisations = database.prepare('select count(*) as n from organisations').get() as { n: number };
+      const kept = database.prepare('select count(*) as n from plan_year_ends where year = ?').get(new Date().getUTCFullYear() - 1) as { n: number };
+      expect(organisations.n).toBeGreaterThan(0);
+      expect(kept.n).toBe(organisations.n);
+    } finally {
+      database.close();
+    }
     const admin = await HttpSession.login(url, 'admin@sigill.local', password);
     // A PDF report is rendered in a worker thread, so the render worker's bundle must load too.
     const report = await fetch(`${url}/api/organisations/${admin.organisationId}/reports/ledningens-genomgang.pdf?year=2026`, { headers: { cookie: admin.cookieHeader() } });

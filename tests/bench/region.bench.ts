@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { dashboardFigures } from '../../server/reports/dashboard-figures';
 import { lgReportData } from '../../server/reports/lg-report-data';
+import { keepLastYearEnds } from '../../server/reports/plan-year-end-store';
 import { generateInstallation } from '../support/oversight-data';
 import { createTestApp } from '../support/test-app';
 import { benchCluster, loadAverageRow, percentile, timings } from './support/bench-cluster';
@@ -41,24 +42,26 @@ export const regionBenchmark: Benchmark = {
       const dashboard = await timings(30, () => dashboardFigures(db, tree, scope));
       const year = new Date().getUTCFullYear();
       const report = async () => testApp.deps.protocols.renderPool().run({ report: await lgReportData(db, tree, rootId, scope, year) });
-      // The first report after the data was written also counts and keeps last year's plans (plan-year-end-store.ts).
-      const firstStart = performance.now();
-      await report();
-      const first = performance.now() - firstStart;
-      const data = await timings(3, () => lgReportData(db, tree, rootId, scope, year));
-      const pdf = await timings(3, report);
+      // What the server does before it listens and then hourly: last year's plans kept per organisation (plan-year-end-store.ts).
+      const keepStart = performance.now();
+      await keepLastYearEnds(db);
+      const keep = performance.now() - keepStart;
+      const data = await timings(5, () => lgReportData(db, tree, rootId, scope, year));
+      const pdf = await timings(5, report);
       const scan = { name: 'group-by scan of plan items', value: baseline };
       const p50 = percentile(dashboard, 0.5);
       const p99 = percentile(dashboard, 0.99);
       const pdfMedian = percentile(pdf, 0.5);
+      const pdfSlowest = Math.max(...pdf);
       return [
         { benchmark: `region set-up (${scale})`, figure: 'generate + analyze', value: setUp / 1000, unit: 's' },
         before,
         { benchmark: `dashboard (${scale})`, figure: 'p50', value: p50, unit: 'ms', baseline: scan, target: '< 200 ms', met: p50 < 200 },
         { benchmark: `dashboard (${scale})`, figure: 'p99 (30 runs)', value: p99, unit: 'ms', baseline: scan, target: '< 200 ms', met: p99 < 200 },
-        { benchmark: `Ledningens genomgång data (${scale})`, figure: 'median', value: percentile(data, 0.5), unit: 'ms', baseline: scan },
-        { benchmark: `Ledningens genomgång PDF (${scale})`, figure: 'first report (keeps last year)', value: first, unit: 'ms', baseline: scan, target: '< 2000 ms', met: first < 2000 },
-        { benchmark: `Ledningens genomgång PDF (${scale})`, figure: 'median of 3 after', value: pdfMedian, unit: 'ms', baseline: scan, target: '< 2000 ms', met: pdfMedian < 2000 },
+        { benchmark: `Ledningens genomgång data (${scale})`, figure: 'median of 5', value: percentile(data, 0.5), unit: 'ms', baseline: scan },
+        { benchmark: `Ledningens genomgång, last year's plans kept (${scale})`, figure: 'once a year (server job)', value: keep, unit: 'ms', baseline: scan },
+        { benchmark: `Ledningens genomgång PDF (${scale})`, figure: 'median of 5', value: pdfMedian, unit: 'ms', baseline: scan, target: '< 2000 ms', met: pdfMedian < 2000 },
+        { benchmark: `Ledningens genomgång PDF (${scale})`, figure: 'slowest of 5', value: pdfSlowest, unit: 'ms', baseline: scan, target: '< 2000 ms', met: pdfSlowest < 2000 },
         loadAverageRow(`region (${scale})`, 'after'),
       ];
     } finally {
