@@ -5,6 +5,7 @@ import type { ApiClient } from '../support/api-client';
 import { assetInput, type OrgFixture, orgFixture } from '../support/org-fixture';
 import { screeningAnswersV2 } from '../support/screening-answers';
 import { createTestApp, type TestApp } from '../support/test-app';
+import { hemtjanstFixture } from '../support/hemtjanst-fixture';
 
 interface Assessment {
   id: string;
@@ -172,7 +173,7 @@ describe('plan items', () => {
 
 describe('DPIA screening', () => {
   it('scores a screening from a municipal fixture', async () => {
-    const hemtjanst = JSON.parse(fs.readFileSync('tests/fixtures/dpia/hemtjanst-gps.json', 'utf8')) as { screening: { answers: Record<string, unknown>; factorsV2: Record<string, string>; expected: { outcome: string } } };
+    const hemtjanst = hemtjanstFixture();
     const started = await objektledare.post<Assessment>(`/api/assets/${assetId}/assessments`, { kind: 'dpia-screening' });
     expect(started.body.form).toEqual({ id: 'dpia-forhandsbedomning', version: 2 });
     const saved = await objektledare.put<Assessment & { result: { outcome: string } }>(`/api/assessments/${started.body.id}/answers`, { baseRevision: 0, answers: screeningAnswersV2(hemtjanst.screening) });

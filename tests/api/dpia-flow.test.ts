@@ -1,9 +1,9 @@
-import fs from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ApiClient } from '../support/api-client';
 import { assetInput, type OrgFixture, orgFixture } from '../support/org-fixture';
 import { screeningAnswersV2 } from '../support/screening-answers';
 import { createTestApp, type TestApp } from '../support/test-app';
+import { hemtjanstFixture } from '../support/hemtjanst-fixture';
 
 interface Assessment {
   id: string;
@@ -11,7 +11,7 @@ interface Assessment {
   result: { outcome?: string } | null;
 }
 
-const hemtjanst = (JSON.parse(fs.readFileSync('tests/fixtures/dpia/hemtjanst-gps.json', 'utf8')) as { screening: { answers: Record<string, unknown>; factorsV2: Record<string, string> } }).screening;
+const hemtjanst = hemtjanstFixture().screening;
 
 let testApp: TestApp;
 let org: OrgFixture;

@@ -1,9 +1,9 @@
-import fs from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ApiClient } from '../support/api-client';
 import { assetInput, type OrgFixture, orgFixture } from '../support/org-fixture';
 import { pdftotext } from '../support/pdf-tools';
 import { createTestApp, type TestApp } from '../support/test-app';
+import { hemtjanstAuthorAnswers } from '../support/hemtjanst-fixture';
 
 interface Assessment {
   id: string;
@@ -22,9 +22,7 @@ interface PlanItem {
 
 /** The hemtjänst fixture's DPIA with its three measures as the workshop stores them, each row with its own id. */
 function dpiaAnswers(): Record<string, unknown> {
-  const fixture = JSON.parse(fs.readFileSync('tests/fixtures/dpia/hemtjanst-gps.json', 'utf8')) as { assessment: { answers: Record<string, unknown> } };
-  const answers = { ...fixture.assessment.answers };
-  for (const key of ['dso-rad', 'dso-motivering', 'beslut', 'beslutsdatum', 'beslut-motivering']) delete answers[key];
+  const answers = hemtjanstAuthorAnswers();
   const measures = answers['atgarder'] as Record<string, unknown>[];
   answers['atgarder'] = measures.map((row, index) => ({ ...row, _rowId: ['behorighet', 'forbud', 'loggar'][index] }));
   return answers;

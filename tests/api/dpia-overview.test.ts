@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiClient } from '../support/api-client';
@@ -6,6 +5,7 @@ import { exemptionScreeningAnswers } from '../support/dpia-probes';
 import { assetInput, type OrgFixture, orgFixture } from '../support/org-fixture';
 import { screeningAnswersV2 } from '../support/screening-answers';
 import { createTestApp, type TestApp } from '../support/test-app';
+import { hemtjanstAuthorAnswers, hemtjanstFixture } from '../support/hemtjanst-fixture';
 
 /** Issue 17: the dataskyddsombud's column and filters in the inventory, and the overview of screenings and DPIAs. */
 
@@ -21,11 +21,8 @@ interface Overview {
   truncated: boolean;
 }
 
-const hemtjanst = JSON.parse(fs.readFileSync('tests/fixtures/dpia/hemtjanst-gps.json', 'utf8')) as {
-  screening: { answers: Record<string, unknown>; factorsV2: Record<string, string> };
-  assessment: { answers: Record<string, unknown> };
-};
-const dpiaAnswers = Object.fromEntries(Object.entries(hemtjanst.assessment.answers).filter(([key]) => !key.startsWith('dso-') && !key.startsWith('beslut')));
+const hemtjanst = hemtjanstFixture();
+const dpiaAnswers = hemtjanstAuthorAnswers();
 
 let testApp: TestApp;
 let org: OrgFixture;

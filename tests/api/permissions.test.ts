@@ -20,6 +20,7 @@ import { ssoOpenRoutes, ssoProbes } from '../support/sso-probes';
 import { dpiaProbes } from '../support/dpia-probes';
 import { sakerhetProbes } from '../support/sakerhet-probes';
 import { dsoProbes } from '../support/dso-probes';
+import { hemtjanstAuthorAnswers } from '../support/hemtjanst-fixture';
 
 /**
  * Walks every route with every role, holding the role in the organisation that owns the data
@@ -47,8 +48,7 @@ async function decidedClassification(): Promise<{ assetId: string; id: string }>
   return submitted;
 }
 async function dpiaUnderReview(): Promise<string> {
-  const fixture = JSON.parse(fs.readFileSync('tests/fixtures/dpia/hemtjanst-gps.json', 'utf8')) as { assessment: { answers: Record<string, unknown> } };
-  const answers = Object.fromEntries(Object.entries(fixture.assessment.answers).filter(([key]) => !key.startsWith('dso-') && !key.startsWith('beslut')));
+  const answers = hemtjanstAuthorAnswers();
   const { id } = await ok(org.admin.post<{ id: string }>(`/api/assets/${await newAsset()}/assessments`, { kind: 'dpia' }));
   await ok(org.admin.put(`/api/assessments/${id}/answers`, { baseRevision: 0, answers }));
   await ok(org.admin.post(`/api/assessments/${id}/submit`));

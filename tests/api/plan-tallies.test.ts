@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PlanItemStatus, Priority } from '../../server/db/schema';
 import { withTransaction } from '../../server/db/transaction';
@@ -11,6 +10,7 @@ import { type OrgFixture, orgFixture } from '../support/org-fixture';
 import { countedPlanFigures, expectTalliesFresh } from '../support/plan-tally-check';
 import { adoption, decidedClassification, publishedTemplate } from '../support/template-fixture';
 import { createTestApp, type TestApp } from '../support/test-app';
+import { hemtjanstAuthorAnswers } from '../support/hemtjanst-fixture';
 
 let testApp: TestApp;
 let org: OrgFixture;
@@ -106,8 +106,7 @@ describe('the plan tallies', { timeout: 240_000 }, () => {
     expect((await org.admin.patch(`/api/plan-items/${second!.id}`, { baseRevision: second!.revision, status: 'ej_uppfyllt', priority: 'hog', plannedDate: day(-5) })).status).toBe(200);
     await expectFiguresAsCounted();
 
-    const dpiaAnswers = (JSON.parse(fs.readFileSync('tests/fixtures/dpia/hemtjanst-gps.json', 'utf8')) as { assessment: { answers: Record<string, unknown> } }).assessment.answers;
-    for (const key of ['dso-rad', 'dso-motivering', 'beslut', 'beslutsdatum', 'beslut-motivering']) delete dpiaAnswers[key];
+    const dpiaAnswers = hemtjanstAuthorAnswers();
     const dpia = (await org.admin.post<{ id: string }>(`/api/assets/${classified.assetId}/assessments`, { kind: 'dpia' })).body;
     expect((await org.admin.put(`/api/assessments/${dpia.id}/answers`, { baseRevision: 0, answers: dpiaAnswers })).status).toBe(200);
     expect((await plan(classified.assetId)).some((item) => item.source === 'dpia')).toBe(true);

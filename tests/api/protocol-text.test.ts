@@ -18,6 +18,7 @@ import { assetInput, type OrgFixture, orgFixture } from '../support/org-fixture'
 import { pdfStructure, pdftotext } from '../support/pdf-tools';
 import { brokenWords, codesIn, formCodes, wordsOf } from '../support/protocol-text';
 import { createTestApp, type TestApp } from '../support/test-app';
+import { hemtjanstAuthorAnswers } from '../support/hemtjanst-fixture';
 
 /**
  * Each kind of PDF Sigill produces, rendered from real records and read back with pdftotext as a
@@ -56,8 +57,7 @@ async function decidedDpia(): Promise<string> {
   const dso = await org.userWith('dso', org.socialId);
   const assetId = (await author.post<{ id: string }>('/api/assets', assetInput(org.socialId, { name: 'Planeringssystem hemtjänst' }))).body.id;
   const { id } = (await author.post<{ id: string }>(`/api/assets/${assetId}/assessments`, { kind: 'dpia' })).body;
-  const answers = { ...(load('tests/fixtures/dpia/hemtjanst-gps.json') as { assessment: { answers: Record<string, unknown> } }).assessment.answers };
-  for (const key of ['dso-rad', 'dso-motivering', 'beslut', 'beslutsdatum', 'beslut-motivering']) delete answers[key];
+  const answers = hemtjanstAuthorAnswers();
   await author.put(`/api/assessments/${id}/answers`, { baseRevision: 0, answers });
   await author.post(`/api/assessments/${id}/submit`);
   await dso.post(`/api/assessments/${id}/advise`, { advice: 'tillstyrker-med-villkor', reasons: 'Lagringstiden ska kortas.', statement: 'Mitt råd enligt artikel 35.2.' });

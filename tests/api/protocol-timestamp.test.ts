@@ -9,6 +9,7 @@ import { extractSignature, pdfsig } from '../support/pdf-tools';
 import { signatureTimestampOf } from '../support/signature-timestamp';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { startTsaServer, type TsaServer } from '../support/tsa-server';
+import { hemtjanstAuthorAnswers } from '../support/hemtjanst-fixture';
 
 /**
  * Issue 18.1/18.2 through the API with a real RFC 3161 authority (openssl ts behind HTTP on a free
@@ -45,10 +46,7 @@ interface Verification {
 const authority = 'C=SE, O=Test-TSA, CN=Test-TSA tidsstämpel';
 const classificationAnswers = (JSON.parse(fs.readFileSync('tests/fixtures/classification/ekonomisystem.json', 'utf8')) as { answers: Record<string, unknown> }).answers;
 const dpiaAnswers = () => {
-  const fixture = JSON.parse(fs.readFileSync('tests/fixtures/dpia/hemtjanst-gps.json', 'utf8')) as { assessment: { answers: Record<string, unknown> } };
-  const answers = { ...fixture.assessment.answers };
-  for (const key of ['dso-rad', 'dso-motivering', 'beslut', 'beslutsdatum', 'beslut-motivering']) delete answers[key];
-  return answers;
+  return hemtjanstAuthorAnswers();
 };
 
 let tsa: TsaServer;

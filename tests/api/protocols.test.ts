@@ -4,6 +4,7 @@ import type { ApiClient } from '../support/api-client';
 import { assetInput, type OrgFixture, orgFixture } from '../support/org-fixture';
 import { opensslCmsVerify, pdfsig, pdftotext, withOneByteChanged } from '../support/pdf-tools';
 import { createTestApp, type TestApp } from '../support/test-app';
+import { hemtjanstAuthorAnswers } from '../support/hemtjanst-fixture';
 
 interface Assessment {
   id: string;
@@ -31,10 +32,7 @@ const classificationAnswers = {
   objekt_namn: 'Ekonomisystemet Raindance',
 };
 const dpiaAnswers = () => {
-  const fixture = JSON.parse(fs.readFileSync('tests/fixtures/dpia/hemtjanst-gps.json', 'utf8')) as { assessment: { answers: Record<string, unknown> } };
-  const answers = { ...fixture.assessment.answers };
-  for (const key of ['dso-rad', 'dso-motivering', 'beslut', 'beslutsdatum', 'beslut-motivering']) delete answers[key];
-  return answers;
+  return hemtjanstAuthorAnswers();
 };
 
 let testApp: TestApp;

@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiClient } from '../support/api-client';
 import { exemptionScreeningAnswers } from '../support/dpia-probes';
@@ -7,6 +6,7 @@ import { expectFiguresAsBefore } from '../support/round-summary-check';
 import { screeningAnswersV2 } from '../support/screening-answers';
 import { decidedClassification } from '../support/template-fixture';
 import { createTestApp, type TestApp } from '../support/test-app';
+import { hemtjanstAuthorAnswers, hemtjanstFixture } from '../support/hemtjanst-fixture';
 
 /**
  * Issue 16: the dashboard's DPIA figures and coverage read each asset's round summary (migration
@@ -16,11 +16,8 @@ import { createTestApp, type TestApp } from '../support/test-app';
  * figures equal to the grouped passes over every round they replaced.
  */
 
-const hemtjanst = JSON.parse(fs.readFileSync('tests/fixtures/dpia/hemtjanst-gps.json', 'utf8')) as {
-  screening: { answers: Record<string, unknown>; factorsV2: Record<string, string> };
-  assessment: { answers: Record<string, unknown> };
-};
-const dpiaAnswers = Object.fromEntries(Object.entries(hemtjanst.assessment.answers).filter(([key]) => !key.startsWith('dso-') && !key.startsWith('beslut')));
+const hemtjanst = hemtjanstFixture();
+const dpiaAnswers = hemtjanstAuthorAnswers();
 
 let testApp: TestApp;
 let org: OrgFixture;

@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ApiClient } from '../support/api-client';
 import { exemptionScreeningAnswers } from '../support/dpia-probes';
@@ -6,6 +5,7 @@ import { assetInput, type OrgFixture, orgFixture } from '../support/org-fixture'
 import { pdfsig, pdftotext } from '../support/pdf-tools';
 import { screeningAnswersV2 } from '../support/screening-answers';
 import { createTestApp, type TestApp } from '../support/test-app';
+import { hemtjanstFixture } from '../support/hemtjanst-fixture';
 
 interface Screening {
   id: string;
@@ -91,7 +91,7 @@ describe('a screening that claims an exemption', { timeout: 30_000 }, () => {
   });
 
   it('refuses a decision where no exemption is claimed; such a screening is fastställd directly', async () => {
-    const hemtjanst = JSON.parse(fs.readFileSync('tests/fixtures/dpia/hemtjanst-gps.json', 'utf8')) as { screening: { answers: Record<string, unknown>; factorsV2: Record<string, string> } };
+    const hemtjanst = hemtjanstFixture();
     const screening = await submittedScreening(screeningAnswersV2(hemtjanst.screening));
     const refused = await dso.post(`/api/assessments/${screening.id}/exemption-decision`, { decision: 'godtas', reasons, statement: 'Jag avgör.' });
     expect(refused.status).toBe(409);

@@ -1,10 +1,10 @@
-import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loggedIn } from '../support/api-client';
 import { assetInput, orgFixture, userPassword } from '../support/org-fixture';
 import { screeningAnswersV2 } from '../support/screening-answers';
 import { createTestApp } from '../support/test-app';
 import { formsWithout, testScratch } from '../support/test-scratch';
+import { hemtjanstFixture } from '../support/hemtjanst-fixture';
 
 interface Screening {
   id: string;
@@ -13,7 +13,7 @@ interface Screening {
   result: { criteriaMet: string[]; outcome: string } | null;
 }
 
-const hemtjanst = (JSON.parse(fs.readFileSync('tests/fixtures/dpia/hemtjanst-gps.json', 'utf8')) as { screening: { answers: Record<string, unknown>; factorsV2: Record<string, string> } }).screening;
+const hemtjanst = hemtjanstFixture().screening;
 const { apps, tempDir } = testScratch();
 
 /** The shipped forms as they were before version 2 of the screening form was published. */

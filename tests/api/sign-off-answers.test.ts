@@ -1,8 +1,8 @@
-import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiClient } from '../support/api-client';
 import { assetInput, type OrgFixture, orgFixture } from '../support/org-fixture';
 import { createTestApp, type TestApp } from '../support/test-app';
+import { hemtjanstFixture } from '../support/hemtjanst-fixture';
 
 /** Issue 17: on DPIA form v2 the DSO's advice and the decision are the sign-off's; an author cannot write them through the API. */
 
@@ -11,7 +11,7 @@ interface ErrorBody {
 }
 
 const signOffKeys = ['dso-rad', 'dso-motivering', 'beslut', 'beslutsdatum', 'beslut-motivering'];
-const fixture = (JSON.parse(fs.readFileSync('tests/fixtures/dpia/hemtjanst-gps.json', 'utf8')) as { assessment: { answers: Record<string, unknown> } }).assessment.answers;
+const fixture = hemtjanstFixture().assessment.answers;
 const authorAnswers = Object.fromEntries(Object.entries(fixture).filter(([key]) => !signOffKeys.includes(key)));
 
 let testApp: TestApp;

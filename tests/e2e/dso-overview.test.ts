@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assetInput } from '../support/org-fixture';
@@ -6,13 +5,13 @@ import { launchChromium } from './support/chromium';
 import { HttpClient } from './support/http-setup';
 import { type RunningServer, startServer } from './support/server-process';
 import { expectAccessible, loginInUi } from './support/ui';
+import { hemtjanstAuthorAnswers } from '../support/hemtjanst-fixture';
 
 /** Issue 17: the dataskyddsombud's overview of screenings and DPIAs, and the DPIA column and filters of the inventory. */
 
 const demoPassword = 'sigill-demo-2026';
 const demo = (user: string) => `${user}@exempelkommun.se`;
-const fixture = (JSON.parse(fs.readFileSync('tests/fixtures/dpia/hemtjanst-gps.json', 'utf8')) as { assessment: { answers: Record<string, unknown> } }).assessment.answers;
-const dpiaAnswers = Object.fromEntries(Object.entries(fixture).filter(([key]) => !key.startsWith('dso-') && !key.startsWith('beslut')));
+const dpiaAnswers = hemtjanstAuthorAnswers();
 
 let server: RunningServer;
 let browser: Browser;

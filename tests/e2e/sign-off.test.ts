@@ -7,11 +7,12 @@ import { HttpClient } from './support/http-setup';
 import { type RunningServer, startServer } from './support/server-process';
 import { fillText, goToPage } from './support/survey-fill';
 import { expectAccessible, loginInUi, savedState } from './support/ui';
+import { hemtjanstFixture } from '../support/hemtjanst-fixture';
 
 const demoPassword = 'sigill-demo-2026';
 const demo = (user: string) => `${user}@exempelkommun.se`;
 const classificationFixture = JSON.parse(fs.readFileSync('tests/fixtures/classification/lokalbokning.json', 'utf8')) as { answers: Record<string, unknown> };
-const dpiaFixture = JSON.parse(fs.readFileSync('tests/fixtures/dpia/hemtjanst-gps.json', 'utf8')) as { assessment: { answers: Record<string, unknown> } };
+const dpiaFixture = hemtjanstFixture();
 
 let server: RunningServer;
 let browser: Browser;
