@@ -83,6 +83,11 @@ describe('the round summaries', { timeout: 120_000 }, () => {
     await expectFresh();
     await ok(decider.post(`/api/assessments/${dpia}/decide`, { statement: 'Beslut.', decision: 'godkann' }));
     await expectFresh();
+    // A review confirmed without changes moves the DPIA's next review.
+    const due = (await testApp.deps.database.db.selectFrom('assets').select('dpia_next_review_at').where('id', '=', larm).executeTakeFirstOrThrow()).dpia_next_review_at;
+    await ok(decider.post(`/api/assessments/${dpia}/review-confirmations`, { statement: 'Oförändrad' }));
+    await expectFresh();
+    expect((await testApp.deps.database.db.selectFrom('assets').select('dpia_next_review_at').where('id', '=', larm).executeTakeFirstOrThrow()).dpia_next_review_at).not.toBe(due);
     await ok(author.post(`/api/assets/${larm}/assessments`, { kind: 'dpia' }));
     await expectFresh();
 
