@@ -90,4 +90,16 @@ describe('identity provider settings', () => {
     const login = await testApp.app.request(`/api/sso/providers/${disabled.body.id}/login`, { headers: { accept: 'application/json' } });
     expect(login.status).toBe(404);
   });
+
+  it('lists the providers in Swedish order on both engines', async () => {
+    for (const displayName of ['Örebro kommun', 'azure-ad', 'Zebra', 'Åtvidaberg', 'ekonomi-AD']) {
+      expect((await org.admin.post(`/api/organisations/${org.skolaId}/identity-providers`, { ...oidcProviderBody(org.skolaId), displayName })).status).toBe(201);
+    }
+    const swedish = ['azure-ad', 'ekonomi-AD', 'Zebra', 'Åtvidaberg', 'Örebro kommun'];
+    const own = await org.admin.get<{ providers: { displayName: string }[] }>(`/api/organisations/${org.skolaId}/identity-providers`);
+    expect(own.body.providers.map((provider) => provider.displayName)).toEqual(swedish);
+    const listed = await new ApiClient(testApp).get<{ providers: { displayName: string }[] }>('/api/sso/providers');
+    const names = listed.body.providers.map((provider) => provider.displayName).filter((name) => swedish.includes(name));
+    expect(names).toEqual(swedish);
+  });
 });
