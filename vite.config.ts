@@ -48,7 +48,7 @@ function precompress(): Plugin {
 /** Files about SQLite itself (its backup API, its file on disk): the PostgreSQL projects skip them. */
 const sqliteOnlyTests = ['tests/api/backup.test.ts'];
 /** Several processes sharing a live hub, or a copy into PostgreSQL, need PostgreSQL: only the api-pg project runs these. */
-const postgresOnlyTests = ['tests/api/postgres-scale-out.test.ts', 'tests/api/postgres-live-hub.test.ts', 'tests/api/db-copy.test.ts'];
+const postgresOnlyTests = ['tests/api/postgres-scale-out.test.ts', 'tests/api/postgres-live-hub.test.ts', 'tests/api/db-copy.test.ts', 'tests/api/typed-columns.test.ts'];
 
 /**
  * The browser suite, once per engine: one file at a time, since every file drives Chromium; each

@@ -25,7 +25,8 @@ function summaryUpdate(db: Kysely<Database>) {
     first_decided_at: roundsOf(eb, 'classification').where('r.status', '=', 'faststalld').select((r) => r.fn.min('r.decided_at').as('v')),
     screening_outcome: newestOf(eb, 'dpia-screening').select(sql<string>`coalesce(${jsonText(db, 'r.result', ['outcome'])}, 'okand')`.as('v')),
     dpia_status: newestOf(eb, 'dpia').select('r.status'),
-    dpia_prior_consultation: eb.fn.coalesce(newestOf(eb, 'dpia').select((r) => r.case().when(jsonIsTrue(db, 'r.result', ['priorConsultation', 'required'])).then(1).else(0).end().as('v')), sql.lit(0)),
+    // The flag itself, not 1/0: a boolean column on PostgreSQL, and SQLite's comparison is 0/1 already.
+    dpia_prior_consultation: eb.fn.coalesce(newestOf(eb, 'dpia').select(jsonIsTrue(db, 'r.result', ['priorConsultation', 'required']).as('v')), sql.lit(false)).$castTo<number>(),
     dpia_next_review_at: newestOf(eb, 'dpia').select('r.next_review_at'),
   }));
 }

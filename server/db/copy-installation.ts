@@ -4,6 +4,7 @@ import { verifyAudit } from '../audit/verify-audit';
 import { filesTable } from './backup';
 import { foreignKeyOrder } from './copy-order';
 import { type CopySource, migratorTables, openCopySource, type SelfReference, type TableShape } from './copy-source';
+import { strayTypedValue, type TypedKind, typedColumns } from './copy-typed-values';
 import { advanceSequences, allTargetTableNames, countRows, foreignKeys, hasRows, insertRows, targetTables } from './copy-target';
 import { verifySealedDocuments } from './copy-verify';
 import { migrateToLatest, migrationNames } from './migrate';
@@ -154,13 +155,16 @@ const progressEvery = 100_000;
 
 type Say = (line: string) => void;
 
-async function copyTable(trx: Kysely<Database>, source: CopySource, table: TableShape, parent: SelfReference | null, say: Say): Promise<number> {
+async function copyTable(trx: Kysely<Database>, source: CopySource, table: TableShape, plan: Plan, say: Say): Promise<number> {
   const maxRows = Math.max(1, Math.floor(maxParameters / table.columns.length));
+  const parent = plan.parents.get(table.name) ?? null;
   let batch: unknown[][] = [];
   let bytes = 0;
   let copied = 0;
   const flush = async () => {
     if (batch.length === 0) return;
+    const stray = strayTypedValue(table, plan.typed.get(table.name), batch, copied);
+    if (stray) throw new CopyFailed(`copying ${table.name} (rows ${copied + 1}–${copied + batch.length}) stopped: ${stray}`);
     try {
       await insertRows(trx, table, batch);
     } catch (error) {
@@ -186,6 +190,8 @@ interface Plan {
   order: TableShape[];
   parents: Map<string, SelfReference>;
   counts: Map<string, number>;
+  /** The target's boolean and timestamptz columns, by table. */
+  typed: Map<string, Map<string, TypedKind>>;
 }
 
 /** Copies every table in order, then checks on the target, inside the same transaction, before it commits. */
@@ -193,7 +199,7 @@ async function copyAndVerify(trx: Kysely<Database>, source: CopySource, plan: Pl
   let rows = 0;
   for (const table of plan.order) {
     const started = Date.now();
-    const copied = await copyTable(trx, source, table, plan.parents.get(table.name) ?? null, say);
+    const copied = await copyTable(trx, source, table, plan, say);
     rows += copied;
     say(`  ${table.name}: ${plural(copied, 'row', 'rows')} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
   }
@@ -258,7 +264,8 @@ export async function copyInstallation(options: CopyOptions): Promise<CopyResult
     const selfReferences = keys.filter((key) => key.table === key.references);
     const parents = new Map(selfReferences.map((key) => [key.table, { column: key.column, references: key.referencedColumn }]));
     options.say(`Copying ${plural(order.length, 'table', 'tables')} in one transaction:`);
-    return await target.db.transaction().execute((trx) => copyAndVerify(trx, source, { order, parents, counts }, fingerprints, options.say));
+    const typed = await typedColumns(target.db);
+    return await target.db.transaction().execute((trx) => copyAndVerify(trx, source, { order, parents, counts, typed }, fingerprints, options.say));
   } finally {
     await source.close();
     await target.close();

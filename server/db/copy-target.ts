@@ -31,8 +31,9 @@ export async function allTargetTableNames(db: Kysely<Database>): Promise<string[
 }
 
 export async function hasRows(db: Kysely<Database>, table: string): Promise<boolean> {
-  const { rows } = await sql<{ found: boolean }>`select exists (select 1 from ${sql.table(table)}) as found`.execute(db);
-  return rows[0]?.found === true;
+  // A boolean reads back as 1 or 0 through Sigill's pool (server/db/postgres-types.ts).
+  const { rows } = await sql<{ found: number }>`select exists (select 1 from ${sql.table(table)}) as found`.execute(db);
+  return rows[0]?.found === 1;
 }
 
 export async function countRows(db: Kysely<Database>, table: string): Promise<number> {

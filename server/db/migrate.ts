@@ -24,6 +24,7 @@ import * as confirmationTimestamps from './migrations/024_review_confirmation_ti
 import * as planTallies from './migrations/021_plan_tallies';
 import * as roundSummaries from './migrations/025_round_summaries';
 import * as planYearEnds from './migrations/026_plan_year_ends';
+import * as typedPostgresColumns from './migrations/027_typed_postgres_columns';
 import type { Database } from './schema';
 
 /** Numbered migrations, in order; a new one is appended, an old one never edited. */
@@ -53,6 +54,7 @@ const migrations: Record<string, Migration> = {
   '021_plan_tallies': planTallies,
   '025_round_summaries': roundSummaries,
   '026_plan_year_ends': planYearEnds,
+  '027_typed_postgres_columns': typedPostgresColumns,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {

@@ -1,12 +1,28 @@
-import { type ColumnDataType, type ColumnDefinitionBuilder, type Kysely, sql } from 'kysely';
+import { type ColumnDataType, type ColumnDefinitionBuilder, type Kysely, type RawBuilder, sql } from 'kysely';
 import { engineOf } from './dialect';
 
 /**
- * What migrations need to say the same thing on SQLite and PostgreSQL. Columns keep one storage
- * type on both engines (text for ids, JSON and ISO 8601 timestamps; integer 0/1 for flags), so a
- * value reads back as the same JavaScript type and no store branches on the engine; only the types
- * SQLite spells differently are mapped here.
+ * What migrations need to say the same thing on SQLite and PostgreSQL. A value reads back as the
+ * same JavaScript type on both engines, so no store branches on the engine: ids and JSON are text
+ * on both (JSON stays text on purpose: the audit chain and the protocols hash it byte for byte, and
+ * jsonb would rewrite it); flags are integer 0/1 on SQLite and boolean on PostgreSQL, instants ISO
+ * 8601 text on SQLite and timestamptz on PostgreSQL (migration 027), read back as 1/0 and ISO text
+ * by the pool's type parsers (server/db/postgres-types.ts). Only the types that differ are mapped here.
  */
+
+/**
+ * A flag, 0/1 on SQLite and boolean on PostgreSQL. Used by a migration that fills a new flag
+ * through a store at once (025): the store's SQL is written for the boolean column; migration 027
+ * converts the flags made before as integer.
+ */
+export function flagType(db: Kysely<unknown>): ColumnDataType {
+  return engineOf(db) === 'postgres' ? 'boolean' : 'integer';
+}
+
+/** A flag column's default, spelt for its type: 0/1 on SQLite (the DDL existing installations have), false/true on PostgreSQL. */
+export function flagDefault(db: Kysely<unknown>, value: 0 | 1): RawBuilder<unknown> | number {
+  return engineOf(db) === 'postgres' ? sql.lit(value === 1) : value;
+}
 
 /** Binary content (sealed PDFs): SQLite's blob is PostgreSQL's bytea; both read back as a Buffer. */
 export function binaryType(db: Kysely<unknown>): ColumnDataType {

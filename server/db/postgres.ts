@@ -1,6 +1,7 @@
 import { CompiledQuery, type DatabaseConnection, type Driver, Kysely, PostgresDialect, type PostgresDialectConfig, PostgresDriver } from 'kysely';
-import { Pool, types } from 'pg';
+import { Pool, type types } from 'pg';
 import type { PostgresHandle } from './connection';
+import { typeParser } from './postgres-types';
 import type { Database } from './schema';
 
 /**
@@ -14,17 +15,6 @@ const writeLockKey = 0x5_1611; // "sigill"
 
 /** Connections per process; PostgreSQL's default max_connections (100) leaves room for several processes. */
 const poolSize = 10;
-
-/**
- * Column values come back as the same JavaScript types on both engines: count(*) and sum() are
- * bigint (int8) and numeric on PostgreSQL, which pg hands over as strings; ours are far below 2^53.
- */
-const int8 = 20;
-const numeric = 1700;
-function typeParser(oid: number, format?: string): (value: string) => unknown {
-  if (oid === int8 || oid === numeric) return Number;
-  return types.getTypeParser(oid, format as 'text');
-}
 
 class LockingPostgresDriver extends PostgresDriver {
   override async beginTransaction(connection: DatabaseConnection): Promise<void> {
@@ -59,7 +49,7 @@ export function openPostgres(url: string): PostgresHandle {
     connectionString: url,
     max: poolSize,
     types: { getTypeParser: typeParser as typeof types.getTypeParser },
-    // Timestamps are ISO 8601 text in UTC on both engines; the session's zone only matters to now().
+    // Instants are timestamptz, printed in the session's zone: UTC, which isoInstant reads without arithmetic.
     options: '-c TimeZone=UTC',
   });
   // An idle connection that PostgreSQL ends (a restart, a failover, an administrator) makes the pool emit

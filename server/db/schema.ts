@@ -1,7 +1,12 @@
 import type { Generated } from 'kysely';
 import type { ApprovalStep, AssessmentKind, AssessmentStatus, OrganisationKind, PlanStatus as PlanItemStatus, Priority, Role } from '../../scoring/enumerations';
 
-/** The tables as Kysely sees them; each migration that adds a table adds its interface here. JSON columns are text. */
+/**
+ * The tables as Kysely sees them; each migration that adds a table adds its interface here. JSON
+ * columns are text. The types hold on both engines: a flag (number) is 0/1 on SQLite and a boolean
+ * on PostgreSQL read back as 1/0, an instant (string) ISO 8601 text on SQLite and a timestamptz on
+ * PostgreSQL read back as that text (server/db/postgres-types.ts, migration 027).
+ */
 export interface Database {
   organisations: OrganisationsTable;
   users: UsersTable;

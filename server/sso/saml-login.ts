@@ -98,7 +98,10 @@ function bearerConfirmation(assertion: XmlNode, acsUrl: string): { inResponseTo:
   const notOnOrAfter = data.$?.NotOnOrAfter;
   if (!inResponseTo) throw new SsoRefusal('response_invalid', 'the assertion answers no request (IdP-initiated login is not accepted)');
   if (!notOnOrAfter) throw new SsoRefusal('response_invalid', 'the subject confirmation has no NotOnOrAfter');
-  return { inResponseTo, notOnOrAfter };
+  // Kept until then, as the instant in Sigill's own form: the IdP may write it without milliseconds or in its own zone.
+  const expires = new Date(notOnOrAfter);
+  if (Number.isNaN(expires.getTime())) throw new SsoRefusal('response_invalid', 'the subject confirmation\'s NotOnOrAfter is not a time');
+  return { inResponseTo, notOnOrAfter: expires.toISOString() };
 }
 
 function attribute(profile: Record<string, unknown>, ...names: string[]): unknown {

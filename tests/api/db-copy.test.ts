@@ -270,6 +270,35 @@ describe('db:copy from SQLite to PostgreSQL', () => {
     expect((await rawGet<{ description: string }>(target, 'select description from assets where id = ?', asset))!.description).toBe('Föreefter');
   }, 120_000);
 
+  it('an instant or flag PostgreSQL would read back changed (a bare day, a flag 2) stops the copy naming it, and the mended source copies', async () => {
+    const source = await sqliteInstallation();
+    const org = await orgFixture(source);
+    const asset = (await org.admin.post<{ id: string }>('/api/assets', assetInput(org.socialId))).body.id;
+    await rawRun(source.deps.database, "update assets set next_review_at = '2025-06-01' where id = ?", asset);
+    const url = await testDatabaseUrl(source.dataDir);
+    const stopped = await copy(source.dataDir, url);
+    expect(stopped.code).toBe(1);
+    expect(stopped.stderr).toContain(`copying assets (rows 1–1) stopped: next_review_at of the row with id ${asset} holds "2025-06-01", not an instant as Sigill writes them`);
+    const target = await targetHandle(url);
+    for (const table of await tableNames(target)) expect(await tableRows(target, table), table).toEqual([]);
+
+    await rawRun(source.deps.database, "update assets set next_review_at = '2025-06-01T00:00:00.000Z' where id = ?", asset);
+    await rawRun(source.deps.database, "update organisations set is_central = 2 where id = ?", org.socialId);
+    const flagged = await copy(source.dataDir, url);
+    expect(flagged.code).toBe(1);
+    expect(flagged.stderr).toContain(`is_central of the row with id ${org.socialId} holds 2, not 0 or 1`);
+
+    await rawRun(source.deps.database, "update organisations set is_central = 0 where id = ?", org.socialId);
+    await source.close();
+    const again = await copy(source.dataDir, url);
+    expect(again.stderr).toBe('');
+    expect(again.code).toBe(0);
+    expect(await rawGet(target, 'select next_review_at, is_central from assets join organisations on organisations.id = assets.organisation_id where assets.id = ?', asset)).toEqual({
+      next_review_at: '2025-06-01T00:00:00.000Z',
+      is_central: 0,
+    });
+  }, 120_000);
+
   it('reads the source as one snapshot: what a running Sigill writes meanwhile is neither counted nor copied', async () => {
     const source = await sqliteInstallation();
     const org = await orgFixture(source);

@@ -4,6 +4,7 @@ import { loadConfig } from '../../server/config';
 import { prepareDeps } from '../../server/startup';
 import { loggedIn } from '../support/api-client';
 import { type AssertionOptions, SamlTestIdp } from '../support/saml-test-idp';
+import { rawAll } from '../support/raw-sql';
 import { SigillBrowser } from '../support/sso-browser';
 import { createTestApp, type TestApp } from '../support/test-app';
 
@@ -100,6 +101,16 @@ describe('SAML 2.0 login with signed assertions', () => {
     const me = await browser.me();
     expect(me.body.user).toMatchObject({ email: 'dora.dso@exempelkommun.se', name: 'Dora Dataskydd' });
     expect(rolesOf(me.body.memberships)).toEqual(['dso@root', 'granskare@social']);
+  });
+
+  it('keeps a used assertion until its NotOnOrAfter in Sigill’s own instant form, also when the IdP writes whole seconds', async () => {
+    const browser = new SigillBrowser(testApp);
+    const response = assertion(await startLogin(browser), { wholeSeconds: true });
+    expect((await post(browser, response)).status).toBe(302);
+    const kept = await rawAll<{ expires_at: string }>(testApp.deps.database, 'select expires_at from sso_consumed_assertions');
+    expect(kept.length).toBeGreaterThan(0);
+    // What PostgreSQL's timestamptz reads back, and what npm run db:copy accepts from SQLite.
+    for (const row of kept) expect(row.expires_at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
   });
 
   it('refuses the same response posted again (replay)', async () => {

@@ -24,6 +24,8 @@ export interface AssertionOptions {
   notOnOrAfterSeconds?: number;
   sign?: 'assertion' | 'none' | 'other-key';
   issuer?: string;
+  /** Times written without milliseconds ('2026-12-01T18:34:24Z'), as some IdPs do. */
+  wholeSeconds?: boolean;
 }
 
 export function makeKeyPair(name: string): { key: string; cert: string } {
@@ -71,7 +73,8 @@ export class SamlTestIdp {
   /** A base64 SAMLResponse as the IdP's page would POST it. */
   response(options: AssertionOptions): string {
     const now = Date.now();
-    const at = (seconds: number) => new Date(now + seconds * 1000).toISOString();
+    const iso = (seconds: number) => new Date(now + seconds * 1000).toISOString();
+    const at = (seconds: number) => (options.wholeSeconds ? iso(seconds).replace(/\.\d{3}Z$/, 'Z') : iso(seconds));
     const notBefore = at(options.notBeforeSeconds ?? -60);
     const notOnOrAfter = at(options.notOnOrAfterSeconds ?? 300);
     const issuer = escape(options.issuer ?? this.entityId);

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { flagDefault, flagType } from '../portable-schema';
 import { rebuildRoundSummaries } from '../../assets/round-summary-store';
 import type { Database } from '../schema';
 
@@ -11,6 +12,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   for (const column of ['first_started_at', 'first_decided_at', 'screening_outcome', 'dpia_status', 'dpia_next_review_at']) {
     await db.schema.alterTable('assets').addColumn(column, 'text').execute();
   }
-  await db.schema.alterTable('assets').addColumn('dpia_prior_consultation', 'integer', (column) => column.notNull().defaultTo(0)).execute();
+  // A boolean on PostgreSQL from the start (it was integer until migration 027): the summary store writes a boolean expression into it.
+  await db.schema.alterTable('assets').addColumn('dpia_prior_consultation', flagType(db), (column) => column.notNull().defaultTo(flagDefault(db, 0))).execute();
   await rebuildRoundSummaries(db as unknown as Kysely<Database>);
 }
