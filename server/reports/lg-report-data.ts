@@ -14,7 +14,8 @@ import { type LgStatement, lgStatement } from './lg-statement-store';
 /**
  * Everything the Ledningens genomgång report shows, as plain JSON: the PDF (built in a render worker)
  * and the XLSX read only this. Coverage is counted at the end of the year (or today, for the current
- * year); the plans at the same instant come from the plan items' history, the risk acceptance list is today's.
+ * year); the plans at the same instant are today's during the year and those kept at its end once it is over
+ * (plan-year-end-store.ts), the risk acceptance list is today's.
  */
 export interface LgReportData {
   organisationName: string;
@@ -29,7 +30,7 @@ export interface LgReportData {
   today: DashboardFigures;
   riskAcceptances: { assetName: string; title: string; decidedBy: string | null; validUntil: string | null }[];
   notClassified: { name: string; type: string; organisationName: string; status: 'ej_klassad' | 'pagar' }[];
-  /** The plans at `asOf`, from the plan items' history (issue 17): a past year shows that year's state. */
+  /** The plans at `asOf`: today's during the year (the plan tallies), the figures kept at its end for a past year (issue 17). */
   planAtYearEnd: PlanAtDate;
   /** The same figures for the year before, to compare with. */
   previousYear: Pick<LgReportData, 'year' | 'asOf' | 'coverage' | 'decidedInYear' | 'planAtYearEnd'>;
