@@ -10,7 +10,7 @@ import type { AssessmentKind, Database } from '../db/schema';
  * 150 ms per dashboard; the summary makes both figures one pass over the assets.
  *
  * Every write that changes a round's status, result or review date refreshes its asset here, in
- * its own transaction (server/assessments/change-status.ts, persist-scored.ts, server/reviews).
+ * that write's transaction (server/assessments/change-status.ts, persist-scored.ts, server/reviews).
  * The same statement, over every asset, fills the columns for an existing installation.
  */
 
